@@ -1,0 +1,11 @@
+package nl.spiegel.meeting;
+
+/** Who acts on a meeting. The role decides which commands are allowed and which view is sent. */
+public enum Role {
+    MODERATOR, ASSISTANT, LISTENER, DISPLAY;
+
+    /** Moderator and assistant have the same controls. */
+    public boolean moderates() {
+        return this == MODERATOR || this == ASSISTANT;
+    }
+}

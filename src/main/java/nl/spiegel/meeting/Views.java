@@ -1,0 +1,179 @@
+package nl.spiegel.meeting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import nl.spiegel.meeting.Meeting.Details;
+import nl.spiegel.meeting.Meeting.Participant;
+import nl.spiegel.meeting.Meeting.Question;
+import nl.spiegel.meeting.Meeting.Speaker;
+
+/**
+ * What each role sees of a meeting, as plain data. Durations are whole milliseconds; times are
+ * instants, so clients can tick locally from them. A listener's and the display's view are
+ * narrower by construction: their types have no place for speaking statistics, other listeners'
+ * unreleased questions, private notes or listener names.
+ */
+public final class Views {
+
+    private Views() {}
+
+    public record ThemeView(String id, String title, String centralQuestion, int minutes) {}
+
+    public record ThemeProgress(String id, String title, String centralQuestion, int minutes, long spentMs,
+                                boolean started) {}
+
+    public record SeatView(String id, String pseudonym, int seat) {}
+
+    public record SeatStats(String id, String pseudonym, int seat, boolean briefed, long speakingMs, int turns,
+                            double share, double fairShare, Long sinceLastTurnMs, boolean neverSpoken,
+                            boolean speaking, List<String> themes) {}
+
+    /** A {@code null} participant is the moderator. */
+    public record SpeakerView(String participantId, String pseudonym, boolean moderator) {}
+
+    public record SpeakerState(String participantId, boolean moderator, Instant since) {}
+
+    public record Balance(long elapsedMs, long participantsMs, long moderatorMs, Double moderatorShare,
+                          Double balanceIndex) {}
+
+    public record NoteView(String id, String themeId, NoteTag tag, String text, boolean shared, Role author,
+                           Instant at, Instant editedAt) {}
+
+    public record SharedNote(String id, String themeId, NoteTag tag, String text, Instant at) {}
+
+    public record QuestionView(String id, String listenerId, String listenerName, String text, String participantId,
+                               String themeId, QuestionStatus status, RejectReason rejectReason, String mergedInto,
+                               boolean released, Instant submittedAt) {}
+
+    /** A listener's own question, with everything the moderator decided about it. */
+    public record OwnQuestion(String id, String text, String participantId, String themeId, QuestionStatus status,
+                              RejectReason rejectReason, String mergedInto, Instant submittedAt) {}
+
+    /** A released question in the queue, without who asked it. */
+    public record QueuedQuestion(String id, String text, String participantId, String themeId, QuestionStatus status) {}
+
+    public record TopicView(String id, String listenerId, String listenerName, String text, TopicStatus status, Instant at) {}
+
+    public record OwnTopic(String id, String text, TopicStatus status, Instant at) {}
+
+    public record ModeratorView(long seq, Instant asOf, Phase phase, Instant phaseSince, Instant openedAt,
+                                Instant endedAt, Details details, List<ThemeProgress> guide, String currentThemeId,
+                                Instant themeSince, List<SeatStats> participants, SpeakerState speaker,
+                                List<String> speakerQueue, Balance balance, List<NoteView> notes,
+                                List<QuestionView> questions, List<String> questionQueue, boolean topicsOpen,
+                                List<TopicView> topics, int listeners) {}
+
+    public record ListenerView(long seq, Instant asOf, String listenerId, Phase phase, Instant phaseSince,
+                               Instant openedAt, Instant endedAt, Details details, List<ThemeView> guide,
+                               String currentThemeId, List<SeatView> participants, SpeakerView speaker,
+                               List<SharedNote> notes, List<OwnQuestion> myQuestions,
+                               List<QueuedQuestion> questionQueue, boolean topicsOpen, List<OwnTopic> myTopics) {}
+
+    public record DisplayView(long seq, Instant asOf, Phase phase, Instant phaseSince, Instant openedAt,
+                              String title, String houseRules, int plannedMinutes, ThemeView currentTheme,
+                              Instant themeSince, List<QueuedQuestion> questionQueue) {}
+
+    public static ModeratorView moderator(Meeting m, Instant now) {
+        Instant asOf = at(m, now);
+        Participation participation = Participation.of(m, asOf);
+        List<ThemeProgress> guide = m.guide().stream().map(t -> new ThemeProgress(t.id(), t.title(), t.centralQuestion(),
+                t.minutes(), m.themeClock().spentOn(t.id(), asOf).toMillis(), m.themeClock().started(t.id()))).toList();
+        List<SeatStats> seats = participation.participants().stream().map(e -> new SeatStats(e.participantId(),
+                e.pseudonym(), e.seat(), m.participant(e.participantId()).map(Participant::briefed).orElse(false),
+                e.speakingTime().toMillis(), e.turns(), e.share(), e.fairShare(), millis(e.sinceLastTurn()),
+                e.neverSpoken(), e.speaking(), e.themes())).toList();
+        Speaker speaker = m.floor().speaker();
+        SpeakerState speakerState = speaker == null ? null
+                : new SpeakerState(speaker.participantId(), speaker.moderator(), speaker.since());
+        Balance balance = new Balance(participation.elapsed().toMillis(), participation.participantsTime().toMillis(),
+                participation.moderatorTime().toMillis(), participation.moderatorShare(), participation.balanceIndex());
+        List<NoteView> notes = m.notes().stream().map(n -> new NoteView(n.id(), n.themeId(), n.tag(), n.text(),
+                n.shared(), n.author(), n.at(), n.editedAt())).toList();
+        List<QuestionView> questions = questionsInOrder(m).stream().map(q -> new QuestionView(q.id(), q.listenerId(),
+                listenerName(m, q.listenerId()), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
+                q.mergedInto(), q.released(), q.submittedAt())).toList();
+        List<TopicView> topics = m.topics().stream().map(t -> new TopicView(t.id(), t.listenerId(),
+                listenerName(m, t.listenerId()), t.text(), t.status(), t.at())).toList();
+        return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
+                m.currentThemeId(), m.themeClock().since(), seats, speakerState, m.floor().queue(), balance, notes,
+                questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size());
+    }
+
+    public static ListenerView listener(Meeting m, String listenerId, Instant now) {
+        List<OwnQuestion> mine = m.questions().stream().filter(q -> q.listenerId().equals(listenerId))
+                .map(q -> new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
+                        q.mergedInto(), q.submittedAt())).toList();
+        List<OwnTopic> myTopics = m.topics().stream().filter(t -> t.listenerId().equals(listenerId))
+                .map(t -> new OwnTopic(t.id(), t.text(), t.status(), t.at())).toList();
+        List<SharedNote> notes = m.notes().stream().filter(Meeting.Note::shared)
+                .map(n -> new SharedNote(n.id(), n.themeId(), n.tag(), n.text(), n.at())).toList();
+        return new ListenerView(m.seq(), at(m, now), listenerId, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),
+                m.details(), themes(m), m.currentThemeId(), seats(m), speaker(m), notes, mine, releasedQueue(m),
+                m.topicsOpen(), myTopics);
+    }
+
+    public static DisplayView display(Meeting m, Instant now) {
+        ThemeView current = m.theme(m.currentThemeId()).map(Views::theme).orElse(null);
+        return new DisplayView(m.seq(), at(m, now), m.phase(), m.phaseSince(), m.openedAt(),
+                m.details() == null ? null : m.details().title(), m.details() == null ? null : m.details().houseRules(),
+                m.details() == null ? 0 : m.details().plannedMinutes(), current, m.themeClock().since(), releasedQueue(m));
+    }
+
+    /** Questions that every listener may see: accepted ones, once the clarifying phase has begun. */
+    private static List<QueuedQuestion> releasedQueue(Meeting m) {
+        List<QueuedQuestion> queue = new ArrayList<>();
+        for (String id : m.questionQueue()) {
+            m.question(id).filter(q -> q.released() && q.status().inQueue()).ifPresent(q -> queue.add(
+                    new QueuedQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status())));
+        }
+        return List.copyOf(queue);
+    }
+
+    /** The queue in its order first, then the questions still to screen or set aside. */
+    private static List<Question> questionsInOrder(Meeting m) {
+        List<Question> ordered = new ArrayList<>();
+        m.questionQueue().forEach(id -> m.question(id).ifPresent(ordered::add));
+        m.questions().stream().filter(q -> !m.questionQueue().contains(q.id())).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static List<ThemeView> themes(Meeting m) {
+        return m.guide().stream().map(Views::theme).toList();
+    }
+
+    private static ThemeView theme(Meeting.Theme t) {
+        return new ThemeView(t.id(), t.title(), t.centralQuestion(), t.minutes());
+    }
+
+    private static List<SeatView> seats(Meeting m) {
+        return m.participants().stream().sorted(Comparator.comparingInt(Participant::seat))
+                .map(p -> new SeatView(p.id(), p.pseudonym(), p.seat())).toList();
+    }
+
+    private static SpeakerView speaker(Meeting m) {
+        Speaker speaker = m.floor().speaker();
+        if (speaker == null) {
+            return null;
+        }
+        String pseudonym = speaker.moderator() ? null
+                : m.participant(speaker.participantId()).map(Participant::pseudonym).orElse(null);
+        return new SpeakerView(speaker.participantId(), pseudonym, speaker.moderator());
+    }
+
+    private static String listenerName(Meeting m, String listenerId) {
+        Meeting.Listener listener = m.listeners().get(listenerId);
+        return listener == null ? null : listener.displayName();
+    }
+
+    private static Instant at(Meeting m, Instant now) {
+        return now.isBefore(m.lastAt()) ? m.lastAt() : now;
+    }
+
+    private static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+}
