@@ -1,0 +1,59 @@
+package nl.spiegel.store;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** An applied command by its client-made id, with the events it appended. */
+@Entity
+@Table(name = "meeting_command")
+@IdClass(CommandRow.Key.class)
+public class CommandRow extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "meeting_id")
+    public UUID meetingId;
+
+    @Id
+    @Column(name = "command_id")
+    public String commandId;
+
+    @Column(name = "first_seq", nullable = false)
+    public long firstSeq;
+
+    @Column(name = "last_seq", nullable = false)
+    public long lastSeq;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    public static class Key implements Serializable {
+        public UUID meetingId;
+        public String commandId;
+
+        public Key() {}
+
+        public Key(UUID meetingId, String commandId) {
+            this.meetingId = meetingId;
+            this.commandId = commandId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(commandId, k.commandId) && Objects.equals(meetingId, k.meetingId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(meetingId, commandId);
+        }
+    }
+}

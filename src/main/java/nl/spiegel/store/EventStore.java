@@ -1,0 +1,177 @@
+package nl.spiegel.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.spiegel.meeting.Actor;
+import nl.spiegel.meeting.Command;
+import nl.spiegel.meeting.Decision;
+import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.MeetingCore;
+import nl.spiegel.meeting.Recorded;
+
+/**
+ * Meetings as event streams in PostgreSQL. A command is decided against the latest state and its
+ * events are appended in one transaction with the next sequence numbers; when another writer got
+ * there first, the primary key refuses the insert and the command is decided again on the newer
+ * state (optimistic concurrency). Nothing is acknowledged before the commit.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private static final int MAX_ATTEMPTS = 25;
+
+    @Inject
+    Clock clock;
+
+    /** Folded states by meeting; only ever a prefix of the stored stream, so never wrong, at most behind. */
+    private final ConcurrentHashMap<UUID, Meeting> folded = new ConcurrentHashMap<>();
+
+    /**
+     * Applies a command once. A command id seen before for this meeting returns the first outcome and
+     * appends nothing; a {@code null} command id is never deduplicated.
+     */
+    public Uni<Outcome> execute(UUID meetingId, Actor actor, String commandId, Command command) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> attempt(meetingId, actor, commandId, command)))
+                .onFailure(EventStore::isConflict).retry()
+                .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5).atMost(MAX_ATTEMPTS)
+                .invoke(outcome -> {
+                    if (outcome instanceof Outcome.Applied applied) {
+                        remember(meetingId, applied.meeting());
+                    }
+                });
+    }
+
+    /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */
+    public Uni<Meeting> load(UUID meetingId) {
+        return Panache.withSession(() -> current(meetingId)).invoke(m -> remember(meetingId, m));
+    }
+
+    /** The events after {@code seq}, in order. */
+    public Uni<List<Recorded>> eventsAfter(UUID meetingId, long seq) {
+        return Panache.withSession(() -> rows(meetingId, seq, Long.MAX_VALUE));
+    }
+
+    private Uni<Outcome> attempt(UUID meetingId, Actor actor, String commandId, Command command) {
+        Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
+                : CommandRow.findById(new CommandRow.Key(meetingId, commandId));
+        return seen.flatMap(previous -> previous != null
+                ? replay(meetingId, previous)
+                : current(meetingId).flatMap(state -> decideAndAppend(meetingId, state, actor, commandId, command)));
+    }
+
+    private Uni<Outcome> replay(UUID meetingId, CommandRow previous) {
+        return rows(meetingId, previous.firstSeq - 1, previous.lastSeq).flatMap(events -> current(meetingId)
+                .map(state -> new Outcome.Applied(state, events, true)));
+    }
+
+    private Uni<Outcome> decideAndAppend(UUID meetingId, Meeting state, Actor actor, String commandId, Command command) {
+        Decision decision = MeetingCore.decide(state, actor, command, clock.instant());
+        if (decision instanceof Decision.Rejected rejected) {
+            return Uni.createFrom().item(new Outcome.Rejected(rejected.rejection()));
+        }
+        Decision.Accepted accepted = (Decision.Accepted) decision;
+        if (accepted.events().isEmpty()) {
+            return Uni.createFrom().item(new Outcome.Applied(state, List.of(), false));
+        }
+        List<Recorded> recorded = MeetingCore.record(state, accepted);
+        Meeting next = state;
+        for (Recorded r : recorded) {
+            next = MeetingCore.evolve(next, r);
+        }
+        List<Object> rows = new ArrayList<>();
+        for (Recorded r : recorded) {
+            EventRow row = new EventRow();
+            row.meetingId = meetingId;
+            row.seq = r.seq();
+            row.type = EventCodec.type(r.event());
+            row.payload = EventCodec.payload(r.event());
+            row.commandId = commandId;
+            row.occurredAt = r.at();
+            rows.add(row);
+        }
+        if (commandId != null) {
+            CommandRow row = new CommandRow();
+            row.meetingId = meetingId;
+            row.commandId = commandId;
+            row.firstSeq = recorded.getFirst().seq();
+            row.lastSeq = recorded.getLast().seq();
+            row.recordedAt = accepted.at();
+            rows.add(row);
+        }
+        Meeting after = next;
+        Uni<Void> summary = state.exists()
+                ? MeetingRow.update("title = ?1, phase = ?2, scheduledStart = ?3, lastSeq = ?4, updatedAt = ?5 where id = ?6",
+                        after.details().title(), after.phase().name(), after.details().scheduledStart(), after.seq(),
+                        accepted.at(), meetingId).replaceWithVoid()
+                : summaryRow(meetingId, after).persist().replaceWithVoid();
+        return summary
+                .chain(() -> Panache.getSession().flatMap(session -> session.persistAll(rows.toArray())))
+                .chain(() -> Panache.getSession().flatMap(session -> session.flush()))
+                .replaceWith(new Outcome.Applied(after, recorded, false));
+    }
+
+    private static MeetingRow summaryRow(UUID meetingId, Meeting m) {
+        MeetingRow row = new MeetingRow();
+        row.id = meetingId;
+        row.title = m.details().title();
+        row.phase = m.phase().name();
+        row.scheduledStart = m.details().scheduledStart();
+        row.lastSeq = m.seq();
+        row.createdAt = m.createdAt();
+        row.updatedAt = m.lastAt();
+        return row;
+    }
+
+    /** The folded state brought up to date with what other writers appended since. */
+    private Uni<Meeting> current(UUID meetingId) {
+        Meeting known = folded.getOrDefault(meetingId, Meeting.none());
+        return rows(meetingId, known.seq(), Long.MAX_VALUE).map(events -> {
+            Meeting m = known;
+            for (Recorded r : events) {
+                if (r.seq() != m.seq() + 1) {
+                    throw new IllegalStateException("Gap in the stream of meeting " + meetingId + " at seq " + r.seq());
+                }
+                m = MeetingCore.evolve(m, r);
+            }
+            return m;
+        });
+    }
+
+    private Uni<List<Recorded>> rows(UUID meetingId, long afterSeq, long untilSeq) {
+        return EventRow.<EventRow>list("meetingId = ?1 and seq > ?2 and seq <= ?3 order by seq", meetingId, afterSeq, untilSeq)
+                .map(rows -> rows.stream()
+                        .map(row -> new Recorded(row.seq, row.occurredAt, EventCodec.decode(row.type, row.payload)))
+                        .toList());
+    }
+
+    private void remember(UUID meetingId, Meeting meeting) {
+        if (meeting.exists()) {
+            folded.merge(meetingId, meeting, (old, fresh) -> fresh.seq() > old.seq() ? fresh : old);
+        }
+    }
+
+    /** A unique key refused our insert: someone else appended first, or sent the same command id. */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

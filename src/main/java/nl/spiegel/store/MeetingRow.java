@@ -1,0 +1,37 @@
+package nl.spiegel.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The summary of a meeting, kept in step with its stream in the same transaction. */
+@Entity
+@Table(name = "meeting")
+public class MeetingRow extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String phase;
+
+    @Column(name = "scheduled_start")
+    public Instant scheduledStart;
+
+    @Column(name = "last_seq", nullable = false)
+    public long lastSeq;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}
