@@ -60,12 +60,19 @@ public class EventStore {
         return Panache.withSession(() -> rows(meetingId, seq, Long.MAX_VALUE));
     }
 
+    /**
+     * The state is read before the command id is looked up. A command's events and its id commit
+     * together, so when the id is not there yet, the state read before cannot hold its events: a
+     * racing copy of the command then collides on {@code seq} and is retried, never decided twice.
+     */
     private Uni<Outcome> attempt(UUID meetingId, Actor actor, String commandId, Command command) {
-        Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
-                : CommandRow.findById(new CommandRow.Key(meetingId, commandId));
-        return seen.flatMap(previous -> previous != null
-                ? replay(meetingId, previous)
-                : current(meetingId).flatMap(state -> decideAndAppend(meetingId, state, actor, commandId, command)));
+        return current(meetingId).flatMap(state -> {
+            Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
+                    : CommandRow.findById(new CommandRow.Key(meetingId, commandId));
+            return seen.flatMap(previous -> previous != null
+                    ? replay(meetingId, previous)
+                    : decideAndAppend(meetingId, state, actor, commandId, command));
+        });
     }
 
     private Uni<Outcome> replay(UUID meetingId, CommandRow previous) {

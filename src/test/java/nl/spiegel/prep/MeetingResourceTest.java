@@ -1,0 +1,178 @@
+package nl.spiegel.prep;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import nl.spiegel.support.TestDatabase;
+
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class MeetingResourceTest {
+
+    static String create(String title) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"title\":\"" + title + "\",\"targetGroup\":\"ouders\",\"plannedMinutes\":80}")
+                .post("/api/meetings")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static long storedEvents(String meetingId) throws Exception {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("select count(*) from meeting_event where meeting_id = ?")) {
+            s.setObject(1, UUID.fromString(meetingId));
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void createsAMeeting() {
+        var response = given().contentType(ContentType.JSON)
+                .body("{\"title\":\"Spiegelgesprek cliënten\",\"goal\":\"Servicenormen\",\"targetGroup\":\"ouders\","
+                        + "\"scheduledStart\":\"2027-03-04T18:00:00Z\",\"plannedMinutes\":80}")
+                .post("/api/meetings");
+        String id = response.then().statusCode(201)
+                .header("Location", endsWith("/api/meetings/" + response.path("id")))
+                .body("seq", is(1))
+                .body("meeting.phase", is("PREPARATION"))
+                .body("meeting.details.title", is("Spiegelgesprek cliënten"))
+                .body("meeting.details.plannedMinutes", is(80))
+                .body("meeting.details.houseRules", containsString("Toehoorders"))
+                .extract().path("id");
+        given().get("/api/meetings/" + id).then().statusCode(200)
+                .body("id", is(id))
+                .body("meeting.details.goal", is("Servicenormen"))
+                .body("meeting.details.scheduledStart", is("2027-03-04T18:00:00Z"));
+        given().get("/api/meetings").then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Test
+    void preparesTheGuideAndTheCircle() {
+        String id = create("Voorbereiding");
+        String t1 = given().contentType(ContentType.JSON)
+                .body("{\"title\":\"Toegang\",\"centralQuestion\":\"Hoe kwam u bij ons?\",\"minutes\":20}")
+                .post("/api/meetings/" + id + "/themes")
+                .then().statusCode(201).header("Location", containsString("/themes/"))
+                .extract().path("createdId");
+        String t2 = given().contentType(ContentType.JSON)
+                .body("{\"title\":\"Contact\",\"centralQuestion\":\"Hoe is het contact?\",\"minutes\":25}")
+                .post("/api/meetings/" + id + "/themes").then().statusCode(201).extract().path("createdId");
+        given().contentType(ContentType.JSON).body("{\"position\":0}")
+                .put("/api/meetings/" + id + "/themes/" + t2 + "/position")
+                .then().statusCode(200).body("meeting.guide.id", contains(t2, t1));
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"Toegang en wachttijd\",\"centralQuestion\":\"Hoe kwam u bij ons?\",\"minutes\":15}")
+                .put("/api/meetings/" + id + "/themes/" + t1)
+                .then().statusCode(200).body("meeting.guide[1].title", is("Toegang en wachttijd"));
+        given().delete("/api/meetings/" + id + "/themes/" + t2).then().statusCode(200).body("meeting.guide", hasSize(1));
+
+        String p = given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":1,\"briefed\":true}")
+                .post("/api/meetings/" + id + "/participants")
+                .then().statusCode(201).body("meeting.participants[0].pseudonym", is("Anouk"))
+                .extract().path("createdId");
+        given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk V.\",\"seat\":4}")
+                .put("/api/meetings/" + id + "/participants/" + p)
+                .then().statusCode(200).body("meeting.participants[0].seat", is(4));
+        given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Bram\",\"seat\":4}")
+                .post("/api/meetings/" + id + "/participants")
+                .then().statusCode(409).body("code", is("SEAT_TAKEN")).body("field", is("seat"));
+        given().contentType(ContentType.JSON).body("{\"text\":\"Onze eigen regels\"}")
+                .put("/api/meetings/" + id + "/house-rules")
+                .then().statusCode(200).body("meeting.details.houseRules", is("Onze eigen regels"));
+        given().contentType(ContentType.JSON).body("{\"title\":\"Nieuwe titel\",\"plannedMinutes\":90}")
+                .put("/api/meetings/" + id)
+                .then().statusCode(200).body("meeting.details.title", is("Nieuwe titel"));
+        given().contentType(ContentType.JSON).body("{\"open\":true}")
+                .put("/api/meetings/" + id + "/topics-open")
+                .then().statusCode(200).body("meeting.topicsOpen", is(true));
+        given().delete("/api/meetings/" + id + "/participants/" + p).then().statusCode(200)
+                .body("meeting.participants", empty());
+    }
+
+    @Test
+    void invalidInputIsAProblemNamingTheFieldAndStoresNothing() throws Exception {
+        String id = create("Foute invoer");
+        long before = storedEvents(id);
+        given().contentType(ContentType.JSON).body("{\"title\":\"\",\"centralQuestion\":\"Vraag?\",\"minutes\":10}")
+                .post("/api/meetings/" + id + "/themes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", is(400)).body("code", is("INVALID")).body("field", is("title"))
+                .body("detail", containsString("tekens"));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en-GB,en;q=0.9")
+                .body("{\"pseudonym\":\"Anouk\",\"seat\":13}")
+                .post("/api/meetings/" + id + "/participants")
+                .then().statusCode(400).body("field", is("seat")).body("detail", containsString("whole number"));
+        given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":\"links\"}")
+                .post("/api/meetings/" + id + "/participants")
+                .then().statusCode(400).contentType("application/problem+json").body("field", is("seat"));
+        given().contentType(ContentType.JSON).body("{\"title\": ")
+                .post("/api/meetings/" + id + "/themes")
+                .then().statusCode(400).contentType("application/problem+json").body("code", is("INVALID"));
+        given().contentType(ContentType.JSON)
+                .post("/api/meetings/" + id + "/themes")
+                .then().statusCode(400).body("field", is("body"));
+        given().contentType(ContentType.TEXT).body("hallo")
+                .post("/api/meetings/" + id + "/themes")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"title\":\"T\",\"centralQuestion\":\"V?\",\"minutes\":10}")
+                .put("/api/meetings/" + id + "/themes/T999")
+                .then().statusCode(404).body("code", is("UNKNOWN_THEME"));
+        given().contentType(ContentType.JSON).body("{\"title\":\"x\",\"language\":\"fr\"}")
+                .post("/api/meetings").then().statusCode(400).body("field", is("language"));
+        assertThat(storedEvents(id)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownMeetingIsNotFound() {
+        String unknown = UUID.randomUUID().toString();
+        given().get("/api/meetings/" + unknown).then().statusCode(404)
+                .contentType("application/problem+json").body("code", is("NOT_FOUND"));
+        given().contentType(ContentType.JSON).body("{\"title\":\"T\",\"centralQuestion\":\"V?\",\"minutes\":10}")
+                .post("/api/meetings/" + unknown + "/themes").then().statusCode(404).body("code", is("NOT_FOUND"));
+        given().get("/api/meetings/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRetriedRequestIsAppliedOnce() throws Exception {
+        String id = create("Herhaald verzoek");
+        String body = "{\"pseudonym\":\"Chantal\",\"seat\":3}";
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
+                .post("/api/meetings/" + id + "/participants").then().statusCode(201).extract().asString();
+        long events = storedEvents(id);
+        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
+                .post("/api/meetings/" + id + "/participants").then().statusCode(201).extract().asString();
+        assertThat(storedEvents(id)).isEqualTo(events);
+        assertThat(second.replaceAll("\"asOf\":\"[^\"]+\"", "")).isEqualTo(first.replaceAll("\"asOf\":\"[^\"]+\"", ""));
+    }
+
+    @Test
+    void aRetriedCreateMakesOneMeeting() {
+        String body = "{\"title\":\"Eén keer\"}";
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body).post("/api/meetings").then().statusCode(201).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        String a = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/meetings").then().statusCode(201).extract().path("id");
+        String b = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/meetings").then().statusCode(201).extract().path("id");
+        assertThat(a).isEqualTo(b).isNotEqualTo(first);
+    }
+
+    @Test
+    void readiness() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    }
+}

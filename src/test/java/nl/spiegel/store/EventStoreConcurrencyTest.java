@@ -1,0 +1,128 @@
+package nl.spiegel.store;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import nl.spiegel.support.TestDatabase;
+
+/** Against the real PostgreSQL: writers racing on one meeting never make a gap or a duplicate. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class EventStoreConcurrencyTest {
+
+    private static String newMeeting() {
+        return given().contentType(ContentType.JSON).body("{\"title\":\"Gelijktijdig\"}")
+                .post("/api/meetings").then().statusCode(201).extract().path("id");
+    }
+
+    private static List<Long> seqs(String meetingId) throws Exception {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("select seq from meeting_event where meeting_id = ? order by seq")) {
+            s.setObject(1, UUID.fromString(meetingId));
+            ResultSet rs = s.executeQuery();
+            List<Long> seqs = new ArrayList<>();
+            while (rs.next()) {
+                seqs.add(rs.getLong(1));
+            }
+            return seqs;
+        }
+    }
+
+    @RepeatedTest(3)
+    void concurrentAppendsGetGapFreeUniqueSequenceNumbers() throws Exception {
+        String id = newMeeting();
+        int writers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int n = i;
+                tasks.add(() -> given().contentType(ContentType.JSON)
+                        .body("{\"title\":\"Thema " + n + "\",\"centralQuestion\":\"Vraag " + n + "?\",\"minutes\":5}")
+                        .post("/api/meetings/" + id + "/themes").then().extract().statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Long> seqs = seqs(id);
+        assertThat(seqs).hasSize(writers + 1);
+        for (int i = 0; i < seqs.size(); i++) {
+            assertThat(seqs.get(i)).isEqualTo(i + 1);
+        }
+        given().get("/api/meetings/" + id).then().statusCode(200)
+                .body("seq", org.hamcrest.Matchers.is(writers + 1))
+                .body("meeting.guide", org.hamcrest.Matchers.hasSize(writers));
+    }
+
+    @RepeatedTest(5)
+    void theSameCommandIdSentManyTimesAtOnceIsStoredOnce() throws Exception {
+        String id = newMeeting();
+        int copies = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(copies);
+        Set<String> answers = ConcurrentHashMap.newKeySet();
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                tasks.add(() -> {
+                    var response = given().contentType(ContentType.JSON).header("Idempotency-Key", "seat-7-once")
+                            .body("{\"pseudonym\":\"Eva\",\"seat\":7}")
+                            .post("/api/meetings/" + id + "/participants");
+                    answers.add(response.statusCode() + " " + response.path("createdId"));
+                    return response.statusCode();
+                });
+            }
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(seqs(id)).containsExactly(1L, 2L);
+        assertThat(answers).containsExactly("201 P1");
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("select count(*) from meeting_command where meeting_id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theSummaryFollowsTheStream() throws Exception {
+        String id = newMeeting();
+        given().contentType(ContentType.JSON).body("{\"title\":\"Andere titel\"}").put("/api/meetings/" + id)
+                .then().statusCode(200);
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("select title, last_seq, phase from meeting where id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            ResultSet rs = s.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("Andere titel");
+            assertThat(rs.getLong(2)).isEqualTo(2);
+            assertThat(rs.getString(3)).isEqualTo("PREPARATION");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package nl.spiegel.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import nl.spiegel.store.EmbeddedPostgres;
+
+/** A throw-away PostgreSQL for the tests: the embedded one, on a fresh temporary data directory. */
+public class TestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+    private static Path home;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            home = Files.createTempDirectory("spiegel-test-db");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        postgres = EmbeddedPostgres.start(home, 0);
+        return Map.of("spiegel.database.url", postgres.url(),
+                "spiegel.database.username", EmbeddedPostgres.USER,
+                "spiegel.database.password", postgres.password());
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        try (var paths = Files.walk(home)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A plain JDBC connection, for tests that look at what is stored. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER, postgres.password());
+    }
+}
