@@ -23,7 +23,7 @@ public class CommandRow extends PanacheEntityBase {
     public UUID meetingId;
 
     @Id
-    @Column(name = "command_id")
+    @Column(name = "command_id", columnDefinition = "text")
     public String commandId;
 
     @Column(name = "first_seq", nullable = false)

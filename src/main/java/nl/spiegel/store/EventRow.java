@@ -28,14 +28,14 @@ public class EventRow extends PanacheEntityBase {
     @Id
     public long seq;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String type;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String payload;
 
-    @Column(name = "command_id")
+    @Column(name = "command_id", columnDefinition = "text")
     public String commandId;
 
     @Column(name = "occurred_at", nullable = false)

@@ -17,10 +17,10 @@ public class MeetingRow extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String title;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String phase;
 
     @Column(name = "scheduled_start")
