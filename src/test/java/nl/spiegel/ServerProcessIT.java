@@ -31,6 +31,9 @@ import nl.spiegel.store.EmbeddedPostgres;
  */
 class ServerProcessIT {
 
+    /** Moderator keys by meeting id, kept across the restarts of a test. */
+    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Path JAR = Path.of(System.getProperty("spiegel.jar", "target/quarkus-app/quarkus-run.jar"));
 
     @Test
@@ -179,13 +182,17 @@ class ServerProcessIT {
             }
         }
 
+        /** Creates a meeting; returns its id and keeps its moderator key. */
         String createMeeting(String title) {
-            return given().port(port).contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}")
-                    .post("/api/meetings").then().statusCode(201).extract().path("id");
+            var body = given().port(port).contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}")
+                    .post("/api/meetings").then().statusCode(201).extract().jsonPath();
+            KEYS.put(body.getString("id"), body.getString("access.moderatorKey"));
+            return body.getString("id");
         }
 
         void get(String id) {
-            given().port(port).get("/api/meetings/" + id).then().statusCode(200);
+            given().port(port).header("Authorization", "Bearer " + KEYS.get(id)).get("/api/meetings/" + id)
+                    .then().statusCode(200);
         }
 
         void kill9() throws InterruptedException {

@@ -44,6 +44,9 @@ public sealed interface Command {
 
     record JoinAsListener(String displayName) implements Command {}
 
+    /** Whether new listeners may join, and how many may join at most ({@code null}: no limit). */
+    record SetJoining(Boolean open, Integer listenerLimit) implements Command {}
+
     // Phases.
 
     record ChangePhase(Phase to) implements Command {}

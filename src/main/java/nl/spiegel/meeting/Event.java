@@ -38,6 +38,8 @@ public sealed interface Event {
 
     record ListenerJoined(String listenerId, String displayName) implements Event {}
 
+    record JoiningSet(boolean open, Integer listenerLimit) implements Event {}
+
     record PhaseChanged(Phase from, Phase to) implements Event {}
 
     record FloorGiven(String participantId) implements Event {}

@@ -67,6 +67,10 @@ final class Evolution {
                         known == null ? at : known.joinedAt()));
                 d.listeners = listeners;
             }
+            case JoiningSet e -> {
+                d.joiningOpen = e.open();
+                d.listenerLimit = e.listenerLimit();
+            }
             case PhaseChanged e -> {
                 d.phase = e.to();
                 d.phaseSince = at;
@@ -209,6 +213,8 @@ final class Evolution {
         boolean topicsOpen;
         List<Topic> topics;
         Map<String, Listener> listeners;
+        boolean joiningOpen;
+        Integer listenerLimit;
 
         Draft(Meeting m, Instant at) {
             this.at = at;
@@ -234,6 +240,8 @@ final class Evolution {
             topicsOpen = m.topicsOpen();
             topics = m.topics();
             listeners = m.listeners();
+            joiningOpen = m.joiningOpen();
+            listenerLimit = m.listenerLimit();
         }
 
         void closeSpeaker() {
@@ -265,7 +273,7 @@ final class Evolution {
         Meeting build() {
             return new Meeting(exists, seq, createdAt, lastAt, lastId, details, phase, phaseSince, openedAt, endedAt,
                     guide, themeClock, participants, new Floor(speaker, queue, turns), notes, questions, questionQueue,
-                    topicsOpen, topics, listeners);
+                    topicsOpen, topics, listeners, joiningOpen, listenerLimit);
         }
     }
 }

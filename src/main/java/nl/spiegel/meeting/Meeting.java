@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param lastAt   the time of the last event; later events never take an earlier time
  * @param lastId   counter behind the ids of themes, participants, notes, questions and topics
  * @param openedAt when the meeting first entered {@link Phase#OPENING}
+ * @param listenerLimit how many listeners may join at most; {@code null} for no limit
  */
 public record Meeting(
         boolean exists,
@@ -35,7 +36,9 @@ public record Meeting(
         List<String> questionQueue,
         boolean topicsOpen,
         List<Topic> topics,
-        Map<String, Listener> listeners) {
+        Map<String, Listener> listeners,
+        boolean joiningOpen,
+        Integer listenerLimit) {
 
     public static final int MAX_PARTICIPANTS = 12;
     public static final int MAX_THEMES = 30;
@@ -43,7 +46,7 @@ public record Meeting(
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Phase.PREPARATION, null, null, null,
                 List.of(), ThemeClock.IDLE, List.of(), Floor.EMPTY, List.of(), List.of(), List.of(), false,
-                List.of(), Map.of());
+                List.of(), Map.of(), true, null);
     }
 
     public record Details(String title, String goal, String targetGroup, Instant scheduledStart,

@@ -154,8 +154,20 @@ public final class MeetingCore {
             case JoinAsListener c -> {
                 String name = optional("displayName", c.displayName(), 40);
                 Meeting.Listener known = m.listeners().get(actor.listenerId());
+                if (known == null) {
+                    require(m.joiningOpen(), JOINING_CLOSED);
+                    require(m.listenerLimit() == null || m.listeners().size() < m.listenerLimit(), LISTENERS_FULL);
+                }
                 boolean same = known != null && java.util.Objects.equals(known.displayName(), name);
                 yield same ? List.of() : List.of(new ListenerJoined(actor.listenerId(), name));
+            }
+            case SetJoining c -> {
+                if (c.open() == null) {
+                    throw new Refusal(Rejection.invalid("open", "must be true or false.", "moet true of false zijn."));
+                }
+                Integer limit = c.listenerLimit() == null ? null : number("listenerLimit", c.listenerLimit(), 1, 10_000);
+                boolean same = c.open() == m.joiningOpen() && java.util.Objects.equals(limit, m.listenerLimit());
+                yield same ? List.of() : List.of(new JoiningSet(c.open(), limit));
             }
             case ChangePhase c -> {
                 if (c.to() == null) {

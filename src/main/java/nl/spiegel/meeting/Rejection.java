@@ -36,7 +36,9 @@ public record Rejection(String code, String field, String message, String messag
         QUESTION_STATUS("The question's status does not allow this.", "Dit kan niet met de vraag in deze status."),
         TOO_MANY_QUESTIONS("You have the most waiting questions allowed; wait for the moderator.", "U heeft het hoogste aantal wachtende vragen; wacht op de gespreksleider."),
         TOPICS_CLOSED("Handing in topics is closed.", "Onderwerpen aandragen is gesloten."),
-        NOT_JOINED("Join the meeting first.", "Meld u eerst aan bij het gesprek.");
+        NOT_JOINED("Join the meeting first.", "Meld u eerst aan bij het gesprek."),
+        JOINING_CLOSED("Joining this meeting is closed.", "Aanmelden voor dit gesprek is gesloten."),
+        LISTENERS_FULL("The meeting has the most listeners allowed.", "Het gesprek heeft het hoogste aantal toehoorders.");
 
         private final String en;
         private final String nl;

@@ -65,7 +65,7 @@ public final class Views {
                                 Instant themeSince, List<SeatStats> participants, SpeakerState speaker,
                                 List<String> speakerQueue, Balance balance, List<NoteView> notes,
                                 List<QuestionView> questions, List<String> questionQueue, boolean topicsOpen,
-                                List<TopicView> topics, int listeners) {}
+                                List<TopicView> topics, int listeners, boolean joiningOpen, Integer listenerLimit) {}
 
     public record ListenerView(long seq, Instant asOf, String listenerId, Phase phase, Instant phaseSince,
                                Instant openedAt, Instant endedAt, Details details, List<ThemeView> guide,
@@ -100,15 +100,27 @@ public final class Views {
                 listenerName(m, t.listenerId()), t.text(), t.status(), t.at())).toList();
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
                 m.currentThemeId(), m.themeClock().since(), seats, speakerState, m.floor().queue(), balance, notes,
-                questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size());
+                questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size(), m.joiningOpen(),
+                m.listenerLimit());
+    }
+
+    /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */
+    public static final java.util.Set<String> PERSONAL_FIELDS = java.util.Set.of("listenerId", "myQuestions", "myTopics");
+
+    public static List<OwnQuestion> ownQuestions(Meeting m, String listenerId) {
+        return m.questions().stream().filter(q -> q.listenerId().equals(listenerId))
+                .map(q -> new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
+                        q.mergedInto(), q.submittedAt())).toList();
+    }
+
+    public static List<OwnTopic> ownTopics(Meeting m, String listenerId) {
+        return m.topics().stream().filter(t -> t.listenerId().equals(listenerId))
+                .map(t -> new OwnTopic(t.id(), t.text(), t.status(), t.at())).toList();
     }
 
     public static ListenerView listener(Meeting m, String listenerId, Instant now) {
-        List<OwnQuestion> mine = m.questions().stream().filter(q -> q.listenerId().equals(listenerId))
-                .map(q -> new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                        q.mergedInto(), q.submittedAt())).toList();
-        List<OwnTopic> myTopics = m.topics().stream().filter(t -> t.listenerId().equals(listenerId))
-                .map(t -> new OwnTopic(t.id(), t.text(), t.status(), t.at())).toList();
+        List<OwnQuestion> mine = ownQuestions(m, listenerId);
+        List<OwnTopic> myTopics = ownTopics(m, listenerId);
         List<SharedNote> notes = m.notes().stream().filter(Meeting.Note::shared)
                 .map(n -> new SharedNote(n.id(), n.themeId(), n.tag(), n.text(), n.at())).toList();
         return new ListenerView(m.seq(), at(m, now), listenerId, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),

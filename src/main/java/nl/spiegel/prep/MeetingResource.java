@@ -3,13 +3,12 @@ package nl.spiegel.prep;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,22 +21,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.meeting.Actor;
+import nl.spiegel.access.Access;
+import nl.spiegel.access.AccessService;
+import nl.spiegel.access.Links;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Event;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.TopicStatus;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
-import nl.spiegel.store.MeetingRow;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.web.ProblemException;
 
 /**
  * Preparing a meeting over REST: its facts, house rules, conversation guide and circle. Every
  * change is a command to the meeting core; a retried request with the same {@code Idempotency-Key}
- * header is applied once and answered with its first result.
+ * header is applied once and answered with its first result. Creating a meeting is open to anyone
+ * and returns its keys; everything else needs the moderator's or assistant's key as
+ * {@code Authorization: Bearer <key>}.
  */
 @Path("/api/meetings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,11 +53,18 @@ public class MeetingResource {
     @Inject
     Clock clock;
 
+    @Inject
+    AccessService access;
+
+    static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.ASSISTANT);
+
     /** The moderator's view of a meeting, with the id of what a request just made, if any. */
     public record MeetingResponse(UUID id, long seq, String createdId, Views.ModeratorView meeting) {}
 
-    public record MeetingSummary(UUID id, String title, String phase, Instant scheduledStart, Instant createdAt,
-                                 Instant updatedAt) {}
+    /** The keys of a new meeting, shown once, and the links they belong in. */
+    public record AccessInfo(String moderatorKey, String assistantKey, String displayKey, String joinCode, Links links) {}
+
+    public record CreatedMeeting(UUID id, long seq, AccessInfo access, Views.ModeratorView meeting) {}
 
     public record ThemeBody(String title, String centralQuestion, Integer minutes) {}
 
@@ -66,26 +76,35 @@ public class MeetingResource {
 
     public record TopicStatusBody(TopicStatus status) {}
 
+    public record JoiningBody(Boolean open, Integer listenerLimit) {}
+
     @POST
-    public Uni<RestResponse<MeetingResponse>> create(Command.CreateMeeting body,
-                                                     @HeaderParam("Idempotency-Key") String key) {
+    public Uni<RestResponse<CreatedMeeting>> create(Command.CreateMeeting body,
+                                                    @HeaderParam("Idempotency-Key") String key) {
+        Command.CreateMeeting command = required(body);
         // A retried create with the same key must land on the same meeting, so the key names it.
         UUID id = key == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("create-meeting:" + key).getBytes(StandardCharsets.UTF_8));
-        return send(id, key, required(body)).map(response -> created("/api/meetings/" + id, response));
-    }
-
-    @GET
-    public Uni<List<MeetingSummary>> list() {
-        return Panache.withSession(() -> MeetingRow.<MeetingRow>list("order by createdAt desc"))
-                .map(rows -> rows.stream().map(r -> new MeetingSummary(r.id, r.title, r.phase, r.scheduledStart,
-                        r.createdAt, r.updatedAt)).toList());
+        AccessService.Keys[] keys = new AccessService.Keys[1];
+        return store.execute(id, nl.spiegel.meeting.Actor.MODERATOR, key, command, applied ->
+                        (applied.duplicate() ? access.reissue(id) : access.issue(id)).invoke(k -> keys[0] = k).replaceWithVoid())
+                .map(outcome -> switch (outcome) {
+                    case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
+                    case Outcome.Applied applied -> {
+                        AccessService.Keys k = keys[0];
+                        CreatedMeeting created = new CreatedMeeting(id, applied.meeting().seq(),
+                                new AccessInfo(k.moderator(), k.assistant(), k.display(), k.joinCode(), Links.of(id, k)),
+                                Views.moderator(applied.meeting(), clock.instant()));
+                        yield RestResponse.ResponseBuilder.<CreatedMeeting>created(URI.create("/api/meetings/" + id))
+                                .entity(created).build();
+                    }
+                });
     }
 
     @GET
     @Path("/{id}")
-    public Uni<MeetingResponse> get(@PathParam("id") UUID id) {
-        return store.load(id).map(meeting -> {
+    public Uni<MeetingResponse> get(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
+        return access.require(authorization, id, MODERATORS).chain(a -> store.load(id)).map(meeting -> {
             if (!meeting.exists()) {
                 throw ProblemException.of(Rejection.Reason.NOT_FOUND.rejection());
             }
@@ -96,89 +115,110 @@ public class MeetingResource {
     @PUT
     @Path("/{id}")
     public Uni<MeetingResponse> updateDetails(@PathParam("id") UUID id, Command.UpdateDetails body,
-                                              @HeaderParam("Idempotency-Key") String key) {
-        return send(id, key, required(body));
+                                              @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        return send(authorization, id, key, required(body));
     }
 
     @PUT
     @Path("/{id}/house-rules")
     public Uni<MeetingResponse> setHouseRules(@PathParam("id") UUID id, Command.SetHouseRules body,
-                                              @HeaderParam("Idempotency-Key") String key) {
-        return send(id, key, required(body));
+                                              @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        return send(authorization, id, key, required(body));
     }
 
     @POST
     @Path("/{id}/themes")
     public Uni<RestResponse<MeetingResponse>> addTheme(@PathParam("id") UUID id, ThemeBody body,
-                                                       @HeaderParam("Idempotency-Key") String key) {
+                                                       @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
         ThemeBody b = required(body);
-        return send(id, key, new Command.AddTheme(b.title(), b.centralQuestion(), b.minutes()))
+        return send(authorization, id, key, new Command.AddTheme(b.title(), b.centralQuestion(), b.minutes()))
                 .map(r -> created("/api/meetings/" + id + "/themes/" + r.createdId(), r));
     }
 
     @PUT
     @Path("/{id}/themes/{themeId}")
     public Uni<MeetingResponse> editTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId,
-                                          ThemeBody body, @HeaderParam("Idempotency-Key") String key) {
+                                          ThemeBody body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
         ThemeBody b = required(body);
-        return send(id, key, new Command.EditTheme(themeId, b.title(), b.centralQuestion(), b.minutes()));
+        return send(authorization, id, key, new Command.EditTheme(themeId, b.title(), b.centralQuestion(), b.minutes()));
     }
 
     @PUT
     @Path("/{id}/themes/{themeId}/position")
     public Uni<MeetingResponse> moveTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId,
-                                          PositionBody body, @HeaderParam("Idempotency-Key") String key) {
-        return send(id, key, new Command.MoveTheme(themeId, required(body).position()));
+                                          PositionBody body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        return send(authorization, id, key, new Command.MoveTheme(themeId, required(body).position()));
     }
 
     @DELETE
     @Path("/{id}/themes/{themeId}")
     public Uni<MeetingResponse> removeTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId,
-                                            @HeaderParam("Idempotency-Key") String key) {
-        return send(id, key, new Command.RemoveTheme(themeId));
+                                            @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        return send(authorization, id, key, new Command.RemoveTheme(themeId));
     }
 
     @POST
     @Path("/{id}/participants")
     public Uni<RestResponse<MeetingResponse>> addParticipant(@PathParam("id") UUID id, ParticipantBody body,
-                                                             @HeaderParam("Idempotency-Key") String key) {
+                                                             @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
         ParticipantBody b = required(body);
-        return send(id, key, new Command.AddParticipant(b.pseudonym(), b.seat(), b.briefed()))
+        return send(authorization, id, key, new Command.AddParticipant(b.pseudonym(), b.seat(), b.briefed()))
                 .map(r -> created("/api/meetings/" + id + "/participants/" + r.createdId(), r));
     }
 
     @PUT
     @Path("/{id}/participants/{participantId}")
     public Uni<MeetingResponse> editParticipant(@PathParam("id") UUID id, @PathParam("participantId") String participantId,
-                                                ParticipantBody body, @HeaderParam("Idempotency-Key") String key) {
+                                                ParticipantBody body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
         ParticipantBody b = required(body);
-        return send(id, key, new Command.EditParticipant(participantId, b.pseudonym(), b.seat(), b.briefed()));
+        return send(authorization, id, key, new Command.EditParticipant(participantId, b.pseudonym(), b.seat(), b.briefed()));
     }
 
     @DELETE
     @Path("/{id}/participants/{participantId}")
     public Uni<MeetingResponse> removeParticipant(@PathParam("id") UUID id,
                                                   @PathParam("participantId") String participantId,
-                                                  @HeaderParam("Idempotency-Key") String key) {
-        return send(id, key, new Command.RemoveParticipant(participantId));
+                                                  @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        return send(authorization, id, key, new Command.RemoveParticipant(participantId));
     }
 
     @PUT
     @Path("/{id}/topics-open")
     public Uni<MeetingResponse> setTopicsOpen(@PathParam("id") UUID id, TopicsOpenBody body,
-                                              @HeaderParam("Idempotency-Key") String key) {
-        return send(id, key, new Command.SetTopicsOpen(required(body).open()));
+                                              @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        return send(authorization, id, key, new Command.SetTopicsOpen(required(body).open()));
     }
 
     @PUT
     @Path("/{id}/topics/{topicId}/status")
     public Uni<MeetingResponse> setTopicStatus(@PathParam("id") UUID id, @PathParam("topicId") String topicId,
-                                               TopicStatusBody body, @HeaderParam("Idempotency-Key") String key) {
-        return send(id, key, new Command.SetTopicStatus(topicId, required(body).status()));
+                                               TopicStatusBody body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        return send(authorization, id, key, new Command.SetTopicStatus(topicId, required(body).status()));
     }
 
-    private Uni<MeetingResponse> send(UUID id, String key, Command command) {
-        return store.execute(id, Actor.MODERATOR, key, command).map(outcome -> switch (outcome) {
+    @PUT
+    @Path("/{id}/joining")
+    public Uni<MeetingResponse> setJoining(@PathParam("id") UUID id, JoiningBody body,
+                                           @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam("Authorization") String authorization) {
+        JoiningBody b = required(body);
+        return send(authorization, id, key, new Command.SetJoining(b.open(), b.listenerLimit()));
+    }
+
+    private Uni<MeetingResponse> send(String authorization, UUID id, String key, Command command) {
+        return access.require(authorization, id, MODERATORS)
+                .chain((Access a) -> store.execute(id, a.actor(), key, command)).map(outcome -> switch (outcome) {
             case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
             case Outcome.Applied applied -> response(id, applied.meeting(), createdId(applied));
         });

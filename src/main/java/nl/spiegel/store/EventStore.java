@@ -2,6 +2,7 @@ package nl.spiegel.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Actor;
@@ -32,6 +36,9 @@ public class EventStore {
     @Inject
     Clock clock;
 
+    @Inject
+    Pool pool;
+
     /** Folded states by meeting; only ever a prefix of the stored stream, so never wrong, at most behind. */
     private final ConcurrentHashMap<UUID, Meeting> folded = new ConcurrentHashMap<>();
 
@@ -40,7 +47,23 @@ public class EventStore {
      * appends nothing; a {@code null} command id is never deduplicated.
      */
     public Uni<Outcome> execute(UUID meetingId, Actor actor, String commandId, Command command) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> attempt(meetingId, actor, commandId, command)))
+        return execute(meetingId, actor, commandId, command, applied -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Work that must commit together with a command's events, such as the keys of a new meeting.
+     * It runs in the same transaction, also for a replayed command id ({@code duplicate}).
+     */
+    @FunctionalInterface
+    public interface InTransaction {
+        Uni<Void> after(Outcome.Applied applied);
+    }
+
+    public Uni<Outcome> execute(UUID meetingId, Actor actor, String clientCommandId, Command command, InTransaction alsoDo) {
+        String commandId = scoped(actor, clientCommandId);
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> attempt(meetingId, actor, commandId, command)
+                        .call(outcome -> outcome instanceof Outcome.Applied applied ? alsoDo.after(applied)
+                                : Uni.createFrom().voidItem())))
                 .onFailure(EventStore::isConflict).retry()
                 .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5).atMost(MAX_ATTEMPTS)
                 .invoke(outcome -> {
@@ -50,14 +73,26 @@ public class EventStore {
                 });
     }
 
-    /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */
-    public Uni<Meeting> load(UUID meetingId) {
-        return Panache.withSession(() -> current(meetingId)).invoke(m -> remember(meetingId, m));
+    /**
+     * Command ids are made by clients, so two listeners may pick the same one; each actor has its
+     * own space of ids, and one listener's command is never answered with another's outcome.
+     */
+    static String scoped(Actor actor, String commandId) {
+        if (commandId == null) {
+            return null;
+        }
+        String who = actor.listenerId() != null ? actor.listenerId() : actor.role().moderates() ? "moderation" : actor.role().name();
+        return who + ":" + commandId;
     }
 
-    /** The events after {@code seq}, in order. */
+    /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */
+    public Uni<Meeting> load(UUID meetingId) {
+        return current(meetingId).invoke(m -> remember(meetingId, m));
+    }
+
+    /** The events after {@code seq}, in order. Works from any Vert.x context, no session needed. */
     public Uni<List<Recorded>> eventsAfter(UUID meetingId, long seq) {
-        return Panache.withSession(() -> rows(meetingId, seq, Long.MAX_VALUE));
+        return rows(meetingId, seq, Long.MAX_VALUE);
     }
 
     /**
@@ -81,7 +116,8 @@ public class EventStore {
     }
 
     private Uni<Outcome> decideAndAppend(UUID meetingId, Meeting state, Actor actor, String commandId, Command command) {
-        Decision decision = MeetingCore.decide(state, actor, command, clock.instant());
+        // PostgreSQL keeps microseconds: a state folded in memory must equal one read back from the stream.
+        Decision decision = MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (decision instanceof Decision.Rejected rejected) {
             return Uni.createFrom().item(new Outcome.Rejected(rejected.rejection()));
         }
@@ -154,10 +190,17 @@ public class EventStore {
     }
 
     private Uni<List<Recorded>> rows(UUID meetingId, long afterSeq, long untilSeq) {
-        return EventRow.<EventRow>list("meetingId = ?1 and seq > ?2 and seq <= ?3 order by seq", meetingId, afterSeq, untilSeq)
-                .map(rows -> rows.stream()
-                        .map(row -> new Recorded(row.seq, row.occurredAt, EventCodec.decode(row.type, row.payload)))
-                        .toList());
+        return pool.preparedQuery("select seq, occurred_at, type, payload::text from meeting_event"
+                        + " where meeting_id = $1 and seq > $2 and seq <= $3 order by seq")
+                .execute(Tuple.of(meetingId, afterSeq, untilSeq))
+                .map(rows -> {
+                    List<Recorded> events = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        events.add(new Recorded(row.getLong(0), row.getOffsetDateTime(1).toInstant(),
+                                EventCodec.decode(row.getString(2), row.getString(3))));
+                    }
+                    return events;
+                });
     }
 
     private void remember(UUID meetingId, Meeting meeting) {

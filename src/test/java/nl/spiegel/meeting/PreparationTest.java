@@ -192,6 +192,24 @@ class PreparationTest {
     }
 
     @Test
+    void theModeratorClosesJoiningAndLimitsListeners() {
+        Script s = Script.prepared();
+        s.ok(MOD, new SetJoining(true, 3));
+        s.ok(Actor.listener("L-3"), new JoinAsListener("Derde"));
+        s.no(Actor.listener("L-4"), new JoinAsListener("Vierde"), "LISTENERS_FULL");
+        s.ok(MOD, new SetJoining(false, null));
+        assertThat(s.ok(MOD, new SetJoining(false, null))).isEmpty();
+        s.no(Actor.listener("L-5"), new JoinAsListener(null), "JOINING_CLOSED");
+        s.ok(ANNA, new JoinAsListener("Anna, al binnen"));
+        assertThat(s.no(MOD, new SetJoining(null, null), "INVALID").field()).isEqualTo("open");
+        assertThat(s.no(MOD, new SetJoining(true, 0), "INVALID").field()).isEqualTo("listenerLimit");
+        s.no(ANNA, new SetJoining(true, null), "FORBIDDEN");
+        Views.ModeratorView view = Views.moderator(s.state, s.now);
+        assertThat(view.joiningOpen()).isFalse();
+        assertThat(view.listeners()).isEqualTo(3);
+    }
+
+    @Test
     void aMissingCommandIsRefused() {
         assertThat(new Script().no(MOD, null, "INVALID").field()).isEqualTo("type");
     }

@@ -14,17 +14,25 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import nl.spiegel.support.Api;
 import nl.spiegel.support.TestDatabase;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class MeetingResourceTest {
 
-    static String create(String title) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"title\":\"" + title + "\",\"targetGroup\":\"ouders\",\"plannedMinutes\":80}")
-                .post("/api/meetings")
-                .then().statusCode(201).extract().path("id");
+    /** The moderator's key of the meeting the test works on. */
+    private String key;
+
+    private String create(String title) {
+        Api.Created m = Api.createMeeting("{\"title\":\"" + title + "\",\"targetGroup\":\"ouders\",\"plannedMinutes\":80}");
+        key = m.moderatorKey();
+        return m.id();
+    }
+
+    private RequestSpecification moderator() {
+        return given().header("Authorization", "Bearer " + key);
     }
 
     static long storedEvents(String meetingId) throws Exception {
@@ -38,7 +46,7 @@ class MeetingResourceTest {
     }
 
     @Test
-    void createsAMeeting() {
+    void createsAMeetingWithItsKeysAndLinks() {
         var response = given().contentType(ContentType.JSON)
                 .body("{\"title\":\"Spiegelgesprek cliënten\",\"goal\":\"Servicenormen\",\"targetGroup\":\"ouders\","
                         + "\"scheduledStart\":\"2027-03-04T18:00:00Z\",\"plannedMinutes\":80}")
@@ -50,54 +58,77 @@ class MeetingResourceTest {
                 .body("meeting.details.title", is("Spiegelgesprek cliënten"))
                 .body("meeting.details.plannedMinutes", is(80))
                 .body("meeting.details.houseRules", containsString("Toehoorders"))
+                .body("access.joinCode", matchesPattern("[2-9A-HJ-NP-Z]{6}"))
+                .body("access.links.join", startsWith("/join/"))
+                .body("access.links.moderator", startsWith("/moderate/" + response.path("id") + "#key="))
+                .body("access.links.display", startsWith("/display/"))
                 .extract().path("id");
-        given().get("/api/meetings/" + id).then().statusCode(200)
+        String moderatorKey = response.path("access.moderatorKey");
+        assertThat(moderatorKey).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(response.path("access.assistantKey"));
+        given().header("Authorization", "Bearer " + moderatorKey).get("/api/meetings/" + id).then().statusCode(200)
                 .body("id", is(id))
                 .body("meeting.details.goal", is("Servicenormen"))
                 .body("meeting.details.scheduledStart", is("2027-03-04T18:00:00Z"));
-        given().get("/api/meetings").then().statusCode(200).body("id", hasItem(id));
+        given().header("Authorization", "Bearer " + response.path("access.assistantKey")).get("/api/meetings/" + id)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void everyCallNeedsTheRightKey() {
+        String id = create("Sleutels");
+        String other = Api.createMeeting("{\"title\":\"Ander gesprek\"}").moderatorKey();
+        given().get("/api/meetings/" + id).then().statusCode(401).contentType("application/problem+json")
+                .body("code", is("UNAUTHORIZED"));
+        given().header("Authorization", "Bearer niet-geldig").get("/api/meetings/" + id).then().statusCode(401);
+        given().header("Authorization", "Bearer " + other).get("/api/meetings/" + id).then().statusCode(403)
+                .body("code", is("FORBIDDEN"));
+        given().header("Authorization", "Bearer " + other).contentType(ContentType.JSON)
+                .body("{\"title\":\"T\",\"centralQuestion\":\"V?\",\"minutes\":10}")
+                .post("/api/meetings/" + id + "/themes").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"title\":\"T\",\"centralQuestion\":\"V?\",\"minutes\":10}")
+                .post("/api/meetings/" + id + "/themes").then().statusCode(401);
     }
 
     @Test
     void preparesTheGuideAndTheCircle() {
         String id = create("Voorbereiding");
-        String t1 = given().contentType(ContentType.JSON)
+        String t1 = moderator().contentType(ContentType.JSON)
                 .body("{\"title\":\"Toegang\",\"centralQuestion\":\"Hoe kwam u bij ons?\",\"minutes\":20}")
                 .post("/api/meetings/" + id + "/themes")
                 .then().statusCode(201).header("Location", containsString("/themes/"))
                 .extract().path("createdId");
-        String t2 = given().contentType(ContentType.JSON)
+        String t2 = moderator().contentType(ContentType.JSON)
                 .body("{\"title\":\"Contact\",\"centralQuestion\":\"Hoe is het contact?\",\"minutes\":25}")
                 .post("/api/meetings/" + id + "/themes").then().statusCode(201).extract().path("createdId");
-        given().contentType(ContentType.JSON).body("{\"position\":0}")
+        moderator().contentType(ContentType.JSON).body("{\"position\":0}")
                 .put("/api/meetings/" + id + "/themes/" + t2 + "/position")
                 .then().statusCode(200).body("meeting.guide.id", contains(t2, t1));
-        given().contentType(ContentType.JSON)
+        moderator().contentType(ContentType.JSON)
                 .body("{\"title\":\"Toegang en wachttijd\",\"centralQuestion\":\"Hoe kwam u bij ons?\",\"minutes\":15}")
                 .put("/api/meetings/" + id + "/themes/" + t1)
                 .then().statusCode(200).body("meeting.guide[1].title", is("Toegang en wachttijd"));
-        given().delete("/api/meetings/" + id + "/themes/" + t2).then().statusCode(200).body("meeting.guide", hasSize(1));
+        moderator().delete("/api/meetings/" + id + "/themes/" + t2).then().statusCode(200).body("meeting.guide", hasSize(1));
 
-        String p = given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":1,\"briefed\":true}")
+        String p = moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":1,\"briefed\":true}")
                 .post("/api/meetings/" + id + "/participants")
                 .then().statusCode(201).body("meeting.participants[0].pseudonym", is("Anouk"))
                 .extract().path("createdId");
-        given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk V.\",\"seat\":4}")
+        moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk V.\",\"seat\":4}")
                 .put("/api/meetings/" + id + "/participants/" + p)
                 .then().statusCode(200).body("meeting.participants[0].seat", is(4));
-        given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Bram\",\"seat\":4}")
+        moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Bram\",\"seat\":4}")
                 .post("/api/meetings/" + id + "/participants")
                 .then().statusCode(409).body("code", is("SEAT_TAKEN")).body("field", is("seat"));
-        given().contentType(ContentType.JSON).body("{\"text\":\"Onze eigen regels\"}")
+        moderator().contentType(ContentType.JSON).body("{\"text\":\"Onze eigen regels\"}")
                 .put("/api/meetings/" + id + "/house-rules")
                 .then().statusCode(200).body("meeting.details.houseRules", is("Onze eigen regels"));
-        given().contentType(ContentType.JSON).body("{\"title\":\"Nieuwe titel\",\"plannedMinutes\":90}")
+        moderator().contentType(ContentType.JSON).body("{\"title\":\"Nieuwe titel\",\"plannedMinutes\":90}")
                 .put("/api/meetings/" + id)
                 .then().statusCode(200).body("meeting.details.title", is("Nieuwe titel"));
-        given().contentType(ContentType.JSON).body("{\"open\":true}")
+        moderator().contentType(ContentType.JSON).body("{\"open\":true}")
                 .put("/api/meetings/" + id + "/topics-open")
                 .then().statusCode(200).body("meeting.topicsOpen", is(true));
-        given().delete("/api/meetings/" + id + "/participants/" + p).then().statusCode(200)
+        moderator().delete("/api/meetings/" + id + "/participants/" + p).then().statusCode(200)
                 .body("meeting.participants", empty());
     }
 
@@ -105,43 +136,42 @@ class MeetingResourceTest {
     void invalidInputIsAProblemNamingTheFieldAndStoresNothing() throws Exception {
         String id = create("Foute invoer");
         long before = storedEvents(id);
-        given().contentType(ContentType.JSON).body("{\"title\":\"\",\"centralQuestion\":\"Vraag?\",\"minutes\":10}")
+        moderator().contentType(ContentType.JSON).body("{\"title\":\"\",\"centralQuestion\":\"Vraag?\",\"minutes\":10}")
                 .post("/api/meetings/" + id + "/themes")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", is(400)).body("code", is("INVALID")).body("field", is("title"))
                 .body("detail", containsString("tekens"));
-        given().contentType(ContentType.JSON).header("Accept-Language", "en-GB,en;q=0.9")
+        moderator().contentType(ContentType.JSON).header("Accept-Language", "en-GB,en;q=0.9")
                 .body("{\"pseudonym\":\"Anouk\",\"seat\":13}")
                 .post("/api/meetings/" + id + "/participants")
                 .then().statusCode(400).body("field", is("seat")).body("detail", containsString("whole number"));
-        given().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":\"links\"}")
+        moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":\"links\"}")
                 .post("/api/meetings/" + id + "/participants")
                 .then().statusCode(400).contentType("application/problem+json").body("field", is("seat"));
-        given().contentType(ContentType.JSON).body("{\"title\": ")
+        moderator().contentType(ContentType.JSON).body("{\"title\": ")
                 .post("/api/meetings/" + id + "/themes")
                 .then().statusCode(400).contentType("application/problem+json").body("code", is("INVALID"));
-        given().contentType(ContentType.JSON)
+        moderator().contentType(ContentType.JSON)
                 .post("/api/meetings/" + id + "/themes")
                 .then().statusCode(400).body("field", is("body"));
-        given().contentType(ContentType.TEXT).body("hallo")
+        moderator().contentType(ContentType.TEXT).body("hallo")
                 .post("/api/meetings/" + id + "/themes")
                 .then().statusCode(415).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"title\":\"T\",\"centralQuestion\":\"V?\",\"minutes\":10}")
+        moderator().contentType(ContentType.JSON).body("{\"title\":\"T\",\"centralQuestion\":\"V?\",\"minutes\":10}")
                 .put("/api/meetings/" + id + "/themes/T999")
                 .then().statusCode(404).body("code", is("UNKNOWN_THEME"));
-        given().contentType(ContentType.JSON).body("{\"title\":\"x\",\"language\":\"fr\"}")
+        moderator().contentType(ContentType.JSON).body("{\"title\":\"x\",\"language\":\"fr\"}")
                 .post("/api/meetings").then().statusCode(400).body("field", is("language"));
         assertThat(storedEvents(id)).isEqualTo(before);
     }
 
     @Test
-    void anUnknownMeetingIsNotFound() {
+    void anUnknownAddressIsNotFound() {
+        create("Bestaand");
         String unknown = UUID.randomUUID().toString();
-        given().get("/api/meetings/" + unknown).then().statusCode(404)
-                .contentType("application/problem+json").body("code", is("NOT_FOUND"));
-        given().contentType(ContentType.JSON).body("{\"title\":\"T\",\"centralQuestion\":\"V?\",\"minutes\":10}")
-                .post("/api/meetings/" + unknown + "/themes").then().statusCode(404).body("code", is("NOT_FOUND"));
-        given().get("/api/meetings/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        moderator().get("/api/meetings/" + unknown).then().statusCode(403)
+                .contentType("application/problem+json").body("code", is("FORBIDDEN"));
+        moderator().get("/api/meetings/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -149,10 +179,10 @@ class MeetingResourceTest {
     void aRetriedRequestIsAppliedOnce() throws Exception {
         String id = create("Herhaald verzoek");
         String body = "{\"pseudonym\":\"Chantal\",\"seat\":3}";
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
+        String first = moderator().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
                 .post("/api/meetings/" + id + "/participants").then().statusCode(201).extract().asString();
         long events = storedEvents(id);
-        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
+        String second = moderator().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
                 .post("/api/meetings/" + id + "/participants").then().statusCode(201).extract().asString();
         assertThat(storedEvents(id)).isEqualTo(events);
         assertThat(second.replaceAll("\"asOf\":\"[^\"]+\"", "")).isEqualTo(first.replaceAll("\"asOf\":\"[^\"]+\"", ""));
@@ -163,12 +193,18 @@ class MeetingResourceTest {
         String body = "{\"title\":\"Eén keer\"}";
         String first = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body).post("/api/meetings").then().statusCode(201).extract().path("id");
-        String key = UUID.randomUUID().toString();
-        String a = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/meetings").then().statusCode(201).extract().path("id");
-        String b = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/meetings").then().statusCode(201).extract().path("id");
-        assertThat(a).isEqualTo(b).isNotEqualTo(first);
+        String idempotencyKey = UUID.randomUUID().toString();
+        var a = given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey).body(body)
+                .post("/api/meetings").then().statusCode(201).extract().jsonPath();
+        var b = given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey).body(body)
+                .post("/api/meetings").then().statusCode(201).extract().jsonPath();
+        assertThat(a.getString("id")).isEqualTo(b.getString("id")).isNotEqualTo(first);
+        // Keys are shown once: the retry's answer carries new keys, and the first ones stop working.
+        given().header("Authorization", "Bearer " + a.getString("access.moderatorKey"))
+                .get("/api/meetings/" + a.getString("id")).then().statusCode(401);
+        given().header("Authorization", "Bearer " + b.getString("access.moderatorKey"))
+                .get("/api/meetings/" + a.getString("id")).then().statusCode(200);
+        assertThat(b.getString("access.joinCode")).isEqualTo(a.getString("access.joinCode"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package nl.spiegel.store;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import nl.spiegel.support.Api;
 import nl.spiegel.support.TestDatabase;
 
 /** Against the real PostgreSQL: writers racing on one meeting never make a gap or a duplicate. */
@@ -29,9 +28,11 @@ import nl.spiegel.support.TestDatabase;
 @QuarkusTestResource(TestDatabase.class)
 class EventStoreConcurrencyTest {
 
-    private static String newMeeting() {
-        return given().contentType(ContentType.JSON).body("{\"title\":\"Gelijktijdig\"}")
-                .post("/api/meetings").then().statusCode(201).extract().path("id");
+    private Api.Created meeting;
+
+    private String newMeeting() {
+        meeting = Api.createMeeting("{\"title\":\"Gelijktijdig\"}");
+        return meeting.id();
     }
 
     private static List<Long> seqs(String meetingId) throws Exception {
@@ -56,7 +57,7 @@ class EventStoreConcurrencyTest {
             List<Callable<Integer>> tasks = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 int n = i;
-                tasks.add(() -> given().contentType(ContentType.JSON)
+                tasks.add(() -> meeting.asModerator()
                         .body("{\"title\":\"Thema " + n + "\",\"centralQuestion\":\"Vraag " + n + "?\",\"minutes\":5}")
                         .post("/api/meetings/" + id + "/themes").then().extract().statusCode());
             }
@@ -71,7 +72,7 @@ class EventStoreConcurrencyTest {
         for (int i = 0; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).isEqualTo(i + 1);
         }
-        given().get("/api/meetings/" + id).then().statusCode(200)
+        meeting.asModerator().get("/api/meetings/" + id).then().statusCode(200)
                 .body("seq", org.hamcrest.Matchers.is(writers + 1))
                 .body("meeting.guide", org.hamcrest.Matchers.hasSize(writers));
     }
@@ -86,7 +87,7 @@ class EventStoreConcurrencyTest {
             List<Callable<Integer>> tasks = new ArrayList<>();
             for (int i = 0; i < copies; i++) {
                 tasks.add(() -> {
-                    var response = given().contentType(ContentType.JSON).header("Idempotency-Key", "seat-7-once")
+                    var response = meeting.asModerator().header("Idempotency-Key", "seat-7-once")
                             .body("{\"pseudonym\":\"Eva\",\"seat\":7}")
                             .post("/api/meetings/" + id + "/participants");
                     answers.add(response.statusCode() + " " + response.path("createdId"));
@@ -113,7 +114,7 @@ class EventStoreConcurrencyTest {
     @Test
     void theSummaryFollowsTheStream() throws Exception {
         String id = newMeeting();
-        given().contentType(ContentType.JSON).body("{\"title\":\"Andere titel\"}").put("/api/meetings/" + id)
+        meeting.asModerator().body("{\"title\":\"Andere titel\"}").put("/api/meetings/" + id)
                 .then().statusCode(200);
         try (Connection c = TestDatabase.connect();
              PreparedStatement s = c.prepareStatement("select title, last_seq, phase from meeting where id = ?")) {

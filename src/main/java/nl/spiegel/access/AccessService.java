@@ -1,0 +1,174 @@
+package nl.spiegel.access;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Role;
+import nl.spiegel.web.ProblemException;
+
+/**
+ * Keys to meetings: issued when a meeting is created, rotated by its moderator, and checked on
+ * every REST call and WebSocket upgrade. Keys are never stored or logged, only their hashes.
+ */
+@ApplicationScoped
+public class AccessService {
+
+    /** The roles that have one shared key per meeting; listeners each get their own. */
+    public static final Set<Role> SHARED_ROLES = EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.DISPLAY);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    /** The keys of a new meeting, in plain text: shown once, to its creator. */
+    public record Keys(String moderator, String assistant, String display, String joinCode) {}
+
+    /** Issues the keys and join code of a new meeting. Call inside the transaction that creates it. */
+    public Uni<Keys> issue(UUID meetingId) {
+        return sharedKeys(meetingId, () -> newJoinCode(meetingId));
+    }
+
+    /**
+     * New keys for a meeting whose create request was retried: its first answer may never have
+     * arrived, and keys cannot be shown twice, so the earlier keys are revoked. Inside the transaction.
+     */
+    public Uni<Keys> reissue(UUID meetingId) {
+        return revoke(meetingId, Role.MODERATOR).chain(() -> revoke(meetingId, Role.ASSISTANT))
+                .chain(() -> revoke(meetingId, Role.DISPLAY))
+                .chain(() -> sharedKeys(meetingId, () -> JoinCode.<JoinCode>find("meetingId", meetingId)
+                        .firstResult().map(code -> code.code)));
+    }
+
+    private Uni<Keys> sharedKeys(UUID meetingId, java.util.function.Supplier<Uni<String>> joinCode) {
+        String moderator = Secrets.newKey();
+        String assistant = Secrets.newKey();
+        String display = Secrets.newKey();
+        return persistKey(meetingId, Role.MODERATOR, null, moderator)
+                .chain(() -> persistKey(meetingId, Role.ASSISTANT, null, assistant))
+                .chain(() -> persistKey(meetingId, Role.DISPLAY, null, display))
+                .chain(() -> joinCode.get())
+                .map(code -> new Keys(moderator, assistant, display, code));
+    }
+
+    /** Replaces the key of a shared role; the old key stops working at once, also for open connections. */
+    public Uni<String> rotate(UUID meetingId, Role role) {
+        String key = Secrets.newKey();
+        return Panache.withTransaction(() -> revoke(meetingId, role).chain(() -> persistKey(meetingId, role, null, key)))
+                .replaceWith(key);
+    }
+
+    /** Revokes the keys of a shared role; inside a transaction. */
+    public Uni<Void> revoke(UUID meetingId, Role role) {
+        return AccessKey.update("revokedAt = ?1 where meetingId = ?2 and role = ?3 and revokedAt is null",
+                clock.instant(), meetingId, role).replaceWithVoid();
+    }
+
+    /** A new join code for the meeting; earlier listeners keep their keys. */
+    public Uni<String> rotateJoinCode(UUID meetingId) {
+        return Panache.withTransaction(() -> JoinCode.delete("meetingId", meetingId)
+                .chain(() -> newJoinCode(meetingId)));
+    }
+
+    public Uni<Void> persistKey(UUID meetingId, Role role, String listenerId, String key) {
+        AccessKey row = new AccessKey();
+        row.keyHash = Secrets.hash(key);
+        row.meetingId = meetingId;
+        row.role = role;
+        row.listenerId = listenerId;
+        row.createdAt = clock.instant();
+        return row.persist().replaceWithVoid();
+    }
+
+    private Uni<String> newJoinCode(UUID meetingId) {
+        String code = Secrets.newJoinCode();
+        // One in a billion codes: on the rare clash, draw again.
+        return JoinCode.findById(code).flatMap(taken -> {
+            if (taken != null) {
+                return newJoinCode(meetingId);
+            }
+            JoinCode row = new JoinCode();
+            row.code = code;
+            row.meetingId = meetingId;
+            return row.persist().replaceWith(code);
+        });
+    }
+
+    /** The meeting a join code opens, if any. */
+    public Uni<UUID> meetingForCode(String typed) {
+        String code = Secrets.normalizeJoinCode(typed);
+        return pool.preparedQuery("select meeting_id from join_code where code = $1").execute(Tuple.of(code))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getUUID(0) : null);
+    }
+
+    public Uni<String> joinCode(UUID meetingId) {
+        return pool.preparedQuery("select code from join_code where meeting_id = $1").execute(Tuple.of(meetingId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
+    }
+
+    /** What a key opens, or {@code null} for an unknown or revoked key. */
+    public Uni<Access> authenticate(String key) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            return Uni.createFrom().nullItem();
+        }
+        String hash = Secrets.hash(key);
+        return pool.preparedQuery("select meeting_id, role, listener_id from access_key"
+                        + " where key_hash = $1 and revoked_at is null").execute(Tuple.of(hash))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Access(row.getUUID(0), Role.valueOf(row.getString(1)), row.getString(2), hash);
+                });
+    }
+
+    /** Which of these key hashes still work. */
+    public Uni<Set<String>> valid(UUID meetingId, Set<String> hashes) {
+        return pool.preparedQuery("select key_hash from access_key where meeting_id = $1 and revoked_at is null"
+                        + " and key_hash = any($2)")
+                .execute(Tuple.of(meetingId, hashes.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> valid = new java.util.HashSet<>();
+                    rows.forEach(row -> valid.add(row.getString(0)));
+                    return valid;
+                });
+    }
+
+    /**
+     * The access of a REST call to a meeting by its {@code Authorization: Bearer} key: 401 without
+     * a valid key, 403 for another meeting or a role that may not do this.
+     */
+    public Uni<Access> require(String authorization, UUID meetingId, Set<Role> roles) {
+        return authenticate(bearer(authorization)).map(access -> {
+            if (access == null) {
+                throw new ProblemException(401, new Rejection("UNAUTHORIZED", null,
+                        "This needs a valid key: use the link you were given.",
+                        "Hiervoor is een geldige sleutel nodig: gebruik de link die u kreeg."));
+            }
+            if (!access.meetingId().equals(meetingId) || !roles.contains(access.role())) {
+                throw ProblemException.of(Rejection.Reason.FORBIDDEN.rejection());
+            }
+            return access;
+        });
+    }
+
+    public static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.strip();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
+    }
+}

@@ -1,0 +1,51 @@
+package nl.spiegel.live;
+
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
+import nl.spiegel.access.Access;
+
+/** The live connection to one meeting: {@code /live/{meetingId}}, opened with a key (see {@link LiveUpgradeCheck}). */
+@WebSocket(path = "/live/{meetingId}", endpointId = LiveEndpoint.ID)
+public class LiveEndpoint {
+
+    static final String ID = "spiegel-live";
+    static final UserData.TypedKey<Access> ACCESS = new UserData.TypedKey<>("spiegel.access");
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Protocol protocol;
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        rooms.open(connection, connection.userData().get(ACCESS));
+    }
+
+    @OnTextMessage
+    Uni<Void> message(String text, WebSocketConnection connection) {
+        Peer peer = rooms.peer(connection);
+        return peer == null ? Uni.createFrom().voidItem() : protocol.receive(peer, text);
+    }
+
+    @OnPongMessage
+    void pong(Buffer data, WebSocketConnection connection) {
+        Peer peer = rooms.peer(connection);
+        if (peer != null) {
+            peer.lastSeen = java.time.Instant.now();
+        }
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        rooms.close(connection);
+    }
+}

@@ -1,0 +1,228 @@
+package nl.spiegel.live;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.MeetingCore;
+import nl.spiegel.meeting.Recorded;
+import nl.spiegel.meeting.Role;
+import nl.spiegel.store.EventStore;
+
+/**
+ * A meeting running live on this node: its state, the views of each role, the changes of the last
+ * {@value #HISTORY} events for clients that resume, and the open connections. Every step runs in
+ * one {@link SerialQueue}, so a peer sees its snapshot or missed changes, then every change, in
+ * order, with no gap and no duplicate.
+ */
+final class Room {
+
+    private static final Logger LOG = Logger.getLogger(Room.class);
+    /** How many changes a reconnecting client can catch up on; older gets a fresh snapshot. */
+    static final int HISTORY = 1000;
+
+    final UUID meetingId;
+    private final EventStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final SerialQueue queue = new SerialQueue();
+    private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean catchUpQueued = new AtomicBoolean();
+
+    private Meeting state = Meeting.none();
+    private RoleViews views = RoleViews.EMPTY;
+    private final Deque<Change> history = new ArrayDeque<>();
+    volatile long idleSince;
+
+    /** One event's changes, serialised once per role. */
+    private record Change(long seq, String moderator, String display, String listeners, ObjectNode listenersDelta,
+                          Map<String, ObjectNode> personal) {}
+
+    Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock) {
+        this.meetingId = meetingId;
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+        this.idleSince = clock.millis();
+    }
+
+    long seq() {
+        return state.seq();
+    }
+
+    boolean exists() {
+        return state.exists();
+    }
+
+    Set<Peer> peers() {
+        return peers;
+    }
+
+    /** Reads what was appended since this room's last event and sends it to every live peer. */
+    Uni<Void> catchUp() {
+        if (!catchUpQueued.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return queue.submit(() -> {
+            catchUpQueued.set(false);
+            return readNew();
+        });
+    }
+
+    /** Completes once this room has sent every event up to {@code seq}. */
+    Uni<Void> advanceTo(long seq) {
+        return queue.submit(() -> state.seq() >= seq ? Uni.createFrom().voidItem() : readNew());
+    }
+
+    private Uni<Void> readNew() {
+        return store.eventsAfter(meetingId, state.seq()).invoke(events -> {
+            // The first load folds a long stream: keep views only for the events a client may resume from.
+            int first = Math.max(0, events.size() - HISTORY - 1);
+            for (int i = 0; i < events.size(); i++) {
+                apply(events.get(i), i >= first);
+            }
+        }).replaceWithVoid();
+    }
+
+    private void apply(Recorded recorded, boolean project) {
+        if (recorded.seq() != state.seq() + 1) {
+            throw new IllegalStateException("Gap in the stream of meeting " + meetingId + " at seq " + recorded.seq());
+        }
+        state = MeetingCore.evolve(state, recorded);
+        if (!project) {
+            return;
+        }
+        RoleViews next = RoleViews.of(state, recorded.at(), json);
+        ObjectNode listenersDelta = RoleViews.delta(views.listeners, next.listeners, json);
+        Map<String, ObjectNode> personal = new HashMap<>();
+        next.personal.forEach((listenerId, own) -> {
+            ObjectNode before = views.personal.get(listenerId);
+            if (before == null || !before.equals(own)) {
+                personal.put(listenerId, RoleViews.delta(before, own, json));
+            }
+        });
+        Change change = new Change(recorded.seq(),
+                changeMessage(recorded, RoleViews.delta(views.moderator, next.moderator, json)),
+                changeMessage(recorded, RoleViews.delta(views.display, next.display, json)),
+                changeMessage(recorded, listenersDelta), listenersDelta, personal);
+        views = next;
+        history.addLast(change);
+        while (history.size() > HISTORY) {
+            history.removeFirst();
+        }
+        for (Peer peer : peers) {
+            if (peer.live) {
+                peer.send(messageFor(change, peer));
+            }
+        }
+    }
+
+    private String messageFor(Change change, Peer peer) {
+        return switch (peer.role()) {
+            case MODERATOR, ASSISTANT -> change.moderator();
+            case DISPLAY -> change.display();
+            case LISTENER -> {
+                ObjectNode own = change.personal().get(peer.access.listenerId());
+                if (own == null) {
+                    yield change.listeners();
+                }
+                ObjectNode view = change.listenersDelta().deepCopy();
+                view.setAll(own);
+                ObjectNode message = json.createObjectNode().put("type", "change").put("seq", change.seq());
+                message.set("view", view);
+                yield write(message);
+            }
+        };
+    }
+
+    private String changeMessage(Recorded recorded, ObjectNode delta) {
+        ObjectNode message = json.createObjectNode().put("type", "change").put("seq", recorded.seq());
+        message.put("at", recorded.at().toString());
+        message.set("view", delta);
+        return write(message);
+    }
+
+    /**
+     * A client says hello with the last seq it has (or none): it gets what it missed, or a fresh
+     * snapshot, then {@code ready}, and from then on every change.
+     */
+    Uni<Void> hello(Peer peer, Long lastSeq) {
+        return queue.submit(() -> readNew().invoke(() -> {
+            long seq = state.seq();
+            boolean canResume = lastSeq != null && lastSeq >= 0 && lastSeq <= seq
+                    && (lastSeq == seq || (!history.isEmpty() && history.peekFirst().seq() <= lastSeq + 1));
+            if (canResume) {
+                for (Change change : history) {
+                    if (change.seq() > lastSeq) {
+                        peer.send(messageFor(change, peer));
+                    }
+                }
+            } else {
+                peer.send(snapshot(peer));
+            }
+            ObjectNode ready = json.createObjectNode().put("type", "ready").put("seq", seq)
+                    .put("serverTime", clock.instant().toString());
+            peer.send(write(ready));
+            peer.live = true;
+            peers.add(peer);
+        }));
+    }
+
+    private String snapshot(Peer peer) {
+        ObjectNode message = json.createObjectNode().put("type", "snapshot").put("seq", state.seq())
+                .put("serverTime", clock.instant().toString()).put("role", peer.role().name());
+        if (peer.role() == Role.LISTENER) {
+            message.put("listenerId", peer.access.listenerId());
+        }
+        ObjectNode view = switch (peer.role()) {
+            case MODERATOR, ASSISTANT -> views.moderator;
+            case DISPLAY -> views.display;
+            case LISTENER -> views.listenerView(peer.access.listenerId(), json);
+        };
+        message.set("view", view);
+        return write(message);
+    }
+
+    void leave(Peer peer) {
+        peers.remove(peer);
+        if (peers.isEmpty()) {
+            idleSince = clock.millis();
+        }
+    }
+
+    /** Peers whose key no longer works, for the caller to close. */
+    List<Peer> peersWithout(Set<String> validKeyHashes) {
+        List<Peer> revoked = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (!validKeyHashes.contains(peer.access.keyHash())) {
+                revoked.add(peer);
+            }
+        }
+        return revoked;
+    }
+
+    private String write(ObjectNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            LOG.error("Cannot serialise a live message", e);
+            throw new IllegalStateException(e);
+        }
+    }
+}

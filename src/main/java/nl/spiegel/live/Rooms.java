@@ -1,0 +1,158 @@
+package nl.spiegel.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import nl.spiegel.access.Access;
+import nl.spiegel.access.AccessService;
+import nl.spiegel.store.EventStore;
+
+/**
+ * The live rooms of this node. Nodes are equal: any node takes any command, and each learns of
+ * events appended elsewhere from PostgreSQL ({@code LISTEN meeting_event}, carrying only meeting
+ * id and seq), then reads them from the stream.
+ */
+@ApplicationScoped
+public class Rooms {
+
+    private static final Logger LOG = Logger.getLogger(Rooms.class);
+    /** A peer that answered no ping for this long is gone. */
+    static final Duration SILENT = Duration.ofSeconds(70);
+    /** An empty room is dropped after this long; it is read again from the stream when needed. */
+    static final Duration IDLE = Duration.ofMinutes(5);
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    AccessService access;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
+    String databasePassword;
+
+    private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private PgSubscriber subscriber;
+    private long sweepTimer = -1;
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
+                .setUser(databaseUser).setPassword(databasePassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel("meeting_event").handler(this::onEvent)
+                // After a reconnect notifications may have been missed: every room reads what it lacks.
+                .subscribeHandler(() -> rooms.values().forEach(room -> room.catchUp().subscribe().with(ok -> { })));
+        subscriber.channel("access_revoked").handler(payload -> revalidate(UUID.fromString(payload)));
+        subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for meeting events"),
+                failure -> LOG.warn("Not listening for events of other nodes yet; retrying", failure));
+        sweepTimer = vertx.setPeriodic(15_000, id -> sweep());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    private void onEvent(String payload) {
+        String[] parts = payload.split(" ");
+        Room room = rooms.get(UUID.fromString(parts[0]));
+        if (room != null && Long.parseLong(parts[1]) > room.seq()) {
+            room.catchUp().subscribe().with(ok -> { }, failure -> LOG.warn("Catching up failed", failure));
+        }
+    }
+
+    Room room(UUID meetingId) {
+        return rooms.computeIfAbsent(meetingId, id -> new Room(id, store, json, clock));
+    }
+
+    Peer open(WebSocketConnection connection, Access access) {
+        Peer peer = new Peer(connection, access, clock.instant());
+        peers.put(connection.id(), peer);
+        return peer;
+    }
+
+    Peer peer(WebSocketConnection connection) {
+        return peers.get(connection.id());
+    }
+
+    void close(WebSocketConnection connection) {
+        Peer peer = peers.remove(connection.id());
+        if (peer != null) {
+            Room room = rooms.get(peer.access.meetingId());
+            if (room != null) {
+                room.leave(peer);
+            }
+        }
+    }
+
+    /** Closes the connections whose key was revoked (a rotated link). */
+    private void revalidate(UUID meetingId) {
+        Room room = rooms.get(meetingId);
+        if (room == null || room.peers().isEmpty()) {
+            return;
+        }
+        Set<String> hashes = room.peers().stream().map(p -> p.access.keyHash()).collect(Collectors.toSet());
+        access.valid(meetingId, hashes).subscribe().with(valid -> room.peersWithout(valid).forEach(peer ->
+                        peer.connection.close(new CloseReason(Protocol.CLOSE_REVOKED, "key revoked"))
+                                .subscribe().with(ok -> { }, failure -> { })),
+                failure -> LOG.warn("Could not check keys after a revocation", failure));
+    }
+
+    /** Drops peers that stopped answering pings, and rooms nobody has been in for a while. */
+    private void sweep() {
+        Instant now = clock.instant();
+        for (Peer peer : peers.values()) {
+            if (Duration.between(peer.lastSeen, now).compareTo(SILENT) > 0) {
+                peer.connection.close(new CloseReason(1001, "no answer to ping")).subscribe().with(ok -> { }, f -> { });
+            }
+        }
+        rooms.values().removeIf(room -> room.peers().isEmpty() && now.toEpochMilli() - room.idleSince > IDLE.toMillis());
+    }
+
+    /** For a command this node applied: its room sends the events before the command is acknowledged. */
+    Uni<Void> advance(UUID meetingId, long seq) {
+        Room room = rooms.get(meetingId);
+        return room == null ? Uni.createFrom().voidItem() : room.advanceTo(seq);
+    }
+}

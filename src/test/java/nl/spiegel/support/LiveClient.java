@@ -1,0 +1,239 @@
+package nl.spiegel.support;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A plain WebSocket client of the live protocol, as a client author would write one from
+ * docs/protocol.md: it keeps the view it was sent (snapshot, then changed sections) and checks
+ * that changes arrive in order without gap or duplicate.
+ */
+public final class LiveClient implements WebSocket.Listener, AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final List<String> frames = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+    public final List<String> problems = new CopyOnWriteArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+    private volatile ObjectNode view;
+    private volatile long seq = -1;
+    public volatile boolean ready;
+    public volatile Integer closeCode;
+    public volatile int snapshots;
+
+    public static LiveClient connect(URI server, String meetingId, String key) {
+        return connect(server, meetingId, builder -> builder.header("Authorization", "Bearer " + key));
+    }
+
+    /** As a browser connects: the key as a subprotocol, with an Origin. */
+    public static LiveClient connectAsBrowser(URI server, String meetingId, String key, String origin) {
+        return connect(server, meetingId, builder -> builder.subprotocols("spiegel.v1", "spiegel.key." + key)
+                .header("Origin", origin));
+    }
+
+    public static LiveClient connect(URI server, String meetingId,
+                                     java.util.function.UnaryOperator<WebSocket.Builder> options) {
+        LiveClient client = new LiveClient();
+        URI uri = URI.create(server.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + "/live/" + meetingId);
+        client.socket = options.apply(HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))).buildAsync(uri, client).join();
+        return client;
+    }
+
+    /** The HTTP status with which the server refused the upgrade. */
+    public static int refusal(URI server, String meetingId, java.util.function.UnaryOperator<WebSocket.Builder> options) {
+        try {
+            connect(server, meetingId, options).close();
+            return 101;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException handshake) {
+                return handshake.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    public LiveClient hello(Long lastSeq) {
+        ready = false;
+        ObjectNode hello = JSON.createObjectNode().put("type", "hello");
+        if (lastSeq != null) {
+            hello.put("lastSeq", lastSeq);
+        }
+        sendRaw(hello.toString());
+        await("ready", () -> ready);
+        return this;
+    }
+
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** Sends a command and waits for its answer: {@code ack}, {@code rejected} or {@code error}. */
+    public JsonNode commandWithId(String commandId, String type, Object... fields) {
+        ObjectNode command = JSON.createObjectNode().put("type", type).put("commandId", commandId);
+        for (int i = 0; i < fields.length; i += 2) {
+            command.set((String) fields[i], JSON.valueToTree(fields[i + 1]));
+        }
+        int from = messages.size();
+        sendRaw(command.toString());
+        return awaitMessage(from, m -> commandId.equals(m.path("commandId").asText())
+                && List.of("ack", "rejected", "error").contains(m.path("type").asText()));
+    }
+
+    public JsonNode command(String type, Object... fields) {
+        return commandWithId(UUID.randomUUID().toString(), type, fields);
+    }
+
+    public JsonNode awaitMessage(int from, Predicate<JsonNode> which) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            for (int i = from; i < messages.size(); i++) {
+                if (which.test(messages.get(i))) {
+                    return messages.get(i);
+                }
+            }
+            sleep();
+        }
+        return fail("no such message; got " + messages.subList(from, messages.size()));
+    }
+
+    public void awaitSeq(long target) {
+        await("seq " + target + " (at " + seq + ")", () -> seq >= target);
+    }
+
+    public void awaitClosed() {
+        await("close", () -> closeCode != null);
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public ObjectNode view() {
+        return view;
+    }
+
+    public int countOfType(String type) {
+        return (int) messages.stream().filter(m -> type.equals(m.path("type").asText())).count();
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            String text = partial.toString();
+            partial.setLength(0);
+            receive(text);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void receive(String text) {
+        frames.add(text);
+        JsonNode message;
+        try {
+            message = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            problems.add("not JSON: " + text);
+            return;
+        }
+        switch (message.path("type").asText()) {
+            case "snapshot" -> {
+                view = (ObjectNode) message.get("view").deepCopy();
+                seq = message.get("seq").asLong();
+                snapshots++;
+            }
+            case "change" -> {
+                long next = message.get("seq").asLong();
+                if (view == null) {
+                    problems.add("a change before any snapshot at " + next);
+                } else if (next != seq + 1) {
+                    problems.add("expected seq " + (seq + 1) + ", got " + next);
+                }
+                if (view != null) {
+                    view.setAll((ObjectNode) message.get("view"));
+                }
+                seq = next;
+            }
+            case "ready" -> {
+                if (message.get("seq").asLong() != seq && view != null) {
+                    problems.add("ready at " + message.get("seq") + " while at " + seq);
+                }
+                ready = true;
+            }
+            default -> { }
+        }
+        messages.add(message);
+    }
+
+    /** Makes a client that already has a view (from an earlier connection) resume from it. */
+    public LiveClient resumeFrom(LiveClient earlier) {
+        this.view = earlier.view == null ? null : earlier.view.deepCopy();
+        this.seq = earlier.seq;
+        return this;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode = statusCode;
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        if (closeCode == null) {
+            closeCode = 1006;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closeCode == null && !socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep();
+        }
+        fail("timed out waiting for " + what);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
