@@ -1,6 +1,8 @@
 package nl.spiegel.live;
 
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -17,6 +19,7 @@ import nl.spiegel.access.Access;
 public class LiveEndpoint {
 
     static final String ID = "spiegel-live";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveEndpoint.class);
     static final UserData.TypedKey<Access> ACCESS = new UserData.TypedKey<>("spiegel.access");
 
     @Inject
@@ -42,6 +45,20 @@ public class LiveEndpoint {
         if (peer != null) {
             peer.lastSeen = java.time.Instant.now();
         }
+    }
+
+    /**
+     * A message over the size limit is the peer's fault (1009); anything else is ours (1011). The
+     * failure is logged without the message, which may hold what someone said.
+     */
+    @OnError
+    Uni<Void> failure(Throwable failure, WebSocketConnection connection) {
+        String text = String.valueOf(failure.getMessage());
+        if (text.contains("max message size") || text.contains("max frame size")) {
+            return connection.close(new CloseReason(1009, "message too big"));
+        }
+        LOG.errorf("Live connection failed: %s", failure.getClass().getName());
+        return connection.close(new CloseReason(1011, "server error"));
     }
 
     @OnClose

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Command;
+import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
@@ -93,6 +94,13 @@ public class Protocol {
             return error(peer, "RATE_LIMITED", type, commandId, null, "Too many messages; wait a moment and send again.",
                     "Te veel berichten; wacht even en stuur opnieuw.");
         }
+        if (!MeetingCore.allowed(peer.role(), command(commandType))) {
+            // Refused by the core's own rule, without a transaction for a command that cannot apply.
+            Rejection forbidden = Rejection.Reason.FORBIDDEN.rejection();
+            peer.send(write(json.createObjectNode().put("type", "rejected").put("commandId", commandId)
+                    .put("code", forbidden.code()).put("message", forbidden.message(peer.language))));
+            return Uni.createFrom().voidItem();
+        }
         ObjectNode fields = ((ObjectNode) node).deepCopy();
         fields.remove("type");
         fields.remove("commandId");
@@ -128,6 +136,18 @@ public class Protocol {
                             "Not stored. Send it again with the same commandId.",
                             "Niet opgeslagen. Stuur het opnieuw met dezelfde commandId.");
                 });
+    }
+
+    /** An empty command of a type, for asking who may send it. */
+    private static Command command(Class<?> type) {
+        try {
+            var components = type.getRecordComponents();
+            Class<?>[] types = Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+            Object[] values = Arrays.stream(types).map(t -> t == boolean.class ? (Object) false : null).toArray();
+            return (Command) type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Uni<Void> hello(Peer peer, JsonNode node) {

@@ -1,0 +1,64 @@
+package nl.spiegel.access;
+
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import nl.spiegel.meeting.Actor;
+import nl.spiegel.meeting.Command;
+import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Role;
+import nl.spiegel.meeting.Views;
+import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Outcome;
+import nl.spiegel.web.ProblemException;
+
+/** Joining a meeting as a listener, with the code from the room's screen or invitation. */
+@Path("/api/join")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class JoinResource {
+
+    @Inject
+    AccessService access;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    java.time.Clock clock;
+
+    public record JoinBody(String code, String displayName) {}
+
+    /** A listener's own key: keep it to come back as the same listener, with the same questions. */
+    public record Joined(UUID meetingId, String listenerId, String key, Views.ListenerView meeting) {}
+
+    @POST
+    public Uni<Joined> join(JoinBody body) {
+        if (body == null || body.code() == null || body.code().isBlank()) {
+            throw new ProblemException(400, Rejection.invalid("code", "the join code is needed.", "de code is nodig."));
+        }
+        return access.meetingForCode(body.code()).chain(meetingId -> {
+            if (meetingId == null) {
+                throw new ProblemException(404, new Rejection("UNKNOWN_CODE", "code",
+                        "No meeting has this code. Check the code on the screen in the room.",
+                        "Geen gesprek heeft deze code. Kijk nog eens naar de code op het scherm in de zaal."));
+            }
+            String listenerId = Secrets.newListenerId();
+            String key = Secrets.newKey();
+            return store.execute(meetingId, Actor.listener(listenerId), null, new Command.JoinAsListener(body.displayName()),
+                            applied -> access.persistKey(meetingId, Role.LISTENER, listenerId, key))
+                    .map(outcome -> switch (outcome) {
+                        case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
+                        case Outcome.Applied applied -> new Joined(meetingId, listenerId, key,
+                                Views.listener(applied.meeting(), listenerId, clock.instant()));
+                    });
+        });
+    }
+
+}

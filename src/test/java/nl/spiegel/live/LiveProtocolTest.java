@@ -1,0 +1,261 @@
+package nl.spiegel.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import nl.spiegel.support.Api;
+import nl.spiegel.support.LiveClient;
+import nl.spiegel.support.TestDatabase;
+
+/** The live protocol's promises, each against a real server and real WebSocket clients. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class LiveProtocolTest {
+
+    @TestHTTPResource("/")
+    URI server;
+
+    private static final Set<String> LISTENER_COMMANDS = Set.of("SubmitQuestion", "WithdrawQuestion", "SubmitTopic",
+            "JoinAsListener");
+
+    private static long events(String meetingId) throws Exception {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("select count(*) from meeting_event where meeting_id = ?")) {
+            s.setObject(1, UUID.fromString(meetingId));
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void everyCommandForEveryRole() throws Exception {
+        Api.Created m = Api.createMeeting("Rechten", 2, 3);
+        JsonPath listener = Api.join(m.joinCode(), "Lia");
+        Map<String, String> keys = Map.of("MODERATOR", m.moderatorKey(), "ASSISTANT", m.assistantKey(),
+                "DISPLAY", m.displayKey(), "LISTENER", listener.getString("key"));
+        Map<String, LiveClient> clients = new java.util.HashMap<>();
+        keys.forEach((role, key) -> clients.put(role, LiveClient.connect(server, m.id(), key).hello(null)));
+        for (String type : Protocol.COMMANDS.keySet()) {
+            for (String role : List.of("LISTENER", "DISPLAY")) {
+                boolean mayTry = role.equals("LISTENER") && LISTENER_COMMANDS.contains(type);
+                long before = events(m.id());
+                // A fresh connection per command: the rate limit of listeners is not what this tests.
+                clients.get(role).close();
+                clients.put(role, LiveClient.connect(server, m.id(), keys.get(role)).hello(null));
+                JsonNode answer = clients.get(role).command(type);
+                if (!mayTry) {
+                    assertThat(answer.path("code").asText()).as("%s %s", role, type).isEqualTo("FORBIDDEN");
+                    assertThat(events(m.id())).as("%s %s stored something", role, type).isEqualTo(before);
+                }
+            }
+            for (String role : List.of("MODERATOR", "ASSISTANT")) {
+                JsonNode answer = clients.get(role).command(type);
+                assertThat(answer.path("code").asText().equals("FORBIDDEN")).as("%s %s: %s", role, type, answer)
+                        .isEqualTo(LISTENER_COMMANDS.contains(type));
+            }
+        }
+        clients.values().forEach(LiveClient::close);
+    }
+
+    @Test
+    void aListenerResumesWithExactlyTheChangesItMissed() throws Exception {
+        Api.Created m = Api.createMeeting("Hervatten", 2, 4);
+        String listenerKey = Api.join(m.joinCode(), null).getString("key");
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        LiveClient first = LiveClient.connect(server, m.id(), listenerKey).hello(null);
+        moderator.command("ChangePhase", "to", "LOBBY");
+        first.awaitSeq(moderator.seq());
+        long lastSeen = first.seq();
+        first.close();
+
+        List<String> seats = moderator.view().findValuesAsText("id").stream().filter(id -> id.startsWith("P")).distinct().toList();
+        moderator.command("ChangePhase", "to", "OPENING");
+        moderator.command("ChangePhase", "to", "CONVERSATION");
+        for (int i = 0; i < 16; i++) {
+            assertThat(moderator.command("GiveFloor", "participantId", seats.get(i % seats.size())).path("type").asText())
+                    .isEqualTo("ack");
+        }
+        moderator.command("AddNote", "tag", "WISH", "text", "Gedeelde wens", "shared", true);
+        long now = moderator.seq();
+        assertThat(now - lastSeen).isGreaterThanOrEqualTo(20);
+
+        LiveClient again = LiveClient.connect(server, m.id(), listenerKey).resumeFrom(first).hello(lastSeen);
+        assertThat(again.snapshots).isZero();
+        List<Long> seqs = again.messages.stream().filter(msg -> msg.path("type").asText().equals("change"))
+                .map(msg -> msg.get("seq").asLong()).toList();
+        assertThat(seqs).hasSize((int) (now - lastSeen));
+        for (int i = 0; i < seqs.size(); i++) {
+            assertThat(seqs.get(i)).isEqualTo(lastSeen + 1 + i);
+        }
+        assertThat(again.problems).isEmpty();
+        assertThat(again.view().get("notes").get(0).get("text").asText()).isEqualTo("Gedeelde wens");
+
+        LiveClient future = LiveClient.connect(server, m.id(), listenerKey).hello(now + 500);
+        assertThat(future.snapshots).isEqualTo(1);
+        assertThat(future.seq()).isEqualTo(now);
+        LiveClient negative = LiveClient.connect(server, m.id(), listenerKey).hello(-3L);
+        assertThat(negative.snapshots).isEqualTo(1);
+        List.of(moderator, again, future, negative).forEach(LiveClient::close);
+    }
+
+    @Test
+    void theSameCommandIdTwiceIsAppliedOnceAndAnsweredTheSame() throws Exception {
+        Api.Created m = Api.createMeeting("Dubbel", 1, 2);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        JsonNode first = moderator.commandWithId("tablet-1-0042", "AddTheme", "title", "Extra", "centralQuestion", "Nog iets?",
+                "minutes", 5);
+        long stored = events(m.id());
+        JsonNode second = moderator.commandWithId("tablet-1-0042", "AddTheme", "title", "Extra", "centralQuestion", "Nog iets?",
+                "minutes", 5);
+        assertThat(second).isEqualTo(first);
+        assertThat(events(m.id())).isEqualTo(stored);
+        assertThat(moderator.view().get("guide")).hasSize(2);
+
+        // Another listener may use the same id for their own command.
+        LiveClient anna = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), "Anna").getString("key")).hello(null);
+        LiveClient ben = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), "Ben").getString("key")).hello(null);
+        moderator.command("ChangePhase", "to", "LOBBY");
+        long lobby = moderator.seq();
+        anna.commandWithId("q-1", "SubmitQuestion", "text", "Vraag van Anna");
+        ben.commandWithId("q-1", "SubmitQuestion", "text", "Vraag van Ben");
+        ben.awaitSeq(lobby + 2);
+        assertThat(ben.view().get("myQuestions").get(0).get("text").asText()).isEqualTo("Vraag van Ben");
+        List.of(moderator, anna, ben).forEach(LiveClient::close);
+    }
+
+    @Test
+    void badInputGetsAClearErrorStoresNothingAndKeepsTheConnection() throws Exception {
+        Api.Created m = Api.createMeeting("Fouten", 1, 2);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey());
+        moderator.sendRaw("{\"type\":\"GiveFloor\",\"commandId\":\"x1\",\"participantId\":\"P3\"}");
+        assertThat(moderator.awaitMessage(0, msg -> msg.path("type").asText().equals("error")).get("code").asText())
+                .isEqualTo("HELLO_FIRST");
+        moderator.hello(null);
+        long stored = events(m.id());
+
+        assertError(moderator, "{niet json", "BAD_JSON", null);
+        assertError(moderator, "[1,2]", "MISSING_FIELD", null);
+        assertError(moderator, "{\"type\":\"Dans\",\"commandId\":\"x2\"}", "UNKNOWN_TYPE", "Dans");
+        assertError(moderator, "{\"type\":\"CreateMeeting\",\"commandId\":\"x3\",\"title\":\"Nee\"}", "UNKNOWN_TYPE", "CreateMeeting");
+        assertError(moderator, "{\"type\":\"AddTheme\",\"title\":\"Zonder id\"}", "MISSING_FIELD", "AddTheme");
+        assertError(moderator, "{\"type\":\"AddTheme\",\"commandId\":\"x4\",\"minutes\":\"veel\"}", "INVALID", "AddTheme");
+        assertError(moderator, "{\"type\":\"hello\"}", "ALREADY_SUBSCRIBED", "hello");
+        JsonNode missing = moderator.command("AddParticipant", "pseudonym", "Zonder plaats");
+        assertThat(missing.get("type").asText()).isEqualTo("rejected");
+        assertThat(missing.get("code").asText()).isEqualTo("INVALID");
+        assertThat(missing.get("field").asText()).isEqualTo("seat");
+        assertThat(events(m.id())).isEqualTo(stored);
+
+        assertThat(moderator.command("AddTheme", "title", "Werkt nog", "centralQuestion", "Ja?", "minutes", 5)
+                .get("type").asText()).isEqualTo("ack");
+
+        moderator.sendRaw("{\"type\":\"AddNote\",\"commandId\":\"big\",\"text\":\"" + "x".repeat(20_000) + "\"}");
+        moderator.awaitClosed();
+        assertThat(moderator.closeCode).isEqualTo(1009);
+        assertThat(events(m.id())).isEqualTo(stored + 1);
+    }
+
+    private static void assertError(LiveClient client, String raw, String code, String about) {
+        int from = client.messages.size();
+        client.sendRaw(raw);
+        JsonNode error = client.awaitMessage(from, msg -> msg.path("type").asText().equals("error"));
+        assertThat(error.get("code").asText()).as(raw).isEqualTo(code);
+        assertThat(error.get("message").asText()).isNotBlank();
+        if (about != null) {
+            assertThat(error.get("about").asText()).isEqualTo(about);
+        }
+    }
+
+    @Test
+    void onlyAValidKeyForThisMeetingFromThisServerOpensTheRoom() {
+        Api.Created m = Api.createMeeting("{\"title\":\"Deur\"}");
+        Api.Created other = Api.createMeeting("{\"title\":\"Andere deur\"}");
+        assertThat(LiveClient.refusal(server, m.id(), b -> b)).isEqualTo(401);
+        assertThat(LiveClient.refusal(server, m.id(), b -> b.header("Authorization", "Bearer verzonnen"))).isEqualTo(401);
+        assertThat(LiveClient.refusal(server, m.id(), b -> b.header("Authorization", "Bearer " + other.moderatorKey())))
+                .isEqualTo(403);
+        assertThat(LiveClient.refusal(server, "geen-id", b -> b.header("Authorization", "Bearer " + m.moderatorKey())))
+                .isEqualTo(404);
+        assertThat(LiveClient.refusal(server, m.id(), b -> b.subprotocols("spiegel.v1", "spiegel.key." + m.moderatorKey())
+                .header("Origin", "https://kwaadwillend.example"))).isEqualTo(403);
+        LiveClient browser = LiveClient.connectAsBrowser(server, m.id(), m.moderatorKey(),
+                server.toString().replaceAll("/$", "")).hello(null);
+        assertThat(browser.view().get("details").get("title").asText()).isEqualTo("Deur");
+        browser.close();
+    }
+
+    @Test
+    void aRotatedKeyClosesItsConnectionsAndOpensNoNewOnes() {
+        Api.Created m = Api.createMeeting("{\"title\":\"Nieuwe sleutel\"}");
+        LiveClient display = LiveClient.connect(server, m.id(), m.displayKey()).hello(null);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        String newKey = Api.as(m.moderatorKey()).post("/api/meetings/" + m.id() + "/access/display/rotate")
+                .then().statusCode(200).extract().path("key");
+        display.awaitClosed();
+        assertThat(display.closeCode).isEqualTo(4401);
+        assertThat(LiveClient.refusal(server, m.id(), b -> b.header("Authorization", "Bearer " + m.displayKey()))).isEqualTo(401);
+        LiveClient.connect(server, m.id(), newKey).hello(null).close();
+        assertThat(moderator.closeCode).isNull();
+        Api.as(m.assistantKey()).post("/api/meetings/" + m.id() + "/access/moderator/rotate").then().statusCode(403);
+        moderator.close();
+    }
+
+    @Test
+    void aFloodOfQuestionsIsStoppedAndOthersAreStillServed() throws Exception {
+        Api.Created m = Api.createMeeting("Vloed", 1, 2);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        moderator.command("ChangePhase", "to", "LOBBY");
+        LiveClient flooder = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), "Veel").getString("key")).hello(null);
+        long before = events(m.id());
+        for (int i = 0; i < 60 && flooder.closeCode == null; i++) {
+            flooder.sendRaw("{\"type\":\"SubmitQuestion\",\"commandId\":\"f" + i + "\",\"text\":\"Vraag " + i + "\"}");
+        }
+        flooder.awaitClosed();
+        assertThat(flooder.closeCode).isEqualTo(1008);
+        assertThat(flooder.messages.stream().filter(msg -> "RATE_LIMITED".equals(msg.path("code").asText()))).isNotEmpty();
+        // The burst a listener may send, no more; beyond the ten waiting questions the core refuses too.
+        assertThat(events(m.id()) - before).isLessThanOrEqualTo(8);
+        assertThat(moderator.command("AddNote", "text", "Nog steeds bereikbaar").get("type").asText()).isEqualTo("ack");
+        moderator.close();
+    }
+
+    @Test
+    void aChangeMadeOverRestReachesTheRoomThroughTheDatabase() {
+        Api.Created m = Api.createMeeting("{\"title\":\"Via de database\"}");
+        LiveClient display = LiveClient.connect(server, m.id(), m.displayKey()).hello(null);
+        long before = display.seq();
+        m.asModerator().body("{\"title\":\"Nieuwe titel\"}").put("/api/meetings/" + m.id()).then().statusCode(200);
+        display.awaitSeq(before + 1);
+        assertThat(display.view().get("title").asText()).isEqualTo("Nieuwe titel");
+        display.close();
+    }
+
+    @Test
+    void aListenerIsRefusedWhenJoiningIsClosedOrTheRoomIsFull() {
+        Api.Created m = Api.createMeeting("{\"title\":\"Vol\"}");
+        m.asModerator().body("{\"open\":true,\"listenerLimit\":1}").put("/api/meetings/" + m.id() + "/joining")
+                .then().statusCode(200);
+        Api.join(m.joinCode(), "Eerste");
+        io.restassured.RestAssured.given().contentType("application/json").body("{\"code\":\"" + m.joinCode() + "\"}")
+                .post("/api/join").then().statusCode(409).body("code", org.hamcrest.Matchers.is("LISTENERS_FULL"));
+        io.restassured.RestAssured.given().contentType("application/json").body("{\"code\":\"ZZZZZZ\"}")
+                .post("/api/join").then().statusCode(404).body("code", org.hamcrest.Matchers.is("UNKNOWN_CODE"));
+    }
+}
