@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import nl.spiegel.store.EmbeddedPostgres;
+import nl.spiegel.support.LiveClient;
 
 /**
  * The packaged server as a user runs it ({@code java -jar}): zero config with its own PostgreSQL,
@@ -52,6 +53,49 @@ class ServerProcessIT {
             server.get(id);
             server.stop();
             await("PostgreSQL stops with its server", () -> postgresOn(data).isEmpty());
+        }
+    }
+
+    @Test
+    void liveClientsResumeAfterARestartWithNothingLost() throws Exception {
+        Path work = Files.createTempDirectory("spiegel-live-restart");
+        String id;
+        String listenerKey;
+        String moderatorKey;
+        LiveClient listenerBefore;
+        long acknowledged;
+        try (Server server = Server.start(work, Map.of())) {
+            id = server.createMeeting("Herstart");
+            moderatorKey = KEYS.get(id);
+            String code = given().port(server.port).header("Authorization", "Bearer " + moderatorKey)
+                    .get("/api/meetings/" + id + "/access").then().statusCode(200).extract().path("joinCode");
+            listenerKey = given().port(server.port).contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
+                    .post("/api/join").then().statusCode(200).extract().path("key");
+            LiveClient moderator = LiveClient.connect(server.uri(), id, moderatorKey).hello(null);
+            listenerBefore = LiveClient.connect(server.uri(), id, listenerKey).hello(null);
+            moderator.command("ChangePhase", "to", "LOBBY");
+            moderator.command("AddNote", "text", "Voor de herstart", "shared", true);
+            acknowledged = moderator.seq();
+            listenerBefore.awaitSeq(acknowledged);
+            moderator.close();
+            listenerBefore.close();
+            server.stop();
+        }
+        try (Server server = Server.start(work, Map.of())) {
+            LiveClient moderator = LiveClient.connect(server.uri(), id, moderatorKey).hello(acknowledged);
+            assertThat(moderator.snapshots).isZero();
+            moderator.command("AddNote", "text", "Na de herstart", "shared", true);
+            moderator.command("ChangePhase", "to", "OPENING");
+            LiveClient listener = LiveClient.connect(server.uri(), id, listenerKey).resumeFrom(listenerBefore)
+                    .hello(acknowledged);
+            assertThat(listener.snapshots).isZero();
+            listener.awaitSeq(moderator.seq());
+            assertThat(listener.problems).isEmpty();
+            assertThat(listener.view().get("notes").findValuesAsText("text")).containsExactly("Voor de herstart", "Na de herstart");
+            assertThat(listener.view().get("phase").asText()).isEqualTo("OPENING");
+            moderator.close();
+            listener.close();
+            server.stop();
         }
     }
 
@@ -171,6 +215,10 @@ class ServerProcessIT {
                 server.kill9();
                 throw e;
             }
+        }
+
+        java.net.URI uri() {
+            return java.net.URI.create("http://localhost:" + port + "/");
         }
 
         int readyStatus() {
