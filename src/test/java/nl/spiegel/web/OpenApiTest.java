@@ -1,0 +1,27 @@
+package nl.spiegel.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.spiegel.support.TestDatabase;
+
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class OpenApiTest {
+
+    @Test
+    void theRestApiIsDescribed() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", is("Spiegel API"))
+                .body("paths", hasKey("/api/meetings"))
+                .body("paths", hasKey("/api/meetings/{id}/themes"))
+                .body("paths", hasKey("/api/join"))
+                .body("paths", hasKey("/api/meetings/{id}/access/{role}/rotate"))
+                .body("paths", hasKey("/api/meetings/{id}/view"));
+    }
+}
