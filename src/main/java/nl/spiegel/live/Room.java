@@ -51,8 +51,8 @@ final class Room {
     volatile long idleSince;
 
     /** One event's changes, serialised once per role. */
-    private record Change(long seq, String moderator, String display, String listeners, ObjectNode listenersDelta,
-                          Map<String, ObjectNode> personal) {}
+    private record Change(long seq, String at, String moderator, String display, String listeners,
+                          ObjectNode listenersDelta, Map<String, ObjectNode> personal) {}
 
     Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock) {
         this.meetingId = meetingId;
@@ -117,7 +117,7 @@ final class Room {
                 personal.put(listenerId, RoleViews.delta(before, own, json));
             }
         });
-        Change change = new Change(recorded.seq(),
+        Change change = new Change(recorded.seq(), recorded.at().toString(),
                 changeMessage(recorded, RoleViews.delta(views.moderator, next.moderator, json)),
                 changeMessage(recorded, RoleViews.delta(views.display, next.display, json)),
                 changeMessage(recorded, listenersDelta), listenersDelta, personal);
@@ -144,7 +144,8 @@ final class Room {
                 }
                 ObjectNode view = change.listenersDelta().deepCopy();
                 view.setAll(own);
-                ObjectNode message = json.createObjectNode().put("type", "change").put("seq", change.seq());
+                ObjectNode message = json.createObjectNode().put("type", "change").put("seq", change.seq())
+                        .put("at", change.at());
                 message.set("view", view);
                 yield write(message);
             }
