@@ -3,13 +3,9 @@ package nl.spiegel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,16 +30,6 @@ class LiveProtocolTest {
     private static final Set<String> LISTENER_COMMANDS = Set.of("SubmitQuestion", "WithdrawQuestion", "SubmitTopic",
             "JoinAsListener");
 
-    private static long events(String meetingId) throws Exception {
-        try (Connection c = TestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("select count(*) from meeting_event where meeting_id = ?")) {
-            s.setObject(1, UUID.fromString(meetingId));
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @Test
     void everyCommandForEveryRole() throws Exception {
         Api.Created m = Api.createMeeting("Rechten", 2, 3);
@@ -55,14 +41,14 @@ class LiveProtocolTest {
         for (String type : Protocol.COMMANDS.keySet()) {
             for (String role : List.of("LISTENER", "DISPLAY")) {
                 boolean mayTry = role.equals("LISTENER") && LISTENER_COMMANDS.contains(type);
-                long before = events(m.id());
+                long before = TestDatabase.events(m.id());
                 // A fresh connection per command: the rate limit of listeners is not what this tests.
                 clients.get(role).close();
                 clients.put(role, LiveClient.connect(server, m.id(), keys.get(role)).hello(null));
                 JsonNode answer = clients.get(role).command(type);
                 if (!mayTry) {
                     assertThat(answer.path("code").asText()).as("%s %s", role, type).isEqualTo("FORBIDDEN");
-                    assertThat(events(m.id())).as("%s %s stored something", role, type).isEqualTo(before);
+                    assertThat(TestDatabase.events(m.id())).as("%s %s stored something", role, type).isEqualTo(before);
                 }
             }
             for (String role : List.of("MODERATOR", "ASSISTANT")) {
@@ -116,16 +102,43 @@ class LiveProtocolTest {
     }
 
     @Test
+    void aSeqOlderThanTheHistoryGetsAFreshSnapshot() throws Exception {
+        Api.Created m = Api.createMeeting("{\"title\":\"Lang geleden\"}");
+        LiveClient early = LiveClient.connect(server, m.id(), m.displayKey()).hello(null);
+        long old = early.seq();
+        early.close();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<Integer>> edits = new java.util.ArrayList<>();
+            for (int i = 0; i < Room.HISTORY + 10; i++) {
+                int n = i;
+                edits.add(() -> m.asModerator().body("{\"text\":\"Huisregels " + n + "\"}")
+                        .put("/api/meetings/" + m.id() + "/house-rules").statusCode());
+            }
+            for (var result : pool.invokeAll(edits)) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        LiveClient late = LiveClient.connect(server, m.id(), m.displayKey()).hello(old);
+        assertThat(late.snapshots).isEqualTo(1);
+        assertThat(late.seq()).isEqualTo(old + Room.HISTORY + 10);
+        assertThat(late.countOfType("change")).isZero();
+        late.close();
+    }
+
+    @Test
     void theSameCommandIdTwiceIsAppliedOnceAndAnsweredTheSame() throws Exception {
         Api.Created m = Api.createMeeting("Dubbel", 1, 2);
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
         JsonNode first = moderator.commandWithId("tablet-1-0042", "AddTheme", "title", "Extra", "centralQuestion", "Nog iets?",
                 "minutes", 5);
-        long stored = events(m.id());
+        long stored = TestDatabase.events(m.id());
         JsonNode second = moderator.commandWithId("tablet-1-0042", "AddTheme", "title", "Extra", "centralQuestion", "Nog iets?",
                 "minutes", 5);
         assertThat(second).isEqualTo(first);
-        assertThat(events(m.id())).isEqualTo(stored);
+        assertThat(TestDatabase.events(m.id())).isEqualTo(stored);
         assertThat(moderator.view().get("guide")).hasSize(2);
 
         // Another listener may use the same id for their own command.
@@ -148,7 +161,7 @@ class LiveProtocolTest {
         assertThat(moderator.awaitMessage(0, msg -> msg.path("type").asText().equals("error")).get("code").asText())
                 .isEqualTo("HELLO_FIRST");
         moderator.hello(null);
-        long stored = events(m.id());
+        long stored = TestDatabase.events(m.id());
 
         assertError(moderator, "{niet json", "BAD_JSON", null);
         assertError(moderator, "[1,2]", "MISSING_FIELD", null);
@@ -161,7 +174,7 @@ class LiveProtocolTest {
         assertThat(missing.get("type").asText()).isEqualTo("rejected");
         assertThat(missing.get("code").asText()).isEqualTo("INVALID");
         assertThat(missing.get("field").asText()).isEqualTo("seat");
-        assertThat(events(m.id())).isEqualTo(stored);
+        assertThat(TestDatabase.events(m.id())).isEqualTo(stored);
 
         assertThat(moderator.command("AddTheme", "title", "Werkt nog", "centralQuestion", "Ja?", "minutes", 5)
                 .get("type").asText()).isEqualTo("ack");
@@ -169,7 +182,7 @@ class LiveProtocolTest {
         moderator.sendRaw("{\"type\":\"AddNote\",\"commandId\":\"big\",\"text\":\"" + "x".repeat(20_000) + "\"}");
         moderator.awaitClosed();
         assertThat(moderator.closeCode).isEqualTo(1009);
-        assertThat(events(m.id())).isEqualTo(stored + 1);
+        assertThat(TestDatabase.events(m.id())).isEqualTo(stored + 1);
     }
 
     private static void assertError(LiveClient client, String raw, String code, String about) {
@@ -223,7 +236,7 @@ class LiveProtocolTest {
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
         moderator.command("ChangePhase", "to", "LOBBY");
         LiveClient flooder = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), "Veel").getString("key")).hello(null);
-        long before = events(m.id());
+        long before = TestDatabase.events(m.id());
         for (int i = 0; i < 60 && flooder.closeCode == null; i++) {
             flooder.sendRaw("{\"type\":\"SubmitQuestion\",\"commandId\":\"f" + i + "\",\"text\":\"Vraag " + i + "\"}");
         }
@@ -231,7 +244,7 @@ class LiveProtocolTest {
         assertThat(flooder.closeCode).isEqualTo(1008);
         assertThat(flooder.messages.stream().filter(msg -> "RATE_LIMITED".equals(msg.path("code").asText()))).isNotEmpty();
         // The burst a listener may send, no more; beyond the ten waiting questions the core refuses too.
-        assertThat(events(m.id()) - before).isLessThanOrEqualTo(8);
+        assertThat(TestDatabase.events(m.id()) - before).isLessThanOrEqualTo(8);
         assertThat(moderator.command("AddNote", "text", "Nog steeds bereikbaar").get("type").asText()).isEqualTo("ack");
         moderator.close();
     }

@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -33,16 +30,6 @@ class MeetingResourceTest {
 
     private RequestSpecification moderator() {
         return given().header("Authorization", "Bearer " + key);
-    }
-
-    static long storedEvents(String meetingId) throws Exception {
-        try (Connection c = TestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("select count(*) from meeting_event where meeting_id = ?")) {
-            s.setObject(1, UUID.fromString(meetingId));
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     @Test
@@ -135,7 +122,7 @@ class MeetingResourceTest {
     @Test
     void invalidInputIsAProblemNamingTheFieldAndStoresNothing() throws Exception {
         String id = create("Foute invoer");
-        long before = storedEvents(id);
+        long before = TestDatabase.events(id);
         moderator().contentType(ContentType.JSON).body("{\"title\":\"\",\"centralQuestion\":\"Vraag?\",\"minutes\":10}")
                 .post("/api/meetings/" + id + "/themes")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -162,7 +149,7 @@ class MeetingResourceTest {
                 .then().statusCode(404).body("code", is("UNKNOWN_THEME"));
         moderator().contentType(ContentType.JSON).body("{\"title\":\"x\",\"language\":\"fr\"}")
                 .post("/api/meetings").then().statusCode(400).body("field", is("language"));
-        assertThat(storedEvents(id)).isEqualTo(before);
+        assertThat(TestDatabase.events(id)).isEqualTo(before);
     }
 
     @Test
@@ -181,10 +168,10 @@ class MeetingResourceTest {
         String body = "{\"pseudonym\":\"Chantal\",\"seat\":3}";
         String first = moderator().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
                 .post("/api/meetings/" + id + "/participants").then().statusCode(201).extract().asString();
-        long events = storedEvents(id);
+        long events = TestDatabase.events(id);
         String second = moderator().contentType(ContentType.JSON).header("Idempotency-Key", "tablet-42").body(body)
                 .post("/api/meetings/" + id + "/participants").then().statusCode(201).extract().asString();
-        assertThat(storedEvents(id)).isEqualTo(events);
+        assertThat(TestDatabase.events(id)).isEqualTo(events);
         assertThat(second.replaceAll("\"asOf\":\"[^\"]+\"", "")).isEqualTo(first.replaceAll("\"asOf\":\"[^\"]+\"", ""));
     }
 

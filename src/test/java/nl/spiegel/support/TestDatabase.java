@@ -44,6 +44,17 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** How many events a meeting's stream holds. */
+    public static long events(String meetingId) throws SQLException {
+        try (Connection c = connect();
+             java.sql.PreparedStatement s = c.prepareStatement("select count(*) from meeting_event where meeting_id = ?")) {
+            s.setObject(1, java.util.UUID.fromString(meetingId));
+            java.sql.ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** A plain JDBC connection, for tests that look at what is stored. */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER, postgres.password());
