@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import nl.spiegel.store.EmbeddedPostgres;
 import nl.spiegel.support.LiveClient;
+import nl.spiegel.support.PackagedServer;
 
 /**
  * The packaged server as a user runs it ({@code java -jar}): zero config with its own PostgreSQL,
@@ -32,24 +33,19 @@ import nl.spiegel.support.LiveClient;
  */
 class ServerProcessIT {
 
-    /** Moderator keys by meeting id, kept across the restarts of a test. */
-    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static final Path JAR = Path.of(System.getProperty("spiegel.jar", "target/quarkus-app/quarkus-run.jar"));
-
     @Test
     void zeroConfigKeepsMeetingsAcrossRestartsAndKills() throws Exception {
         Path work = Files.createTempDirectory("spiegel-run");
         Path data = work.resolve("data");
         String id;
-        try (Server server = Server.start(work, Map.of())) {
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             id = server.createMeeting("Blijft bewaard");
             assertThat(data.resolve("postgres/PG_VERSION")).exists();
             assertThat(postgresOn(data)).hasSize(1);
             server.kill9();
             await("PostgreSQL stops when its server is killed", () -> postgresOn(data).isEmpty());
         }
-        try (Server server = Server.start(work, Map.of())) {
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             server.get(id);
             server.stop();
             await("PostgreSQL stops with its server", () -> postgresOn(data).isEmpty());
@@ -64,9 +60,9 @@ class ServerProcessIT {
         String moderatorKey;
         LiveClient listenerBefore;
         long acknowledged;
-        try (Server server = Server.start(work, Map.of())) {
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             id = server.createMeeting("Herstart");
-            moderatorKey = KEYS.get(id);
+            moderatorKey = PackagedServer.KEYS.get(id);
             String code = given().port(server.port).header("Authorization", "Bearer " + moderatorKey)
                     .get("/api/meetings/" + id + "/access").then().statusCode(200).extract().path("joinCode");
             listenerKey = given().port(server.port).contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
@@ -81,7 +77,7 @@ class ServerProcessIT {
             listenerBefore.close();
             server.stop();
         }
-        try (Server server = Server.start(work, Map.of())) {
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             LiveClient moderator = LiveClient.connect(server.uri(), id, moderatorKey).hello(acknowledged);
             assertThat(moderator.snapshots).isZero();
             moderator.command("AddNote", "text", "Na de herstart", "shared", true);
@@ -100,12 +96,62 @@ class ServerProcessIT {
     }
 
     @Test
+    void twoNodesOnOneDatabaseKeepOneGapFreeStreamAndRelayEveryChange() throws Exception {
+        Path shared = Files.createTempDirectory("spiegel-shared-db");
+        EmbeddedPostgres db = EmbeddedPostgres.start(shared, 0);
+        Map<String, String> env = Map.of("SPIEGEL_DATABASE_URL", db.url(),
+                "SPIEGEL_DATABASE_USERNAME", EmbeddedPostgres.USER, "SPIEGEL_DATABASE_PASSWORD", db.password());
+        try (PackagedServer a = PackagedServer.start(Files.createTempDirectory("spiegel-node-a"), env);
+             PackagedServer b = PackagedServer.start(Files.createTempDirectory("spiegel-node-b"), env)) {
+            String id = a.createMeeting("Twee knooppunten");
+            String key = PackagedServer.KEYS.get(id);
+            LiveClient watcher = LiveClient.connect(b.uri(), id, key).hello(null);
+            int writes = 28;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Callable<Integer>> tasks = new java.util.ArrayList<>();
+                for (int i = 0; i < writes; i++) {
+                    PackagedServer node = i % 2 == 0 ? a : b;
+                    int n = i;
+                    tasks.add(() -> given().port(node.port).header("Authorization", "Bearer " + key)
+                            .contentType(ContentType.JSON)
+                            .body("{\"title\":\"Thema " + n + "\",\"centralQuestion\":\"Vraag?\",\"minutes\":5}")
+                            .post("/api/meetings/" + id + "/themes").statusCode());
+                }
+                for (var result : pool.invokeAll(tasks)) {
+                    assertThat(result.get()).isEqualTo(201);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
+                 PreparedStatement s = c.prepareStatement("select seq from meeting_event where meeting_id = ? order by seq")) {
+                s.setObject(1, UUID.fromString(id));
+                ResultSet rs = s.executeQuery();
+                long expected = 1;
+                while (rs.next()) {
+                    assertThat(rs.getLong(1)).isEqualTo(expected++);
+                }
+                assertThat(expected - 1).isEqualTo(writes + 1);
+            }
+            watcher.awaitSeq(writes + 1);
+            assertThat(watcher.problems).isEmpty();
+            assertThat(watcher.view().get("guide")).hasSize(writes);
+            watcher.close();
+            a.stop();
+            b.stop();
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
     void aPostgresLeftBehindIsStoppedNotReused() throws Exception {
         Path work = Files.createTempDirectory("spiegel-orphan");
         Path data = work.resolve("data");
         String id;
         long orphan;
-        try (Server server = Server.start(work, Map.of())) {
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             id = server.createMeeting("Wees");
             orphan = postgresOn(data).getFirst().pid();
             // Kill the watchdog with the server: as if the whole process tree lost power but PostgreSQL.
@@ -115,7 +161,7 @@ class ServerProcessIT {
             Thread.sleep(500);
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
         }
-        try (Server server = Server.start(work, Map.of())) {
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             server.get(id);
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(postgresOn(data)).hasSize(1).allMatch(p -> p.pid() != orphan);
@@ -129,7 +175,7 @@ class ServerProcessIT {
         Path work = Files.createTempDirectory("spiegel-run-external");
         EmbeddedPostgres db = EmbeddedPostgres.start(external, 0);
         int port = db.port();
-        try (Server server = Server.start(work, Map.of("SPIEGEL_DATABASE_URL", db.url(),
+        try (PackagedServer server = PackagedServer.start(work, Map.of("SPIEGEL_DATABASE_URL", db.url(),
                 "SPIEGEL_DATABASE_USERNAME", EmbeddedPostgres.USER, "SPIEGEL_DATABASE_PASSWORD", db.password()))) {
             String id = server.createMeeting("Op een eigen database");
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
@@ -171,95 +217,5 @@ class ServerProcessIT {
             Thread.sleep(200);
         }
         fail("timed out: " + what);
-    }
-
-    /** One run of the packaged server in a working directory of its own. */
-    static final class Server implements AutoCloseable {
-        final Process process;
-        final int port;
-        final Path log;
-
-        private Server(Process process, int port, Path log) {
-            this.process = process;
-            this.port = port;
-            this.log = log;
-        }
-
-        static Server start(Path work, Map<String, String> env) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Path log = Files.createTempFile(work, "server", ".log");
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
-                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("SPIEGEL_") || k.startsWith("QUARKUS_"));
-            builder.environment().putAll(env);
-            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            Server server = new Server(builder.start(), port, log);
-            try {
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-                while (Instant.now().isBefore(deadline)) {
-                    if (!server.process.isAlive()) {
-                        fail("The server stopped while starting:\n" + Files.readString(log));
-                    }
-                    if (server.readyStatus() == 200) {
-                        return server;
-                    }
-                    Thread.sleep(250);
-                }
-                fail("The server did not become ready:\n" + Files.readString(log));
-                return server;
-            } catch (Exception | AssertionError e) {
-                server.kill9();
-                throw e;
-            }
-        }
-
-        java.net.URI uri() {
-            return java.net.URI.create("http://localhost:" + port + "/");
-        }
-
-        int readyStatus() {
-            try {
-                return given().port(port).get("/q/health/ready").statusCode();
-            } catch (Exception e) {
-                // Not listening (yet): RestAssured passes on the ConnectException unchecked.
-                return -1;
-            }
-        }
-
-        /** Creates a meeting; returns its id and keeps its moderator key. */
-        String createMeeting(String title) {
-            var body = given().port(port).contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}")
-                    .post("/api/meetings").then().statusCode(201).extract().jsonPath();
-            KEYS.put(body.getString("id"), body.getString("access.moderatorKey"));
-            return body.getString("id");
-        }
-
-        void get(String id) {
-            given().port(port).header("Authorization", "Bearer " + KEYS.get(id)).get("/api/meetings/" + id)
-                    .then().statusCode(200);
-        }
-
-        void kill9() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-
-        void stop() throws InterruptedException, IOException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                fail("The server did not stop on SIGTERM:\n" + Files.readString(log));
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                kill9();
-            }
-        }
     }
 }

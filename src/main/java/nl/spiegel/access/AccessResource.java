@@ -18,7 +18,7 @@ import nl.spiegel.meeting.Role;
 import nl.spiegel.web.ProblemException;
 
 /** The moderator's keys to a meeting: see the join code, rotate a key. */
-@Path("/api/meetings/{id}/access")
+@Path("/meetings/{id}/access")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessResource {
 

@@ -19,7 +19,7 @@ import nl.spiegel.store.Outcome;
 import nl.spiegel.web.ProblemException;
 
 /** Joining a meeting as a listener, with the code from the room's screen or invitation. */
-@Path("/api/join")
+@Path("/join")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class JoinResource {

@@ -22,7 +22,7 @@ import nl.spiegel.store.EventStore;
  * A role's view of a meeting over plain HTTP, exactly as the live stream has it after its last
  * event: for clients that cannot keep a WebSocket open, and to check a client against the server.
  */
-@Path("/api/meetings/{id}/view")
+@Path("/meetings/{id}/view")
 @Produces(MediaType.APPLICATION_JSON)
 public class ViewResource {
 

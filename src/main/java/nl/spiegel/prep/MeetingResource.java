@@ -42,7 +42,7 @@ import nl.spiegel.web.ProblemException;
  * and returns its keys; everything else needs the moderator's or assistant's key as
  * {@code Authorization: Bearer <key>}.
  */
-@Path("/api/meetings")
+@Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeetingResource {

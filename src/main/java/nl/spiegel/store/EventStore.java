@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -39,6 +40,9 @@ public class EventStore {
     @Inject
     Pool pool;
 
+    /** The last command in line per meeting on this node; see {@link #inTurn}. */
+    private final ConcurrentHashMap<UUID, CompletableFuture<Void>> turns = new ConcurrentHashMap<>();
+
     /** Folded states by meeting; only ever a prefix of the stored stream, so never wrong, at most behind. */
     private final ConcurrentHashMap<UUID, Meeting> folded = new ConcurrentHashMap<>();
 
@@ -61,6 +65,33 @@ public class EventStore {
 
     public Uni<Outcome> execute(UUID meetingId, Actor actor, String clientCommandId, Command command, InTransaction alsoDo) {
         String commandId = scoped(actor, clientCommandId);
+        return inTurn(meetingId, () -> append(meetingId, actor, commandId, command, alsoDo));
+    }
+
+    /**
+     * On one node, commands to the same meeting take turns: racing them would only make them retry.
+     * Writers on other nodes still race, and the primary key on {@code seq} settles that.
+     */
+    private <T> Uni<T> inTurn(UUID meetingId, java.util.function.Supplier<Uni<T>> work) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> before = turns.put(meetingId, mine);
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Uni<Void> wait = before == null ? Uni.createFrom().voidItem()
+                : Uni.createFrom().emitter(emitter -> before.whenComplete((ignored, failure) -> {
+                    // Go on in this request's own context, where its session lives.
+                    if (context != null) {
+                        context.runOnContext(x -> emitter.complete(null));
+                    } else {
+                        emitter.complete(null);
+                    }
+                }));
+        return wait.chain(() -> work.get()).onTermination().invoke(() -> {
+            mine.complete(null);
+            turns.remove(meetingId, mine);
+        });
+    }
+
+    private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, InTransaction alsoDo) {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> attempt(meetingId, actor, commandId, command)
                         .call(outcome -> outcome instanceof Outcome.Applied applied ? alsoDo.after(applied)
                                 : Uni.createFrom().voidItem())))

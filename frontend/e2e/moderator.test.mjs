@@ -1,0 +1,173 @@
+// The moderator prepares and runs a whole meeting on a tablet-sized browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessible, BASE, browser, screenshot, serverView, until } from './support.mjs';
+
+const NAMES = ['Anouk', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Fatima', 'Gerrit', 'Hanna', 'Ivo', 'Joke'];
+const name = (n) => NAMES[n - 1];
+
+test('a moderator prepares and runs a meeting on a tablet', async () => {
+  const chrome = await browser();
+  try {
+    const context = await chrome.newContext({ viewport: { width: 1180, height: 820 }, hasTouch: true });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+
+    // Create.
+    await page.goto(BASE + '/');
+    await accessible(page, 'home');
+    await page.getByLabel('Titel').fill('Spiegelgesprek jeugdzorg');
+    await page.getByLabel('Doelgroep').fill('ouders');
+    await page.getByRole('button', { name: 'Gesprek aanmaken' }).click();
+    await page.waitForURL(/\/moderate\/[0-9a-f-]{36}$/);
+    const meetingId = page.url().split('/').pop();
+    const key = await page.evaluate((id) => localStorage.getItem(`spiegel.key.${id}`), meetingId);
+    assert.ok(key, 'the moderator key is kept in the browser');
+    assert.ok(!page.url().includes('key='), 'the key does not stay in the address bar');
+    await page.getByRole('status').filter({ hasText: 'Verbonden' }).waitFor();
+
+    // Prepare: three themes, ten participants.
+    const themes = [['Toegang', 'Hoe kwam u bij ons terecht?'], ['Contact', 'Hoe ervaart u het contact?'],
+      ['Eigen regie', 'Hoeveel zeggenschap heeft u?']];
+    for (const [title, question] of themes) {
+      await page.locator('#t-title').fill(title);
+      await page.locator('#t-q').fill(question);
+      await page.locator('#t-min').fill('20');
+      await page.getByRole('button', { name: 'Thema toevoegen' }).click();
+      await page.locator('ol.guide li', { hasText: title }).waitFor();
+    }
+    for (let i = 1; i <= 10; i++) {
+      await page.locator('#p-name').fill(name(i));
+      await page.getByLabel('Voorbereid').last().check();
+      await page.getByRole('button', { name: 'Deelnemer toevoegen' }).click();
+      await page.locator('ul.people li', { hasText: name(i) }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Omhoog: Contact' }).click();
+    await until('the guide is reordered', async () => (await serverView(meetingId, key)).guide[0].title === 'Contact');
+    await page.getByRole('button', { name: 'Omlaag: Contact' }).click();
+    await page.locator('.code').waitFor();
+    await accessible(page, 'preparation');
+    const prepared = await serverView(meetingId, key);
+    assert.equal(prepared.guide.length, 3);
+    assert.equal(prepared.participants.length, 10);
+
+    // Run it.
+    await page.getByRole('tab', { name: 'Gesprek' }).click();
+    await page.getByRole('button', { name: 'Naar: Inloop' }).click();
+    await page.getByRole('button', { name: 'Naar: Opening' }).click();
+    await page.getByRole('button', { name: 'Gespreksleider', exact: true }).click();
+    await page.getByRole('button', { name: 'Naar: Gesprek' }).click();
+    await page.getByRole('button', { name: 'Ja, doorgaan' }).click();
+    await until('the conversation begins', async () => (await serverView(meetingId, key)).phase === 'CONVERSATION');
+
+    const seat = (n) => page.getByRole('button', { name: new RegExp(`^${name(n)}\\b`) });
+    await seat(1).click();
+    await seat(2).click();
+    await page.getByRole('button', { name: /In de rij: Esra$/ }).click();
+    await page.getByRole('button', { name: /In de rij: Gerrit$/ }).click();
+    await page.getByRole('tab', { name: /Sprekersrij/ }).click();
+    await page.getByRole('button', { name: 'Omhoog: Gerrit' }).click();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await until('the queue gave the floor to Gerrit', async () => {
+      const v = await serverView(meetingId, key);
+      const seven = v.participants.find((p) => p.pseudonym === 'Gerrit');
+      return v.speaker?.participantId === seven.id && v.speakerQueue.length === 1;
+    });
+
+    await page.getByRole('tab', { name: 'Gespreksleidraad' }).click();
+    await page.getByLabel('Verbeterpunt').check();
+    await page.getByLabel('Notitie toevoegen').fill('De wachttijd is te lang');
+    await page.getByLabel('Delen met toehoorders').check();
+    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await page.locator('ul.notes li', { hasText: 'De wachttijd is te lang' }).waitFor();
+    await page.getByRole('button', { name: 'Volgend thema' }).click();
+    await seat(3).click();
+    await until('the second theme runs', async () => {
+      const v = await serverView(meetingId, key);
+      return v.currentThemeId === v.guide[1].id && v.notes[0].tag === 'IMPROVEMENT_POINT' && v.notes[0].shared;
+    });
+    await page.getByRole('tab', { name: /Balans/ }).click();
+    await page.getByText('Balans in de groep').waitFor();
+    await accessible(page, 'console');
+    await screenshot(page, 'console-landscape');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByRole('tab', { name: 'Gespreksleidraad' }).click();
+    await screenshot(page, 'console-portrait');
+    await page.setViewportSize({ width: 1180, height: 820 });
+
+    // Through a Wi-Fi drop: taps are kept and sent once when the connection is back.
+    const before = await serverView(meetingId, key);
+    const turns = (v, n) => v.participants.find((p) => p.pseudonym === name(n)).turns;
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor();
+    await seat(4).click();
+    await seat(6).click();
+    await seat(4).click();
+    await page.getByRole('status').filter({ hasText: '3 wacht op verbinding' }).waitFor();
+    assert.equal(turns(await serverView(meetingId, key), 4), turns(before, 4), 'nothing arrives while offline');
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: /^Verbonden$/ }).waitFor({ timeout: 20_000 });
+    const after = await until('the taps arrived', async () => {
+      const v = await serverView(meetingId, key);
+      return turns(v, 4) === turns(before, 4) + 2 && turns(v, 6) === turns(before, 6) + 1 ? v : null;
+    });
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: /^Verbonden$/ }).waitFor();
+    await new Promise((r) => setTimeout(r, 1000));
+    const settled = await serverView(meetingId, key);
+    assert.equal(turns(settled, 4), turns(after, 4), 'each tap was applied exactly once');
+    assert.equal(turns(settled, 6), turns(after, 6));
+
+    // A scripted listener asks questions; the moderator screens them at the end.
+    const code = (await (await fetch(`${BASE}/api/meetings/${meetingId}/access`, { headers: { Authorization: `Bearer ${key}` } })).json()).joinCode;
+    const listener = await (await fetch(`${BASE}/api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code, displayName: 'Luisteraar' }) })).json();
+    const listenerPage = await (await chrome.newContext()).newPage();
+    await listenerPage.goto(BASE + '/');
+    await listenerPage.evaluate(async ({ id, listenerKey, questions }) => {
+      const socket = new WebSocket(`ws://${location.host}/live/${id}`, ['spiegel.v1', `spiegel.key.${listenerKey}`]);
+      const acks = new Set();
+      await new Promise((resolve, reject) => {
+        socket.onerror = reject;
+        socket.onmessage = (e) => {
+          const m = JSON.parse(e.data);
+          if (m.type === 'ready') questions.forEach((text, i) => socket.send(JSON.stringify({ type: 'SubmitQuestion', commandId: `q${i}`, text })));
+          if (m.type === 'ack') acks.add(m.commandId);
+          if (acks.size === questions.length) resolve();
+        };
+        socket.onopen = () => socket.send(JSON.stringify({ type: 'hello' }));
+      });
+    }, { id: meetingId, listenerKey: listener.key, questions: ['Wat bedoelde u met de lijst?', 'Waarom koos u niet voor een andere hulpverlener?', 'Wat bedoelde u met de lijst precies?'] });
+
+    await page.getByRole('tab', { name: 'Vragen' }).click();
+    await page.getByText('3 vragen wachten op het einde').waitFor();
+    await page.getByRole('button', { name: 'Naar: Vragen van toehoorders' }).click();
+    const waiting = page.locator('ul.list li');
+    await waiting.first().waitFor();
+    await page.locator('li', { hasText: 'Wat bedoelde u met de lijst?' }).getByRole('button', { name: 'Toelaten' }).click();
+    await page.locator('ol.list li', { hasText: 'Wat bedoelde u met de lijst?' }).waitFor();
+    await page.locator('ul.list li', { hasText: 'Waarom koos u' }).getByLabel('Afwijzen').selectOption('NEW_TOPIC');
+    await page.locator('ul.list li', { hasText: 'de lijst precies' }).getByLabel('Samenvoegen met…').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Nu stellen' }).click();
+    await page.getByRole('button', { name: 'Beantwoord' }).click();
+    const screened = await until('the questions are screened', async () => {
+      const v = await serverView(meetingId, key);
+      const status = Object.fromEntries(v.questions.map((q) => [q.text, q.status]));
+      return status['Wat bedoelde u met de lijst?'] === 'ANSWERED' && status['Waarom koos u niet voor een andere hulpverlener?'] === 'REJECTED'
+        && status['Wat bedoelde u met de lijst precies?'] === 'MERGED' ? v : null;
+    });
+    assert.equal(screened.questionQueue.length, 1);
+    await accessible(page, 'question screening');
+
+    await page.getByRole('button', { name: 'Naar: Afsluiting' }).click();
+    await page.getByRole('button', { name: 'Naar: Afgelopen' }).click();
+    await page.getByRole('button', { name: 'Ja, doorgaan' }).click();
+    await until('the meeting ended', async () => (await serverView(meetingId, key)).phase === 'ENDED');
+
+    // English, switchable.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Prepare' }).waitFor();
+  } finally {
+    await chrome.close();
+  }
+});

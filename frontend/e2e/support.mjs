@@ -1,0 +1,54 @@
+// Shared by the end-to-end tests: the browser, the server's view, accessibility checks.
+import { chromium } from 'playwright-core';
+import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+export const BASE = process.env.BASE_URL ?? 'http://localhost:8080';
+export const SHOTS = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
+
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** The view of a role as the server has it (GET /api/meetings/{id}/view). */
+export async function serverView(meetingId, key) {
+  const response = await fetch(`${BASE}/api/meetings/${meetingId}/view`, { headers: { Authorization: `Bearer ${key}` } });
+  assert.equal(response.status, 200);
+  return (await response.json()).view;
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page; fails on serious or critical violations. */
+export async function accessible(page, what) {
+  await page.addScriptTag({ content: await axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** Waits until the server's view satisfies a condition. */
+export async function until(what, check, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out: ${what} (${last})`);
+}

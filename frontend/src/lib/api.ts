@@ -1,0 +1,26 @@
+// The REST API, with the key of the person using the app.
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly field: string | undefined,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export async function call<T>(method: string, path: string, key: string | null, body?: unknown,
+                              language = 'nl'): Promise<T> {
+  const headers: Record<string, string> = { 'Accept-Language': language };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new Problem(response.status, json?.code ?? `HTTP_${response.status}`, json?.field, json?.detail ?? response.statusText);
+  }
+  return json as T;
+}

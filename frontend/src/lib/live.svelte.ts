@@ -1,0 +1,160 @@
+// One live connection to a meeting: hello and resume, the role's view, commands that survive
+// Wi-Fi drops (the outbox), and the server clock. Components read its fields; they are reactive.
+import { apply, EMPTY, type Stream, type View } from './view';
+import { message, Outbox } from './outbox';
+import { ServerClock } from './clock';
+
+export type Status = 'connecting' | 'live' | 'offline' | 'revoked';
+
+export interface Answer {
+  commandId: string;
+  type: 'ack' | 'rejected' | 'error';
+  code?: string;
+  field?: string;
+  message?: string;
+  command?: string;
+}
+
+export class LiveConnection {
+  status = $state<Status>('connecting');
+  view = $state<View | null>(null);
+  seq = $state(-1);
+  role = $state<string | null>(null);
+  pendingCount = $state(0);
+  lastProblem = $state<Answer | null>(null);
+  readonly clock = new ServerClock();
+
+  private socket: WebSocket | null = null;
+  private stream: Stream = EMPTY;
+  private readonly outbox: Outbox;
+  private retry = 0;
+  private stopped = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly meetingId: string,
+    private readonly key: string,
+    private readonly language: () => string,
+  ) {
+    this.outbox = new Outbox(typeof localStorage === 'undefined' ? null : localStorage,
+      `spiegel.outbox.${meetingId}.${key.slice(0, 8)}`);
+    this.pendingCount = this.outbox.size;
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', () => this.reconnectSoon(0));
+      // A dropped Wi-Fi can take minutes to break a socket; the browser knows at once.
+      window.addEventListener('offline', () => this.dropSocket());
+    }
+  }
+
+  connect(): void {
+    if (this.stopped) return;
+    this.status = 'connecting';
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}/live/${this.meetingId}`,
+      ['spiegel.v1', `spiegel.key.${this.key}`]);
+    this.socket = socket;
+    socket.onopen = () => {
+      const hello: Record<string, unknown> = { type: 'hello', language: this.language() };
+      if (this.stream.seq >= 0) hello.lastSeq = this.stream.seq;
+      socket.send(JSON.stringify(hello));
+    };
+    socket.onmessage = (event) => this.receive(JSON.parse(String(event.data)));
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (event.code === 4401) {
+        this.status = 'revoked';
+        return;
+      }
+      this.status = 'offline';
+      this.reconnectSoon(Math.min(10_000, 500 * 2 ** this.retry++));
+    };
+  }
+
+  /** Sends a command now, or as soon as the connection is back; never twice in effect. */
+  send(type: string, fields: Record<string, unknown> = {}): string {
+    const commandId = crypto.randomUUID();
+    const pending = this.outbox.add(type, fields, commandId, Date.now());
+    this.pendingCount = this.outbox.size;
+    if (this.status === 'live' && this.socket?.readyState === WebSocket.OPEN) {
+      this.socket.send(message(pending));
+    }
+    return commandId;
+  }
+
+  close(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.socket?.close(1000);
+  }
+
+  private receive(msg: any): void {
+    switch (msg.type) {
+      case 'snapshot':
+      case 'change': {
+        const applied = apply(this.stream, msg);
+        if (applied.kind === 'resync') {
+          // Out of step: reconnecting resumes from the last change that did fit.
+          this.socket?.close(4000);
+          return;
+        }
+        this.stream = applied.stream;
+        this.view = applied.stream.view;
+        this.seq = applied.stream.seq;
+        if (msg.type === 'snapshot') {
+          this.role = msg.role;
+          this.clock.update(msg.serverTime, Date.now());
+        }
+        break;
+      }
+      case 'ready':
+        this.clock.update(msg.serverTime, Date.now());
+        this.status = 'live';
+        this.retry = 0;
+        this.flush();
+        break;
+      case 'ack':
+      case 'rejected':
+        this.settle(msg);
+        break;
+      case 'error':
+        // Not stored this time: it stays in the outbox and goes again after a reconnect.
+        if (msg.code !== 'UNAVAILABLE' && msg.code !== 'RATE_LIMITED') this.settle(msg);
+        break;
+    }
+  }
+
+  private settle(msg: any): void {
+    const pending = msg.commandId ? this.outbox.settle(msg.commandId) : undefined;
+    this.pendingCount = this.outbox.size;
+    if (msg.type !== 'ack') {
+      this.lastProblem = { ...msg, command: pending?.type };
+    }
+  }
+
+  private flush(): void {
+    for (const pending of this.outbox.pending()) {
+      this.socket?.send(message(pending));
+    }
+  }
+
+  private dropSocket(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    socket.onmessage = null;
+    socket.onclose = null;
+    socket.close();
+    this.status = 'offline';
+    this.reconnectSoon(1000);
+  }
+
+  private reconnectSoon(delay: number): void {
+    if (this.stopped || this.socket) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.socket) this.connect();
+    }, delay);
+  }
+}

@@ -1,0 +1,112 @@
+package nl.spiegel.support;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.http.ContentType;
+
+/** One run of the packaged server ({@code java -jar}) in a working directory of its own. */
+public final class PackagedServer implements AutoCloseable {
+
+    private static final Path JAR = Path.of(System.getProperty("spiegel.jar", "target/quarkus-app/quarkus-run.jar"));
+
+    /** Moderator keys by meeting id, kept across the restarts of a test. */
+    public static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
+    public final Process process;
+    public final int port;
+    final Path log;
+
+    private PackagedServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static PackagedServer start(Path work, Map<String, String> env) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Files.createTempFile(work, "server", ".log");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("SPIEGEL_") || k.startsWith("QUARKUS_"));
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        PackagedServer server = new PackagedServer(builder.start(), port, log);
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (Instant.now().isBefore(deadline)) {
+                if (!server.process.isAlive()) {
+                    fail("The server stopped while starting:\n" + Files.readString(log));
+                }
+                if (server.readyStatus() == 200) {
+                    return server;
+                }
+                Thread.sleep(250);
+            }
+            fail("The server did not become ready:\n" + Files.readString(log));
+            return server;
+        } catch (Exception | AssertionError e) {
+            server.kill9();
+            throw e;
+        }
+    }
+
+    public java.net.URI uri() {
+        return java.net.URI.create("http://localhost:" + port + "/");
+    }
+
+    public int readyStatus() {
+        try {
+            return given().port(port).get("/q/health/ready").statusCode();
+        } catch (Exception e) {
+            // Not listening (yet): RestAssured passes on the ConnectException unchecked.
+            return -1;
+        }
+    }
+
+    /** Creates a meeting; returns its id and keeps its moderator key. */
+    public String createMeeting(String title) {
+        var body = given().port(port).contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}")
+                .post("/api/meetings").then().statusCode(201).extract().jsonPath();
+        KEYS.put(body.getString("id"), body.getString("access.moderatorKey"));
+        return body.getString("id");
+    }
+
+    public void get(String id) {
+        given().port(port).header("Authorization", "Bearer " + KEYS.get(id)).get("/api/meetings/" + id)
+                .then().statusCode(200);
+    }
+
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public void stop() throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            fail("The server did not stop on SIGTERM:\n" + Files.readString(log));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
+}
