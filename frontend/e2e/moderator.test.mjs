@@ -21,7 +21,7 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await page.getByRole('button', { name: 'Gesprek aanmaken' }).click();
     await page.waitForURL(/\/moderate\/[0-9a-f-]{36}$/);
     const meetingId = page.url().split('/').pop();
-    const key = await page.evaluate((id) => localStorage.getItem(`spiegel.key.${id}`), meetingId);
+    const key = await page.evaluate((id) => localStorage.getItem(`spiegel.moderate.${id}`), meetingId);
     assert.ok(key, 'the moderator key is kept in the browser');
     assert.ok(!page.url().includes('key='), 'the key does not stay in the address bar');
     await page.getByRole('status').filter({ hasText: 'Verbonden' }).waitFor();

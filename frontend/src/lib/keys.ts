@@ -1,17 +1,23 @@
 // A key arrives in a link's fragment (#key=...), which browsers never send to a server. It is
-// kept in this browser so that a reload or a later visit opens the same meeting.
+// kept in this browser, per meeting and per kind of page, so that a reload or a later visit opens
+// the same meeting in the same role; it is taken out of the address bar.
 
-export function keyFor(meetingId: string): string | null {
+export type Kind = 'moderate' | 'listen' | 'display';
+
+export function keyFor(meetingId: string, kind: Kind): string | null {
   const fromLink = new URLSearchParams(location.hash.replace(/^#/, '')).get('key');
-  const storageKey = `spiegel.key.${meetingId}`;
   if (fromLink) {
-    localStorage.setItem(storageKey, fromLink);
+    rememberKey(meetingId, kind, fromLink);
     history.replaceState(null, '', location.pathname + location.search);
     return fromLink;
   }
-  return localStorage.getItem(storageKey);
+  return localStorage.getItem(storageKey(meetingId, kind));
 }
 
-export function rememberKey(meetingId: string, key: string): void {
-  localStorage.setItem(`spiegel.key.${meetingId}`, key);
+export function rememberKey(meetingId: string, kind: Kind, key: string): void {
+  localStorage.setItem(storageKey(meetingId, kind), key);
+}
+
+function storageKey(meetingId: string, kind: Kind): string {
+  return `spiegel.${kind}.${meetingId}`;
 }

@@ -31,7 +31,8 @@ public class AccessResource {
 
     @GET
     public Uni<JoinInfo> joinInfo(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
-        return access.require(authorization, id, EnumSet.of(Role.MODERATOR, Role.ASSISTANT))
+        // The display shows the code to the room, so it may read it too.
+        return access.require(authorization, id, EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.DISPLAY))
                 .chain(a -> access.joinCode(id))
                 .map(code -> new JoinInfo(code, Links.join(code)));
     }

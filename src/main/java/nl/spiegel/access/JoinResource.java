@@ -5,7 +5,9 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +37,29 @@ public class JoinResource {
 
     public record JoinBody(String code, String displayName) {}
 
+    /** What someone with the code sees before joining: enough to decide, nothing about people. */
+    public record Preview(UUID meetingId, String title, String houseRules, String language, String phase,
+                          boolean joiningOpen, boolean full) {}
+
+    @GET
+    @Path("/{code}")
+    public Uni<Preview> preview(@PathParam("code") String code) {
+        return access.meetingForCode(code).chain(meetingId -> {
+            if (meetingId == null) {
+                throw unknownCode();
+            }
+            return store.load(meetingId).map(m -> new Preview(meetingId, m.details().title(), m.details().houseRules(),
+                    m.details().language(), m.phase().name(), m.joiningOpen() && m.phase() != nl.spiegel.meeting.Phase.ENDED,
+                    m.listenerLimit() != null && m.listeners().size() >= m.listenerLimit()));
+        });
+    }
+
+    private static ProblemException unknownCode() {
+        return new ProblemException(404, new Rejection("UNKNOWN_CODE", "code",
+                "No meeting has this code. Check the code on the screen in the room.",
+                "Geen gesprek heeft deze code. Kijk nog eens naar de code op het scherm in de zaal."));
+    }
+
     /** A listener's own key: keep it to come back as the same listener, with the same questions. */
     public record Joined(UUID meetingId, String listenerId, String key, Views.ListenerView meeting) {}
 
@@ -45,9 +70,7 @@ public class JoinResource {
         }
         return access.meetingForCode(body.code()).chain(meetingId -> {
             if (meetingId == null) {
-                throw new ProblemException(404, new Rejection("UNKNOWN_CODE", "code",
-                        "No meeting has this code. Check the code on the screen in the room.",
-                        "Geen gesprek heeft deze code. Kijk nog eens naar de code op het scherm in de zaal."));
+                throw unknownCode();
             }
             String listenerId = Secrets.newListenerId();
             String key = Secrets.newKey();

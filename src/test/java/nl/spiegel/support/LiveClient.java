@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One HTTP client for all test connections: hundreds of clients share its threads. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public final List<String> frames = new CopyOnWriteArrayList<>();
     public final List<JsonNode> messages = new CopyOnWriteArrayList<>();
@@ -52,7 +54,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
                                      java.util.function.UnaryOperator<WebSocket.Builder> options) {
         LiveClient client = new LiveClient();
         URI uri = URI.create(server.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + "/live/" + meetingId);
-        client.socket = options.apply(HttpClient.newHttpClient().newWebSocketBuilder()
+        client.socket = options.apply(HTTP.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))).buildAsync(uri, client).join();
         return client;
     }
@@ -79,6 +81,16 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         sendRaw(hello.toString());
         await("ready", () -> ready);
         return this;
+    }
+
+    /** Says hello without waiting for ready, to open many connections at once. */
+    public LiveClient helloLater() {
+        sendRaw("{\"type\":\"hello\"}");
+        return this;
+    }
+
+    public void awaitReady() {
+        await("ready", () -> ready);
     }
 
     public void sendRaw(String text) {

@@ -1,0 +1,146 @@
+// Listeners join from the code on their phones, follow the meeting, and queue questions; the room
+// display shows the room what it needs. Nothing a listener may not see reaches their page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessible, BASE, browser, screenshot, serverView, until } from './support.mjs';
+
+async function api(method, path, key, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  const response = await fetch(BASE + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
+test('listeners follow a meeting and ask questions for the end; the display shows the room', async () => {
+  const created = await api('POST', '/api/meetings', null, { title: 'Spiegelgesprek wijkteam', targetGroup: 'inwoners' });
+  const id = created.id;
+  const mod = created.access.moderatorKey;
+  for (const [title, q] of [['Toegang', 'Hoe vond u de weg naar het wijkteam?'], ['Contact', 'Hoe ervaart u het contact?']]) {
+    await api('POST', `/api/meetings/${id}/themes`, mod, { title, centralQuestion: q, minutes: 20 });
+  }
+  for (const [i, name] of ['Anouk', 'Bram', 'Chantal', 'Dirk'].entries()) {
+    await api('POST', `/api/meetings/${id}/participants`, mod, { pseudonym: name, seat: i + 1, briefed: true });
+  }
+  const chrome = await browser();
+  try {
+    const moderator = await (await chrome.newContext({ viewport: { width: 1180, height: 820 } })).newPage();
+    await moderator.goto(`${BASE}${created.access.links.moderator}`);
+    await moderator.getByRole('status').filter({ hasText: 'Verbonden' }).waitFor();
+
+    const display = await (await chrome.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await display.goto(`${BASE}${created.access.links.display}`);
+    await display.locator('.code').filter({ hasText: created.access.joinCode }).waitFor();
+    await accessible(display, 'display');
+
+    // Five listeners on phones; the first types the code, the others scan the QR (the join link).
+    const listeners = [];
+    for (let i = 1; i <= 5; i++) {
+      const context = await chrome.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => assert.fail(`listener ${i}: ${e.message}`));
+      if (i === 1) {
+        await page.goto(`${BASE}/join`);
+        await accessible(page, 'join, code');
+        await page.getByLabel('Code').fill(created.access.joinCode.toLowerCase());
+        await page.getByRole('button', { name: 'Verder' }).click();
+      } else {
+        await page.goto(`${BASE}${created.access.links.join}`);
+      }
+      await page.getByRole('heading', { name: 'Spiegelgesprek wijkteam' }).waitFor();
+      if (i === 1) await accessible(page, 'join, rules');
+      await page.getByLabel('Uw naam (mag leeg blijven)').fill(`Luisteraar ${i}`);
+      await page.getByLabel(/Ik luister en reageer niet/).check();
+      await page.getByRole('button', { name: 'Meeluisteren' }).click();
+      await page.waitForURL(/\/listen\//);
+      await page.getByRole('status').filter({ hasText: 'Verbonden' }).waitFor();
+      listeners.push({ page, context, question: `Wat bedoelde deelnemer ${i} met de wachttijd?` });
+    }
+    assert.equal((await serverView(id, mod)).listeners, 5);
+
+    // The conversation: who speaks, the theme, the shared notes reach every phone; private ones not.
+    await moderator.getByRole('tab', { name: 'Gesprek' }).click();
+    await moderator.getByRole('button', { name: 'Naar: Inloop' }).click();
+    await moderator.getByRole('button', { name: 'Naar: Opening' }).click();
+    await moderator.getByRole('button', { name: 'Naar: Gesprek' }).click();
+    await moderator.getByRole('button', { name: 'Ja, doorgaan' }).click();
+    await moderator.getByRole('button', { name: /^Bram\b/ }).click();
+    await moderator.getByLabel('Notitie toevoegen').fill('Gedeeld: de wachttijd is te lang');
+    await moderator.getByLabel('Delen met toehoorders').check();
+    await moderator.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await moderator.getByLabel('Delen met toehoorders').uncheck();
+    await moderator.getByLabel('Notitie toevoegen').fill('Privé: moeder leek geëmotioneerd');
+    await moderator.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    for (const { page } of listeners) {
+      await page.locator('.speaker', { hasText: 'Bram' }).waitFor();
+      await page.getByText('Hoe vond u de weg naar het wijkteam?').waitFor();
+      await page.getByText('Gedeeld: de wachttijd is te lang').waitFor();
+    }
+    await display.getByText('Hoe vond u de weg naar het wijkteam?').waitFor();
+    await screenshot(display, 'display');
+    await accessible(listeners[0].page, 'listener stream');
+
+    // Questions, each from its own phone.
+    for (const l of listeners) {
+      await l.page.getByLabel('Uw vraag').fill(l.question);
+      await l.page.getByLabel('Aan (mag leeg blijven)').selectOption({ label: 'Bram' });
+      await l.page.getByRole('button', { name: 'Vraag indienen' }).click();
+      await l.page.locator('.mine li', { hasText: l.question }).getByText('wacht', { exact: true }).waitFor();
+    }
+    await until('five questions wait', async () => (await serverView(id, mod)).questions.length === 5);
+    for (const l of listeners) {
+      const text = await l.page.locator('body').innerText();
+      for (const other of listeners.filter((o) => o !== l)) {
+        assert.ok(!text.includes(other.question), 'another listener\'s unreleased question is on the page');
+      }
+      for (const statistic of ['Balans', 'Aandeel gespreksleider', 'gesproken', 'Privé: moeder']) {
+        assert.ok(!text.includes(statistic), `a listener page shows "${statistic}"`);
+      }
+    }
+
+    // A phone that sleeps misses changes, and gets them all when it wakes.
+    const sleeper = listeners[2];
+    await sleeper.context.setOffline(true);
+    await sleeper.page.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor();
+    await moderator.getByLabel('Delen met toehoorders').check();
+    for (const text of ['Gedeeld: het contact verloopt via veel mensen', 'Gedeeld: liever één vast aanspreekpunt']) {
+      await moderator.getByLabel('Notitie toevoegen').fill(text);
+      await moderator.getByRole('button', { name: 'Notitie toevoegen' }).click();
+      await moderator.locator('ul.notes li', { hasText: text }).waitFor();
+    }
+    await moderator.getByRole('button', { name: 'Volgend thema' }).click();
+    await sleeper.context.setOffline(false);
+    await sleeper.page.getByRole('status').filter({ hasText: /^Verbonden$/ }).waitFor({ timeout: 20_000 });
+    await sleeper.page.getByText('Hoe ervaart u het contact?').waitFor();
+    const timeline = await sleeper.page.locator('.timeline li').allInnerTexts();
+    assert.equal(timeline.length, 3, 'the whole timeline after waking');
+    assert.ok(timeline.some((t) => t.includes('liever één vast aanspreekpunt')));
+
+    // The clarifying phase: accepted questions show on every phone, the rest stays private.
+    await moderator.getByRole('button', { name: 'Naar: Vragen van toehoorders' }).click();
+    await moderator.getByRole('tab', { name: 'Vragen' }).click();
+    for (const i of [0, 1]) {
+      await moderator.locator('ul.list li', { hasText: listeners[i].question }).getByRole('button', { name: 'Toelaten' }).click();
+      await moderator.locator('ol.list li', { hasText: listeners[i].question }).waitFor();
+    }
+    await moderator.locator('ul.list li', { hasText: listeners[3].question }).getByLabel('Afwijzen').selectOption('TOO_PERSONAL');
+    await moderator.locator('ol.list li', { hasText: listeners[0].question }).getByRole('button', { name: 'Nu stellen' }).click();
+    for (const l of listeners) {
+      await l.page.locator('.queue li', { hasText: listeners[0].question }).getByText('Nu gesteld').waitFor();
+      await l.page.locator('.queue li', { hasText: listeners[1].question }).waitFor();
+      const text = await l.page.locator('body').innerText();
+      for (const hidden of [listeners[2], listeners[3], listeners[4]].filter((o) => o !== l)) {
+        assert.ok(!text.includes(hidden.question), 'an unreleased question reached another listener');
+      }
+    }
+    await listeners[3].page.locator('.mine li', { hasText: listeners[3].question }).getByText('afgewezen: Te persoonlijk').waitFor();
+    await display.locator('.queue li', { hasText: listeners[0].question }).waitFor();
+    await screenshot(listeners[0].page, 'listener-stream');
+    await accessible(listeners[0].page, 'listener stream, clarifying');
+    await accessible(display, 'display, clarifying');
+    await moderator.getByRole('button', { name: 'Beantwoord' }).first().click();
+    await listeners[0].page.locator('.mine li', { hasText: listeners[0].question }).getByText('beantwoord', { exact: true }).waitFor();
+  } finally {
+    await chrome.close();
+  }
+});

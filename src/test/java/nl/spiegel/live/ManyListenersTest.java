@@ -1,0 +1,61 @@
+package nl.spiegel.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.spiegel.support.Api;
+import nl.spiegel.support.LiveClient;
+import nl.spiegel.support.TestDatabase;
+
+/** A full room: 200 listener connections in one meeting, each receiving every change in order. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class ManyListenersTest {
+
+    @TestHTTPResource("/")
+    URI server;
+
+    @Test
+    void twoHundredListenersReceiveEveryChangeInOrder() {
+        Api.Created m = Api.createMeeting("Volle zaal", 3, 8);
+        List<LiveClient> listeners = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String key = Api.join(m.joinCode(), null).getString("key");
+            listeners.add(LiveClient.connect(server, m.id(), key).helloLater());
+        }
+        listeners.forEach(LiveClient::awaitReady);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        long first = moderator.seq();
+        moderator.command("ChangePhase", "to", "LOBBY");
+        moderator.command("ChangePhase", "to", "OPENING");
+        moderator.command("ChangePhase", "to", "CONVERSATION");
+        List<String> seats = moderator.view().get("participants").findValuesAsText("id");
+        for (int i = 0; i < 24; i++) {
+            assertThat(moderator.command("GiveFloor", "participantId", seats.get(i % seats.size())).get("type").asText())
+                    .isEqualTo("ack");
+            if (i % 6 == 5) {
+                moderator.command("AddNote", "text", "Gedeelde notitie " + i, "shared", true);
+                moderator.command("NextTheme");
+            }
+        }
+        long last = moderator.seq();
+        assertThat(last - first).isGreaterThan(30);
+        for (LiveClient listener : listeners) {
+            listener.awaitSeq(last);
+            assertThat(listener.problems).isEmpty();
+            assertThat(listener.countOfType("change")).isEqualTo((int) (last - listener.messages.stream()
+                    .filter(msg -> msg.path("type").asText().equals("snapshot")).findFirst().orElseThrow().get("seq").asLong()));
+            assertThat(listener.view().get("notes")).hasSize(4);
+        }
+        listeners.forEach(LiveClient::close);
+        moderator.close();
+    }
+}
