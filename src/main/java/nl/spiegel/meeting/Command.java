@@ -101,4 +101,13 @@ public sealed interface Command {
     record AskQuestion(String questionId) implements Command {}
 
     record MarkAnswered(String questionId) implements Command {}
+
+    // The report, once the meeting has ended.
+
+    /** The moderator's text for the report and the notes left out of it; fields left out keep their value. */
+    record EditReport(String summary, String conclusions, java.util.List<String> serviceNorms,
+                      java.util.List<String> excludedNoteIds) implements Command {}
+
+    /** Freezes the report as it is now as the next version. */
+    record FinalizeReport() implements Command {}
 }

@@ -78,4 +78,10 @@ public sealed interface Event {
     record QuestionAsked(String questionId) implements Event {}
 
     record QuestionAnswered(String questionId) implements Event {}
+
+    record ReportEdited(String summary, String conclusions, java.util.List<String> serviceNorms,
+                        java.util.List<String> excludedNoteIds) implements Event {}
+
+    /** The whole report as it was finalised: later changes to the meeting do not reach it. */
+    record ReportFinalized(Report report) implements Event {}
 }

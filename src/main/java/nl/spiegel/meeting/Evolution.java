@@ -147,6 +147,9 @@ final class Evolution {
             case QuestionMoved e -> d.questionQueue = moved(d.questionQueue, e.questionId()::equals, e.position());
             case QuestionAsked e -> d.setQuestionStatus(e.questionId(), QuestionStatus.ASKING);
             case QuestionAnswered e -> d.setQuestionStatus(e.questionId(), QuestionStatus.ANSWERED);
+            case ReportEdited e -> d.reportDraft = new Report.Draft(e.summary(), e.conclusions(),
+                    List.copyOf(e.serviceNorms()), java.util.Set.copyOf(e.excludedNoteIds()));
+            case ReportFinalized e -> d.reports = added(d.reports, e.report());
         }
         return d.build();
     }
@@ -215,6 +218,8 @@ final class Evolution {
         Map<String, Listener> listeners;
         boolean joiningOpen;
         Integer listenerLimit;
+        Report.Draft reportDraft;
+        List<Report> reports;
 
         Draft(Meeting m, Instant at) {
             this.at = at;
@@ -242,6 +247,8 @@ final class Evolution {
             listeners = m.listeners();
             joiningOpen = m.joiningOpen();
             listenerLimit = m.listenerLimit();
+            reportDraft = m.reportDraft();
+            reports = m.reports();
         }
 
         void closeSpeaker() {
@@ -273,7 +280,7 @@ final class Evolution {
         Meeting build() {
             return new Meeting(exists, seq, createdAt, lastAt, lastId, details, phase, phaseSince, openedAt, endedAt,
                     guide, themeClock, participants, new Floor(speaker, queue, turns), notes, questions, questionQueue,
-                    topicsOpen, topics, listeners, joiningOpen, listenerLimit);
+                    topicsOpen, topics, listeners, joiningOpen, listenerLimit, reportDraft, reports);
         }
     }
 }

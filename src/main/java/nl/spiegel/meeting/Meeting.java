@@ -38,7 +38,9 @@ public record Meeting(
         List<Topic> topics,
         Map<String, Listener> listeners,
         boolean joiningOpen,
-        Integer listenerLimit) {
+        Integer listenerLimit,
+        Report.Draft reportDraft,
+        List<Report> reports) {
 
     public static final int MAX_PARTICIPANTS = 12;
     public static final int MAX_THEMES = 30;
@@ -46,7 +48,7 @@ public record Meeting(
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Phase.PREPARATION, null, null, null,
                 List.of(), ThemeClock.IDLE, List.of(), Floor.EMPTY, List.of(), List.of(), List.of(), false,
-                List.of(), Map.of(), true, null);
+                List.of(), Map.of(), true, null, Report.Draft.EMPTY, List.of());
     }
 
     public record Details(String title, String goal, String targetGroup, Instant scheduledStart,

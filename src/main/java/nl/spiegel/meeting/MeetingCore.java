@@ -31,7 +31,7 @@ public final class MeetingCore {
     public static Decision decide(Meeting meeting, Actor actor, Command command, Instant now) {
         Instant at = now.isBefore(meeting.lastAt()) ? meeting.lastAt() : now;
         try {
-            return new Decision.Accepted(events(meeting, actor, command), at);
+            return new Decision.Accepted(events(meeting, actor, command, at), at);
         } catch (Refusal refusal) {
             return new Decision.Rejected(refusal.rejection);
         }
@@ -70,7 +70,7 @@ public final class MeetingCore {
         };
     }
 
-    private static List<Event> events(Meeting m, Actor actor, Command command) {
+    private static List<Event> events(Meeting m, Actor actor, Command command, Instant at) {
         if (command == null) {
             throw new Refusal(Rejection.invalid("type", "a command is needed.", "er is een opdracht nodig."));
         }
@@ -88,7 +88,7 @@ public final class MeetingCore {
         require(m.exists(), NOT_FOUND);
         require(allowed(actor.role(), command), FORBIDDEN);
         if (m.phase() == Phase.ENDED && !(command instanceof AddNote || command instanceof EditNote
-                || command instanceof DeleteNote)) {
+                || command instanceof DeleteNote || command instanceof EditReport || command instanceof FinalizeReport)) {
             throw new Refusal(WRONG_PHASE.rejection());
         }
         String nextId = String.valueOf(m.lastId() + 1);
@@ -304,6 +304,26 @@ public final class MeetingCore {
                         .forEach(o -> events.add(new QuestionAnswered(o.id())));
                 events.add(new QuestionAsked(q.id()));
                 yield events;
+            }
+            case EditReport c -> {
+                requirePhase(m, Phase.ENDED);
+                Report.Draft now = m.reportDraft();
+                List<String> norms = c.serviceNorms() == null ? now.serviceNorms() : c.serviceNorms().stream()
+                        .map(norm -> text("serviceNorms", norm, 1, 500)).toList();
+                if (norms.size() > 50) {
+                    throw new Refusal(Rejection.invalid("serviceNorms", "may hold at most 50 norms.", "mag hooguit 50 normen bevatten."));
+                }
+                List<String> excluded = c.excludedNoteIds() == null ? List.copyOf(now.excludedNoteIds()) : c.excludedNoteIds();
+                for (String noteId : excluded) {
+                    m.note(noteId).orElseThrow(() -> new Refusal(UNKNOWN_NOTE.about("excludedNoteIds")));
+                }
+                yield List.of(new ReportEdited(c.summary() == null ? now.summary() : optional("summary", c.summary(), 20_000),
+                        c.conclusions() == null ? now.conclusions() : optional("conclusions", c.conclusions(), 20_000),
+                        norms, List.copyOf(new java.util.LinkedHashSet<>(excluded))));
+            }
+            case FinalizeReport c -> {
+                requirePhase(m, Phase.ENDED);
+                yield List.of(new ReportFinalized(Report.of(m, m.reportDraft(), m.reports().size() + 1, at)));
             }
             case MarkAnswered c -> {
                 require(m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING, WRONG_PHASE);

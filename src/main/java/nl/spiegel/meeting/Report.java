@@ -1,0 +1,78 @@
+package nl.spiegel.meeting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The report of a meeting: what clients need, by theme, with the participation and the clarifying
+ * questions, and the moderator's summary, conclusions and concept service norms. A draft is made
+ * from the meeting as it is; a finalised version is frozen in its event and never changes.
+ * Participants appear by pseudonym only; listeners not at all.
+ *
+ * @param version 0 for the draft, 1, 2, ... for finalised versions
+ */
+public record Report(int version, Instant finalizedAt, String language, String title, String goal, String targetGroup,
+                     Instant scheduledStart, Instant openedAt, Instant endedAt, int participants, int listeners,
+                     List<ThemeSection> themes, Participation participation, List<QuestionLine> questions,
+                     String summary, String conclusions, List<String> serviceNorms) {
+
+    /** The notes of one theme (or, without title, of the meeting as a whole) by tag. */
+    public record ThemeSection(String title, String centralQuestion, List<String> strengths,
+                               List<String> improvementPoints, List<String> wishes, List<String> quotes,
+                               List<String> other) {
+
+        boolean empty() {
+            return strengths.isEmpty() && improvementPoints.isEmpty() && wishes.isEmpty() && quotes.isEmpty()
+                    && other.isEmpty();
+        }
+    }
+
+    public record Participation(List<Share> shares, long participantsMs, Double balanceIndex, Double moderatorShare) {}
+
+    public record Share(String pseudonym, int seat, long speakingMs, int turns, double share) {}
+
+    public record QuestionLine(String text, boolean answered) {}
+
+    /** What the moderator wrote and chose for the report. */
+    public record Draft(String summary, String conclusions, List<String> serviceNorms, Set<String> excludedNoteIds) {
+        static final Draft EMPTY = new Draft(null, null, List.of(), Set.of());
+    }
+
+    /** The report as the meeting stands now, as version {@code version}. */
+    public static Report of(Meeting m, Draft draft, int version, Instant finalizedAt) {
+        List<ThemeSection> themes = new ArrayList<>();
+        for (Meeting.Theme theme : m.guide()) {
+            themes.add(section(m, draft, theme.id(), theme.title(), theme.centralQuestion()));
+        }
+        ThemeSection general = section(m, draft, null, null, null);
+        if (!general.empty()) {
+            themes.add(general);
+        }
+        nl.spiegel.meeting.Participation p = nl.spiegel.meeting.Participation.of(m, m.lastAt());
+        List<Share> shares = p.participants().stream()
+                .map(e -> new Share(e.pseudonym(), e.seat(), e.speakingTime().toMillis(), e.turns(), e.share()))
+                .sorted(Comparator.comparingInt(Share::seat)).toList();
+        List<QuestionLine> questions = m.questionQueue().stream().map(id -> m.question(id).orElseThrow())
+                .map(q -> new QuestionLine(q.text(), q.status() == QuestionStatus.ANSWERED)).toList();
+        Meeting.Details d = m.details();
+        return new Report(version, finalizedAt, d.language(), d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
+                m.openedAt(), m.endedAt(), m.participants().size(), m.listeners().size(), List.copyOf(themes),
+                new Participation(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare()),
+                questions, draft.summary(), draft.conclusions(), draft.serviceNorms());
+    }
+
+    private static ThemeSection section(Meeting m, Draft draft, String themeId, String title, String question) {
+        List<Meeting.Note> notes = m.notes().stream()
+                .filter(n -> java.util.Objects.equals(n.themeId(), themeId))
+                .filter(n -> !draft.excludedNoteIds().contains(n.id())).toList();
+        return new ThemeSection(title, question, texts(notes, NoteTag.STRENGTH), texts(notes, NoteTag.IMPROVEMENT_POINT),
+                texts(notes, NoteTag.WISH), texts(notes, NoteTag.QUOTE), texts(notes, NoteTag.OTHER));
+    }
+
+    private static List<String> texts(List<Meeting.Note> notes, NoteTag tag) {
+        return notes.stream().filter(n -> n.tag() == tag).map(Meeting.Note::text).toList();
+    }
+}
