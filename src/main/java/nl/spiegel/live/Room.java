@@ -149,6 +149,7 @@ final class Room {
                 message.set("view", view);
                 yield write(message);
             }
+            case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
     }
 
@@ -195,6 +196,7 @@ final class Room {
             case MODERATOR, ASSISTANT -> views.moderator;
             case DISPLAY -> views.display;
             case LISTENER -> views.listenerView(peer.access.listenerId(), json);
+            case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
         message.set("view", view);
         return write(message);

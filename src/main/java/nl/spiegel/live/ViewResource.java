@@ -39,12 +39,14 @@ public class ViewResource {
 
     @GET
     public Uni<RoleView> view(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
-        return access.require(authorization, id, EnumSet.allOf(Role.class)).chain(a -> store.load(id).map(meeting -> {
+        return access.require(authorization, id, EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.LISTENER, Role.DISPLAY))
+                .chain(a -> store.load(id).map(meeting -> {
             RoleViews views = RoleViews.of(meeting, meeting.lastAt(), json);
             JsonNode view = switch (a.role()) {
                 case MODERATOR, ASSISTANT -> views.moderator;
                 case DISPLAY -> views.display;
                 case LISTENER -> views.listenerView(a.listenerId(), json);
+                case ORGANISER -> throw new IllegalStateException("An organiser has no meeting key");
             };
             return new RoleView(meeting.seq(), a.role(), view);
         }));

@@ -110,4 +110,12 @@ public sealed interface Command {
 
     /** Freezes the report as it is now as the next version. */
     record FinalizeReport() implements Command {}
+
+    // Follow-up: improvement points become actions, owned by a team or role (no personal data).
+
+    record CreateAction(String noteId, String title, String owner, java.time.LocalDate due) implements Command {}
+
+    /** Changes an action; fields left out keep their value. */
+    record UpdateAction(String actionId, String title, String owner, java.time.LocalDate due,
+                        ActionStatus status) implements Command {}
 }

@@ -84,4 +84,8 @@ public sealed interface Event {
 
     /** The whole report as it was finalised: later changes to the meeting do not reach it. */
     record ReportFinalized(Report report) implements Event {}
+
+    record ActionCreated(String actionId, String noteId, String title, String owner, java.time.LocalDate due) implements Event {}
+
+    record ActionUpdated(String actionId, String title, String owner, java.time.LocalDate due, ActionStatus status) implements Event {}
 }

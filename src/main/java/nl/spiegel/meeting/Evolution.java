@@ -150,6 +150,14 @@ final class Evolution {
             case ReportEdited e -> d.reportDraft = new Report.Draft(e.summary(), e.conclusions(),
                     List.copyOf(e.serviceNorms()), java.util.Set.copyOf(e.excludedNoteIds()));
             case ReportFinalized e -> d.reports = added(d.reports, e.report());
+            case ActionCreated e -> {
+                d.lastId++;
+                d.actions = added(d.actions, new Action(e.actionId(), e.noteId(), e.title(), e.owner(), e.due(),
+                        ActionStatus.OPEN, List.of(new ActionChange(at, e.title(), e.owner(), e.due(), ActionStatus.OPEN))));
+            }
+            case ActionUpdated e -> d.actions = replaced(d.actions, a -> a.id().equals(e.actionId()),
+                    a -> new Action(a.id(), a.noteId(), e.title(), e.owner(), e.due(), e.status(),
+                            added(a.history(), new ActionChange(at, e.title(), e.owner(), e.due(), e.status()))));
         }
         return d.build();
     }
@@ -220,6 +228,7 @@ final class Evolution {
         Integer listenerLimit;
         Report.Draft reportDraft;
         List<Report> reports;
+        List<Action> actions;
 
         Draft(Meeting m, Instant at) {
             this.at = at;
@@ -249,6 +258,7 @@ final class Evolution {
             listenerLimit = m.listenerLimit();
             reportDraft = m.reportDraft();
             reports = m.reports();
+            actions = m.actions();
         }
 
         void closeSpeaker() {
@@ -280,7 +290,7 @@ final class Evolution {
         Meeting build() {
             return new Meeting(exists, seq, createdAt, lastAt, lastId, details, phase, phaseSince, openedAt, endedAt,
                     guide, themeClock, participants, new Floor(speaker, queue, turns), notes, questions, questionQueue,
-                    topicsOpen, topics, listeners, joiningOpen, listenerLimit, reportDraft, reports);
+                    topicsOpen, topics, listeners, joiningOpen, listenerLimit, reportDraft, reports, actions);
         }
     }
 }

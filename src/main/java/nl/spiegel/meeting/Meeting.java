@@ -40,7 +40,8 @@ public record Meeting(
         boolean joiningOpen,
         Integer listenerLimit,
         Report.Draft reportDraft,
-        List<Report> reports) {
+        List<Report> reports,
+        List<Action> actions) {
 
     public static final int MAX_PARTICIPANTS = 12;
     public static final int MAX_THEMES = 30;
@@ -48,7 +49,7 @@ public record Meeting(
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Phase.PREPARATION, null, null, null,
                 List.of(), ThemeClock.IDLE, List.of(), Floor.EMPTY, List.of(), List.of(), List.of(), false,
-                List.of(), Map.of(), true, null, Report.Draft.EMPTY, List.of());
+                List.of(), Map.of(), true, null, Report.Draft.EMPTY, List.of(), List.of());
     }
 
     public record Details(String title, String goal, String targetGroup, Instant scheduledStart,
@@ -109,6 +110,16 @@ public record Meeting(
     public record Topic(String id, String listenerId, String text, TopicStatus status, Instant at) {}
 
     public record Listener(String id, String displayName, Instant joinedAt) {}
+
+    /** An improvement action with every state it went through, the first one being its creation. */
+    public record Action(String id, String noteId, String title, String owner, java.time.LocalDate due,
+                         ActionStatus status, List<ActionChange> history) {}
+
+    public record ActionChange(Instant at, String title, String owner, java.time.LocalDate due, ActionStatus status) {}
+
+    public Optional<Action> action(String id) {
+        return actions.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
 
     public Optional<Theme> theme(String id) {
         return guide.stream().filter(t -> t.id().equals(id)).findFirst();

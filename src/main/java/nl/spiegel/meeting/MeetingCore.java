@@ -59,7 +59,10 @@ public final class MeetingCore {
         return recorded;
     }
 
-    /** Which role may send which command. Listeners only ask and hand in; the display only shows. */
+    /**
+     * Which role may send which command. Listeners only ask and hand in; the display only shows; the
+     * organiser of a series only follows up actions.
+     */
     public static boolean allowed(Role role, Command command) {
         boolean listenerCommand = command instanceof SubmitQuestion || command instanceof WithdrawQuestion
                 || command instanceof SubmitTopic || command instanceof JoinAsListener;
@@ -67,6 +70,7 @@ public final class MeetingCore {
             case MODERATOR, ASSISTANT -> !listenerCommand;
             case LISTENER -> listenerCommand;
             case DISPLAY -> false;
+            case ORGANISER -> command instanceof CreateAction || command instanceof UpdateAction;
         };
     }
 
@@ -88,7 +92,8 @@ public final class MeetingCore {
         require(m.exists(), NOT_FOUND);
         require(allowed(actor.role(), command), FORBIDDEN);
         if (m.phase() == Phase.ENDED && !(command instanceof AddNote || command instanceof EditNote
-                || command instanceof DeleteNote || command instanceof EditReport || command instanceof FinalizeReport)) {
+                || command instanceof DeleteNote || command instanceof EditReport || command instanceof FinalizeReport
+                || command instanceof CreateAction || command instanceof UpdateAction)) {
             throw new Refusal(WRONG_PHASE.rejection());
         }
         String nextId = String.valueOf(m.lastId() + 1);
@@ -325,6 +330,22 @@ public final class MeetingCore {
                 requirePhase(m, Phase.ENDED);
                 yield List.of(new ReportFinalized(Report.of(m, m.reportDraft(), m.reports().size() + 1, at)));
             }
+            case CreateAction c -> {
+                requirePhase(m, Phase.ENDED);
+                Meeting.Note note = m.note(c.noteId()).orElseThrow(() -> new Refusal(UNKNOWN_NOTE.about("noteId")));
+                if (note.tag() != NoteTag.IMPROVEMENT_POINT) {
+                    throw new Refusal(Rejection.invalid("noteId", "must be an improvement point.", "moet een verbeterpunt zijn."));
+                }
+                String title = c.title() == null || c.title().isBlank() ? abbreviate(note.text()) : text("title", c.title(), 1, 200);
+                yield List.of(new ActionCreated("A" + nextId, note.id(), title, text("owner", c.owner(), 1, 100), c.due()));
+            }
+            case UpdateAction c -> {
+                requirePhase(m, Phase.ENDED);
+                Meeting.Action a = m.action(c.actionId()).orElseThrow(() -> new Refusal(UNKNOWN_ACTION.about("actionId")));
+                yield List.of(new ActionUpdated(a.id(), c.title() == null ? a.title() : text("title", c.title(), 1, 200),
+                        c.owner() == null ? a.owner() : text("owner", c.owner(), 1, 100), c.due() == null ? a.due() : c.due(),
+                        c.status() == null ? a.status() : c.status()));
+            }
             case MarkAnswered c -> {
                 require(m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING, WRONG_PHASE);
                 Question q = question(m, c.questionId(), "questionId");
@@ -443,6 +464,11 @@ public final class MeetingCore {
 
     private static <T> T lookup(Optional<T> found, Rejection.Reason reason, String field) {
         return found.orElseThrow(() -> new Refusal(reason.about(field)));
+    }
+
+    /** An action's title from its improvement point, when none was given. */
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 
     static int indexOf(List<Theme> guide, String themeId) {

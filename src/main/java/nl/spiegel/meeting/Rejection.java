@@ -38,7 +38,8 @@ public record Rejection(String code, String field, String message, String messag
         TOPICS_CLOSED("Handing in topics is closed.", "Onderwerpen aandragen is gesloten."),
         NOT_JOINED("Join the meeting first.", "Meld u eerst aan bij het gesprek."),
         JOINING_CLOSED("Joining this meeting is closed.", "Aanmelden voor dit gesprek is gesloten."),
-        LISTENERS_FULL("The meeting has the most listeners allowed.", "Het gesprek heeft het hoogste aantal toehoorders.");
+        LISTENERS_FULL("The meeting has the most listeners allowed.", "Het gesprek heeft het hoogste aantal toehoorders."),
+        UNKNOWN_ACTION("There is no such action.", "Deze actie bestaat niet.");
 
         private final String en;
         private final String nl;

@@ -2,7 +2,9 @@ package nl.spiegel.meeting;
 
 /** Who acts on a meeting. The role decides which commands are allowed and which view is sent. */
 public enum Role {
-    MODERATOR, ASSISTANT, LISTENER, DISPLAY;
+    MODERATOR, ASSISTANT, LISTENER, DISPLAY,
+    /** Follows the actions of a series of meetings; has no live view. */
+    ORGANISER;
 
     /** Moderator and assistant have the same controls. */
     public boolean moderates() {

@@ -65,7 +65,8 @@ public final class Views {
                                 Instant themeSince, List<SeatStats> participants, SpeakerState speaker,
                                 List<String> speakerQueue, Balance balance, List<NoteView> notes,
                                 List<QuestionView> questions, List<String> questionQueue, boolean topicsOpen,
-                                List<TopicView> topics, int listeners, boolean joiningOpen, Integer listenerLimit) {}
+                                List<TopicView> topics, int listeners, boolean joiningOpen, Integer listenerLimit,
+                                List<Meeting.Action> actions) {}
 
     public record ListenerView(long seq, Instant asOf, String listenerId, Phase phase, Instant phaseSince,
                                Instant openedAt, Instant endedAt, Details details, List<ThemeView> guide,
@@ -101,7 +102,7 @@ public final class Views {
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
                 m.currentThemeId(), m.themeClock().since(), seats, speakerState, m.floor().queue(), balance, notes,
                 questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size(), m.joiningOpen(),
-                m.listenerLimit());
+                m.listenerLimit(), m.actions());
     }
 
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */

@@ -25,6 +25,8 @@ class PermissionsTest {
             assertThat(MeetingCore.allowed(Role.ASSISTANT, command)).as("assistant %s", type).isEqualTo(!forListeners);
             assertThat(MeetingCore.allowed(Role.LISTENER, command)).as("listener %s", type).isEqualTo(forListeners);
             assertThat(MeetingCore.allowed(Role.DISPLAY, command)).as("display %s", type).isFalse();
+            assertThat(MeetingCore.allowed(Role.ORGANISER, command)).as("organiser %s", type)
+                    .isEqualTo(type == CreateAction.class || type == UpdateAction.class);
         }
     }
 

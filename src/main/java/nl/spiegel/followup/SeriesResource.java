@@ -1,0 +1,123 @@
+package nl.spiegel.followup;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import nl.spiegel.access.AccessService;
+import nl.spiegel.meeting.ActionStatus;
+import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.NoteTag;
+import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Role;
+import nl.spiegel.store.EventStore;
+import nl.spiegel.web.ProblemException;
+
+/**
+ * A series of meetings (for example "clients 2027: citizens" and "entrepreneurs"): its meetings,
+ * their improvement points side by side, and the progress of every action with its history. Open
+ * with the organiser's link of the series.
+ */
+@Path("/series")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SeriesResource {
+
+    @Inject
+    SeriesService series;
+
+    @Inject
+    AccessService access;
+
+    @Inject
+    EventStore store;
+
+    public record SeriesBody(String name, String description) {}
+
+    public record Created(UUID id, String organiserKey, String link) {}
+
+    /** A meeting is added with its moderator's key: proof that whoever adds it may. */
+    public record AddMeeting(String meetingKey) {}
+
+    public record ImprovementPoint(String noteId, String theme, String text) {}
+
+    public record MeetingLine(UUID id, String title, String targetGroup, String phase, Instant date,
+                              List<ImprovementPoint> improvementPoints, List<Meeting.Action> actions) {}
+
+    public record Overview(UUID id, String name, String description, List<MeetingLine> meetings,
+                           Map<ActionStatus, Integer> actionsByStatus) {}
+
+    @POST
+    public Uni<RestResponse<Created>> create(SeriesBody body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
+            throw new ProblemException(400, Rejection.invalid("name", "must be 1 to 200 characters.", "moet 1 tot 200 tekens lang zijn."));
+        }
+        UUID id = idempotencyKey == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(("create-series:" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+        String description = body.description() == null || body.description().isBlank() ? null : body.description().strip();
+        return series.create(id, body.name().strip(), description).map(key -> RestResponse.ResponseBuilder
+                .<Created>created(URI.create("/api/series/" + id))
+                .entity(new Created(id, key, "/series/" + id + "#key=" + key)).build());
+    }
+
+    @POST
+    @Path("/{id}/meetings")
+    public Uni<Overview> addMeeting(@PathParam("id") UUID id, AddMeeting body, @HeaderParam("Authorization") String authorization) {
+        if (body == null || body.meetingKey() == null) {
+            throw new ProblemException(400, Rejection.invalid("meetingKey", "the moderator's key of the meeting is needed.",
+                    "de sleutel van de gespreksleider van het gesprek is nodig."));
+        }
+        return series.require(authorization, id)
+                .chain(s -> access.authenticate(body.meetingKey()))
+                .chain(meetingAccess -> {
+                    if (meetingAccess == null || meetingAccess.role() != Role.MODERATOR) {
+                        throw new ProblemException(403, Rejection.invalid("meetingKey", "is not a moderator's key of a meeting.",
+                                "is geen sleutel van een gespreksleider."));
+                    }
+                    return series.add(id, meetingAccess.meetingId());
+                })
+                .chain(() -> overview(id, authorization));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Overview> overview(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
+        return series.require(authorization, id).chain(s -> series.meetings(id).chain(ids -> ids.isEmpty()
+                ? Uni.createFrom().item(summarise(s, ids, List.of()))
+                : Uni.join().all(ids.stream().map(store::load).toList()).andFailFast().map(meetings -> summarise(s, ids, meetings))));
+    }
+
+    private static Overview summarise(SeriesService.Series s, List<UUID> ids, List<Meeting> meetings) {
+        List<MeetingLine> lines = new ArrayList<>();
+        Map<ActionStatus, Integer> byStatus = new EnumMap<>(ActionStatus.class);
+        EnumSet.allOf(ActionStatus.class).forEach(status -> byStatus.put(status, 0));
+        for (int i = 0; i < meetings.size(); i++) {
+            Meeting m = meetings.get(i);
+            List<ImprovementPoint> points = m.notes().stream().filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT)
+                    .map(n -> new ImprovementPoint(n.id(), m.theme(n.themeId()).map(Meeting.Theme::title).orElse(null), n.text()))
+                    .toList();
+            m.actions().forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
+            lines.add(new MeetingLine(ids.get(i), m.details().title(), m.details().targetGroup(), m.phase().name(),
+                    m.openedAt() != null ? m.openedAt() : m.details().scheduledStart(), points, m.actions()));
+        }
+        return new Overview(s.id(), s.name(), s.description(), lines, byStatus);
+    }
+}

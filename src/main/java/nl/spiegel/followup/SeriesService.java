@@ -1,0 +1,89 @@
+package nl.spiegel.followup;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.spiegel.access.Secrets;
+import nl.spiegel.meeting.Rejection;
+import nl.spiegel.web.ProblemException;
+
+/** Series of meetings and their organisers' keys (kept as hashes, like meeting keys). */
+@ApplicationScoped
+public class SeriesService {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    public record Series(UUID id, String name, String description) {}
+
+    /** Creates a series; returns its organiser key, shown this once. */
+    public Uni<String> create(UUID id, String name, String description) {
+        String key = Secrets.newKey();
+        return pool.withTransaction(c -> c.preparedQuery("insert into series (id, name, description, created_at) values ($1, $2, $3, $4)")
+                        .execute(Tuple.of(id, name, description, clock.instant().atOffset(java.time.ZoneOffset.UTC)))
+                        .chain(() -> c.preparedQuery("insert into series_key (key_hash, series_id, created_at) values ($1, $2, $3)")
+                                .execute(Tuple.of(Secrets.hash(key), id, clock.instant().atOffset(java.time.ZoneOffset.UTC)))))
+                .replaceWith(key);
+    }
+
+    /** The series an organiser key opens; 401 without a valid key, 403 for another series. */
+    public Uni<Series> require(String authorization, UUID seriesId) {
+        String key = nl.spiegel.access.AccessService.bearer(authorization);
+        if (key == null) {
+            return Uni.createFrom().failure(unauthorized());
+        }
+        return pool.preparedQuery("select s.id, s.name, s.description from series_key k join series s on s.id = k.series_id"
+                        + " where k.key_hash = $1 and k.revoked_at is null").execute(Tuple.of(Secrets.hash(key)))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw unauthorized();
+                    }
+                    Row row = rows.iterator().next();
+                    if (!row.getUUID(0).equals(seriesId)) {
+                        throw ProblemException.of(Rejection.Reason.FORBIDDEN.rejection());
+                    }
+                    return new Series(row.getUUID(0), row.getString(1), row.getString(2));
+                });
+    }
+
+    /** Whether the key is the organiser's of a series that holds this meeting. */
+    public Uni<Boolean> organises(String key, UUID meetingId) {
+        if (key == null) {
+            return Uni.createFrom().item(false);
+        }
+        return pool.preparedQuery("select 1 from series_key k join series_meeting m on m.series_id = k.series_id"
+                        + " where k.key_hash = $1 and k.revoked_at is null and m.meeting_id = $2")
+                .execute(Tuple.of(Secrets.hash(key), meetingId)).map(rows -> rows.iterator().hasNext());
+    }
+
+    public Uni<Void> add(UUID seriesId, UUID meetingId) {
+        return pool.preparedQuery("insert into series_meeting (series_id, meeting_id) values ($1, $2) on conflict do nothing")
+                .execute(Tuple.of(seriesId, meetingId)).replaceWithVoid();
+    }
+
+    public Uni<List<UUID>> meetings(UUID seriesId) {
+        return pool.preparedQuery("select m.meeting_id from series_meeting m join meeting x on x.id = m.meeting_id"
+                        + " where m.series_id = $1 order by x.created_at").execute(Tuple.of(seriesId))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID(0)));
+                    return ids;
+                });
+    }
+
+    private static ProblemException unauthorized() {
+        return new ProblemException(401, new Rejection("UNAUTHORIZED", null,
+                "This needs the organiser's link of the series.", "Hiervoor is de link van de organisator van de reeks nodig."));
+    }
+}

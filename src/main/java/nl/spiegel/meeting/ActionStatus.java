@@ -1,0 +1,6 @@
+package nl.spiegel.meeting;
+
+/** Where an improvement action stands in the follow-up. */
+public enum ActionStatus {
+    OPEN, IN_PROGRESS, DONE, DROPPED
+}
