@@ -69,7 +69,13 @@ public record ReportPage(Report report, Map<String, String> label, String date, 
             Map.entry("questions", "Verhelderende vragen van toehoorders"), Map.entry("answered", "beantwoord"),
             Map.entry("notAnswered", "niet beantwoord"), Map.entry("noQuestions", "Geen vragen."),
             Map.entry("conclusions", "Conclusies"), Map.entry("norms", "Concept-servicenormen"),
-            Map.entry("privacy", "Deelnemers staan in dit verslag alleen met hun voornaam of plaats."));
+            Map.entry("privacy", "Deelnemers staan in dit verslag alleen met hun voornaam of plaats."),
+            Map.entry("letter", "Bedankt voor uw bijdrage"), Map.entry("dear", "Beste deelnemer,"),
+            Map.entry("thanks", "Hartelijk dank dat u meedeed aan het spiegelgesprek"),
+            Map.entry("thanks2", "Uw ervaringen helpen ons om onze dienstverlening te verbeteren. Medewerkers van de organisatie hebben goed naar u geluisterd."),
+            Map.entry("heard", "Wat we van u hoorden"), Map.entry("next", "Wat we nu gaan doen"),
+            Map.entry("due", "uiterlijk"), Map.entry("noActions", "We werken de verbeterpunten nu uit. U hoort van ons wat we gaan doen."),
+            Map.entry("regards", "Met vriendelijke groet,"), Map.entry("sender", "De gespreksleider"));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("report", "Report of the mirror meeting"), Map.entry("draft", "Draft"),
@@ -86,5 +92,11 @@ public record ReportPage(Report report, Map<String, String> label, String date, 
             Map.entry("questions", "Clarifying questions from listeners"), Map.entry("answered", "answered"),
             Map.entry("notAnswered", "not answered"), Map.entry("noQuestions", "No questions."),
             Map.entry("conclusions", "Conclusions"), Map.entry("norms", "Concept service norms"),
-            Map.entry("privacy", "Participants appear in this report by first name or seat only."));
+            Map.entry("privacy", "Participants appear in this report by first name or seat only."),
+            Map.entry("letter", "Thank you for your contribution"), Map.entry("dear", "Dear participant,"),
+            Map.entry("thanks", "Thank you very much for taking part in the mirror meeting"),
+            Map.entry("thanks2", "Your experiences help us improve our service. Staff of the organisation listened to you carefully."),
+            Map.entry("heard", "What we heard from you"), Map.entry("next", "What we will do now"),
+            Map.entry("due", "by"), Map.entry("noActions", "We are working out the improvement points now. You will hear from us what we will do."),
+            Map.entry("regards", "Kind regards,"), Map.entry("sender", "The moderator"));
 }

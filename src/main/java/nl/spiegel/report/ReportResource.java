@@ -55,6 +55,8 @@ public class ReportResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance report(ReportPage page);
+
+        static native TemplateInstance letter(ReportPage page, List<Meeting.Action> actions);
     }
 
     public record Version(int version, Instant finalizedAt) {}
@@ -70,6 +72,23 @@ public class ReportResource {
                             .orElseThrow(() -> new ProblemException(404, Rejection.invalid("version",
                                     "there is no such finalised version.", "deze vastgestelde versie bestaat niet.")));
             return Templates.report(ReportPage.of(report, lang == null ? report.language() : lang, zone));
+        });
+    }
+
+    /**
+     * The thank-you letter to the participants: what was heard and what happens next, from the last
+     * finalised report (or the draft) and the actions. Addressed to all; it names no one.
+     */
+    @GET
+    @Path("/letter")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang,
+                                        @HeaderParam("Authorization") String authorization) {
+        return meeting(id, authorization).map(m -> {
+            Report report = m.reports().isEmpty() ? Report.of(m, m.reportDraft(), 0, null) : m.reports().getLast();
+            List<Meeting.Action> actions = m.actions().stream()
+                    .filter(a -> a.status() != nl.spiegel.meeting.ActionStatus.DROPPED).toList();
+            return Templates.letter(ReportPage.of(report, lang == null ? report.language() : lang, zone), actions);
         });
     }
 

@@ -141,10 +141,54 @@ class ReportResourceTest {
     }
 
     @Test
+    void theThankYouLetterTellsWhatWasHeardAndWhatHappensNextNamingNoOne() {
+        Ended e = scriptedMeeting();
+        String id = e.meeting().id();
+        String point = e.moderator().view().get("notes").get(1).get("id").asText();
+        e.meeting().asModerator().body("{\"noteId\":\"" + point + "\",\"title\":\"Wachttijd onder twee weken\",\"owner\":\"Team toegang\",\"due\":\"2027-06-01\"}")
+                .post("/api/meetings/" + id + "/actions").then().statusCode(200);
+        String letter = e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter").then().statusCode(200)
+                .contentType("text/html").extract().asString();
+        assertThat(letter).contains("Bedankt voor uw bijdrage", "Verslag", "Vriendelijke ontvangst", "Eén vast aanspreekpunt",
+                "Wachttijd onder twee weken", "2027-06-01");
+        assertThat(letter).doesNotContain("Deelnemer 1", "Deelnemer 2", "Sanne", "<script>alert(");
+        assertThat(e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter?lang=en").then().extract().asString())
+                .contains("Thank you for your contribution", "What we will do now");
+        e.moderator().close();
+    }
+
+    @Test
+    void theReportPrintsToPdfWithItsHeadingsAndChart() throws Exception {
+        Ended e = scriptedMeeting();
+        String html = e.meeting().asModerator().get("/api/meetings/" + e.meeting().id() + "/report").then().statusCode(200)
+                .extract().asString();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spiegel-pdf");
+        java.nio.file.Path page = java.nio.file.Files.writeString(dir.resolve("report.html"), html);
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        run(List.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer",
+                "--user-data-dir=" + dir.resolve("profile"), "--print-to-pdf=" + pdf, page.toUri().toString()));
+        assertThat(pdf).exists();
+        String text = run(List.of("pdftotext", "-layout", pdf.toString(), "-"));
+        assertThat(text).contains("Verslag van het spiegelgesprek", "Wat de deelnemers vertelden", "Verbeterpunten",
+                "Deelname aan het gesprek", "Verhelderende vragen van toehoorders");
+        assertThat(text).contains("Deelnemer 1", "Deelnemer 2", "beurten", "%");
+        e.moderator().close();
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s", command).isZero();
+        return out;
+    }
+
+    @Test
     void onlyTheModeratorsGetReportsAndExports() {
         Ended e = scriptedMeeting();
         String id = e.meeting().id();
-        for (String path : List.of("/report", "/report/versions", "/export/turns.csv", "/export/meeting.json")) {
+        for (String path : List.of("/report", "/report/versions", "/report/letter", "/export/turns.csv", "/export/meeting.json")) {
             given().get("/api/meetings/" + id + path).then().statusCode(401);
             Api.as(e.listenerKey()).get("/api/meetings/" + id + path).then().statusCode(403);
             Api.as(e.meeting().displayKey()).get("/api/meetings/" + id + path).then().statusCode(403);
