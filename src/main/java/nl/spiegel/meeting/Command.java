@@ -47,6 +47,12 @@ public sealed interface Command {
     /** Whether new listeners may join, and how many may join at most ({@code null}: no limit). */
     record SetJoining(Boolean open, Integer listenerLimit) implements Command {}
 
+    /**
+     * How many days after its end the meeting is erased ({@code null}: the server's default), and
+     * whether an anonymised summary (improvement points and actions) is kept.
+     */
+    record SetRetention(Integer days, Boolean keepAnonymised) implements Command {}
+
     // Phases.
 
     record ChangePhase(Phase to) implements Command {}

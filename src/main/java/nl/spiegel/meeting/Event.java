@@ -40,6 +40,8 @@ public sealed interface Event {
 
     record JoiningSet(boolean open, Integer listenerLimit) implements Event {}
 
+    record RetentionSet(Integer days, boolean keepAnonymised) implements Event {}
+
     record PhaseChanged(Phase from, Phase to) implements Event {}
 
     record FloorGiven(String participantId) implements Event {}

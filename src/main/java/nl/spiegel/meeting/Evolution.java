@@ -67,6 +67,10 @@ final class Evolution {
                         known == null ? at : known.joinedAt()));
                 d.listeners = listeners;
             }
+            case RetentionSet e -> {
+                d.retentionDays = e.days();
+                d.keepAnonymised = e.keepAnonymised();
+            }
             case JoiningSet e -> {
                 d.joiningOpen = e.open();
                 d.listenerLimit = e.listenerLimit();
@@ -229,6 +233,8 @@ final class Evolution {
         Report.Draft reportDraft;
         List<Report> reports;
         List<Action> actions;
+        Integer retentionDays;
+        boolean keepAnonymised;
 
         Draft(Meeting m, Instant at) {
             this.at = at;
@@ -259,6 +265,8 @@ final class Evolution {
             reportDraft = m.reportDraft();
             reports = m.reports();
             actions = m.actions();
+            retentionDays = m.retentionDays();
+            keepAnonymised = m.keepAnonymised();
         }
 
         void closeSpeaker() {
@@ -290,7 +298,7 @@ final class Evolution {
         Meeting build() {
             return new Meeting(exists, seq, createdAt, lastAt, lastId, details, phase, phaseSince, openedAt, endedAt,
                     guide, themeClock, participants, new Floor(speaker, queue, turns), notes, questions, questionQueue,
-                    topicsOpen, topics, listeners, joiningOpen, listenerLimit, reportDraft, reports, actions);
+                    topicsOpen, topics, listeners, joiningOpen, listenerLimit, reportDraft, reports, actions, retentionDays, keepAnonymised);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param lastId   counter behind the ids of themes, participants, notes, questions and topics
  * @param openedAt when the meeting first entered {@link Phase#OPENING}
  * @param listenerLimit how many listeners may join at most; {@code null} for no limit
+ * @param retentionDays days after the end until the meeting is erased; {@code null} for the server's default
  */
 public record Meeting(
         boolean exists,
@@ -41,7 +42,9 @@ public record Meeting(
         Integer listenerLimit,
         Report.Draft reportDraft,
         List<Report> reports,
-        List<Action> actions) {
+        List<Action> actions,
+        Integer retentionDays,
+        boolean keepAnonymised) {
 
     public static final int MAX_PARTICIPANTS = 12;
     public static final int MAX_THEMES = 30;
@@ -49,7 +52,7 @@ public record Meeting(
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Phase.PREPARATION, null, null, null,
                 List.of(), ThemeClock.IDLE, List.of(), Floor.EMPTY, List.of(), List.of(), List.of(), false,
-                List.of(), Map.of(), true, null, Report.Draft.EMPTY, List.of(), List.of());
+                List.of(), Map.of(), true, null, Report.Draft.EMPTY, List.of(), List.of(), null, true);
     }
 
     public record Details(String title, String goal, String targetGroup, Instant scheduledStart,

@@ -93,7 +93,7 @@ public final class MeetingCore {
         require(allowed(actor.role(), command), FORBIDDEN);
         if (m.phase() == Phase.ENDED && !(command instanceof AddNote || command instanceof EditNote
                 || command instanceof DeleteNote || command instanceof EditReport || command instanceof FinalizeReport
-                || command instanceof CreateAction || command instanceof UpdateAction)) {
+                || command instanceof CreateAction || command instanceof UpdateAction || command instanceof SetRetention)) {
             throw new Refusal(WRONG_PHASE.rejection());
         }
         String nextId = String.valueOf(m.lastId() + 1);
@@ -165,6 +165,12 @@ public final class MeetingCore {
                 }
                 boolean same = known != null && java.util.Objects.equals(known.displayName(), name);
                 yield same ? List.of() : List.of(new ListenerJoined(actor.listenerId(), name));
+            }
+            case SetRetention c -> {
+                Integer days = c.days() == null ? null : number("days", c.days(), 1, 3650);
+                boolean keep = c.keepAnonymised() == null ? m.keepAnonymised() : c.keepAnonymised();
+                yield java.util.Objects.equals(days, m.retentionDays()) && keep == m.keepAnonymised() ? List.of()
+                        : List.of(new RetentionSet(days, keep));
             }
             case SetJoining c -> {
                 if (c.open() == null) {

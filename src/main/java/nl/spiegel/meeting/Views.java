@@ -66,7 +66,7 @@ public final class Views {
                                 List<String> speakerQueue, Balance balance, List<NoteView> notes,
                                 List<QuestionView> questions, List<String> questionQueue, boolean topicsOpen,
                                 List<TopicView> topics, int listeners, boolean joiningOpen, Integer listenerLimit,
-                                List<Meeting.Action> actions) {}
+                                List<Meeting.Action> actions, Integer retentionDays, boolean keepAnonymised) {}
 
     public record ListenerView(long seq, Instant asOf, String listenerId, Phase phase, Instant phaseSince,
                                Instant openedAt, Instant endedAt, Details details, List<ThemeView> guide,
@@ -102,7 +102,7 @@ public final class Views {
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
                 m.currentThemeId(), m.themeClock().since(), seats, speakerState, m.floor().queue(), balance, notes,
                 questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size(), m.joiningOpen(),
-                m.listenerLimit(), m.actions());
+                m.listenerLimit(), m.actions(), m.retentionDays(), m.keepAnonymised());
     }
 
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */

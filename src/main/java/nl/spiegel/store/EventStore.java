@@ -121,6 +121,11 @@ public class EventStore {
         return current(meetingId).invoke(m -> remember(meetingId, m));
     }
 
+    /** Drops what this node remembers of an erased meeting. */
+    public void forget(UUID meetingId) {
+        folded.remove(meetingId);
+    }
+
     /** The events after {@code seq}, in order. Works from any Vert.x context, no session needed. */
     public Uni<List<Recorded>> eventsAfter(UUID meetingId, long seq) {
         return rows(meetingId, seq, Long.MAX_VALUE);
@@ -183,9 +188,10 @@ public class EventStore {
         }
         Meeting after = next;
         Uni<Void> summary = state.exists()
-                ? MeetingRow.update("title = ?1, phase = ?2, scheduledStart = ?3, lastSeq = ?4, updatedAt = ?5 where id = ?6",
+                ? MeetingRow.update("title = ?1, phase = ?2, scheduledStart = ?3, lastSeq = ?4, updatedAt = ?5, endedAt = ?6,"
+                                + " retentionDays = ?7, keepAnonymised = ?8 where id = ?9",
                         after.details().title(), after.phase().name(), after.details().scheduledStart(), after.seq(),
-                        accepted.at(), meetingId).replaceWithVoid()
+                        accepted.at(), after.endedAt(), after.retentionDays(), after.keepAnonymised(), meetingId).replaceWithVoid()
                 : summaryRow(meetingId, after).persist().replaceWithVoid();
         return summary
                 .chain(() -> Panache.getSession().flatMap(session -> session.persistAll(rows.toArray())))

@@ -34,4 +34,14 @@ public class MeetingRow extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** {@code null}: the server's default. */
+    @Column(name = "retention_days")
+    public Integer retentionDays;
+
+    @Column(name = "keep_anonymised", nullable = false)
+    public boolean keepAnonymised = true;
 }

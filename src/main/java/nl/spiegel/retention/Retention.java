@@ -1,0 +1,110 @@
+package nl.spiegel.retention;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.NoteTag;
+import nl.spiegel.store.EventStore;
+
+/**
+ * Erasing meetings: when their retention period is over, or at once when the moderator asks. The
+ * event stream goes, and with it the pseudonyms, notes, questions and keys; when the organisation
+ * chose so, an anonymised summary stays (improvement points and actions, no one named).
+ */
+@ApplicationScoped
+public class Retention {
+
+    private static final Logger LOG = Logger.getLogger(Retention.class);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Days after its end a meeting is kept when its moderator chose no period. */
+    @ConfigProperty(name = "spiegel.retention-days", defaultValue = "365")
+    int defaultDays;
+
+    /** Erases every meeting whose time is up; returns how many. */
+    public Uni<Integer> eraseDue() {
+        Instant now = clock.instant();
+        return pool.preparedQuery("select id from meeting where coalesce(ended_at, updated_at)"
+                        + " + make_interval(days => coalesce(retention_days, $1)) <= $2")
+                .execute(Tuple.of(defaultDays, now.atOffset(ZoneOffset.UTC)))
+                .chain(rows -> {
+                    List<UUID> due = new ArrayList<>();
+                    rows.forEach(row -> due.add(row.getUUID(0)));
+                    Uni<Integer> erased = Uni.createFrom().item(0);
+                    for (UUID id : due) {
+                        erased = erased.chain(count -> erase(id).map(ignored -> count + 1));
+                    }
+                    return erased;
+                })
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("Erased %d meetings whose retention period was over", count);
+                    }
+                });
+    }
+
+    /** Erases one meeting now, keeping the anonymised summary if the organisation chose so. */
+    public Uni<Void> erase(UUID meetingId) {
+        return store.load(meetingId).chain(m -> pool.withTransaction(c -> {
+            Uni<?> archive = m.exists() && m.keepAnonymised()
+                    ? c.preparedQuery("insert into meeting_archive (meeting_id, title, target_group, ended_at,"
+                            + " improvement_points, actions, erased_at) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)"
+                            + " on conflict (meeting_id) do nothing")
+                            .execute(Tuple.tuple().addUUID(meetingId).addString(m.details().title())
+                                    .addString(m.details().targetGroup())
+                                    .addOffsetDateTime(m.endedAt() == null ? null : m.endedAt().atOffset(ZoneOffset.UTC))
+                                    .addString(improvementPoints(m)).addString(actions(m))
+                                    .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
+                    : Uni.createFrom().voidItem();
+            // The meeting row's foreign keys take its events, commands, keys, join code and series link with it.
+            return archive.chain(() -> c.preparedQuery("delete from meeting where id = $1").execute(Tuple.of(meetingId)))
+                    .chain(() -> c.preparedQuery("select pg_notify('access_revoked', $1)").execute(Tuple.of(meetingId.toString())));
+        })).invoke(() -> store.forget(meetingId)).replaceWithVoid();
+    }
+
+    private String improvementPoints(Meeting m) {
+        return write(m.notes().stream().filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT)
+                .map(n -> Map.of("theme", m.theme(n.themeId()).map(Meeting.Theme::title).orElse(""), "text", n.text()))
+                .toList());
+    }
+
+    private String actions(Meeting m) {
+        return write(m.actions());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package nl.spiegel.retention;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Every hour, on whichever node runs it: erase what is due (erasing twice is harmless). */
+@ApplicationScoped
+public class RetentionJob {
+
+    @Inject
+    Retention retention;
+
+    @Scheduled(every = "${spiegel.retention-check:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> eraseDue() {
+        return retention.eraseDue().replaceWithVoid();
+    }
+}
