@@ -24,3 +24,24 @@ export async function call<T>(method: string, path: string, key: string | null, 
   }
   return json as T;
 }
+
+/** Fetches a page or file with the key, for reading in a new tab or saving: links cannot carry keys. */
+export async function fetchBlob(path: string, key: string): Promise<Blob> {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${key}` } });
+  if (!response.ok) throw new Problem(response.status, `HTTP_${response.status}`, undefined, response.statusText);
+  return response.blob();
+}
+
+export async function openInTab(path: string, key: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  const url = URL.createObjectURL(await fetchBlob(path, key));
+  if (tab) tab.location.href = url;
+  else location.assign(url);
+}
+
+export async function download(path: string, key: string, name: string): Promise<void> {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await fetchBlob(path, key));
+  link.download = name;
+  link.click();
+}

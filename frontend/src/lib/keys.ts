@@ -2,7 +2,7 @@
 // kept in this browser, per meeting and per kind of page, so that a reload or a later visit opens
 // the same meeting in the same role; it is taken out of the address bar.
 
-export type Kind = 'moderate' | 'listen' | 'display';
+export type Kind = 'moderate' | 'listen' | 'display' | 'series';
 
 export function keyFor(meetingId: string, kind: Kind): string | null {
   const fromLink = new URLSearchParams(location.hash.replace(/^#/, '')).get('key');

@@ -66,7 +66,10 @@ public final class Views {
                                 List<String> speakerQueue, Balance balance, List<NoteView> notes,
                                 List<QuestionView> questions, List<String> questionQueue, boolean topicsOpen,
                                 List<TopicView> topics, int listeners, boolean joiningOpen, Integer listenerLimit,
-                                List<Meeting.Action> actions, Integer retentionDays, boolean keepAnonymised) {}
+                                List<Meeting.Action> actions, Integer retentionDays, boolean keepAnonymised,
+                                Report.Draft reportDraft, List<ReportVersion> reports) {}
+
+    public record ReportVersion(int version, Instant finalizedAt) {}
 
     public record ListenerView(long seq, Instant asOf, String listenerId, Phase phase, Instant phaseSince,
                                Instant openedAt, Instant endedAt, Details details, List<ThemeView> guide,
@@ -102,7 +105,8 @@ public final class Views {
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
                 m.currentThemeId(), m.themeClock().since(), seats, speakerState, m.floor().queue(), balance, notes,
                 questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size(), m.joiningOpen(),
-                m.listenerLimit(), m.actions(), m.retentionDays(), m.keepAnonymised());
+                m.listenerLimit(), m.actions(), m.retentionDays(), m.keepAnonymised(), m.reportDraft(),
+                m.reports().stream().map(r -> new ReportVersion(r.version(), r.finalizedAt())).toList());
     }
 
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */

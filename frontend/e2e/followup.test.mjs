@@ -1,0 +1,114 @@
+// After the meeting: the moderator writes and finalises the report, opens the thank-you letter,
+// turns an improvement point into an action; an organiser follows it across a series.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessible, BASE, browser, serverView, until } from './support.mjs';
+
+async function api(method, path, key, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  const response = await fetch(BASE + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
+/** Runs commands over the live protocol from a page, each after the answer to the one before. */
+async function drive(page, meetingId, key, commands) {
+  await page.evaluate(async ({ meetingId, key, commands }) => {
+    const socket = new WebSocket(`ws://${location.host}/live/${meetingId}`, ['spiegel.v1', `spiegel.key.${key}`]);
+    await new Promise((resolve, reject) => {
+      let next = 0;
+      const send = () => {
+        if (next === commands.length) { socket.close(); resolve(); return; }
+        socket.send(JSON.stringify({ ...commands[next], commandId: `c${next}` }));
+        next++;
+      };
+      socket.onerror = reject;
+      socket.onmessage = (e) => {
+        const m = JSON.parse(e.data);
+        if (m.type === 'ready') send();
+        if (m.type === 'ack') send();
+        if (m.type === 'rejected' || m.type === 'error') reject(new Error(JSON.stringify(m)));
+      };
+      socket.onopen = () => socket.send(JSON.stringify({ type: 'hello' }));
+    });
+  }, { meetingId, key, commands });
+}
+
+test('the report, the letter and the actions, followed across a series', async () => {
+  const created = await api('POST', '/api/meetings', null, { title: 'Spiegelgesprek ouders', targetGroup: 'ouders' });
+  const id = created.id;
+  const key = created.access.moderatorKey;
+  await api('POST', `/api/meetings/${id}/themes`, key, { title: 'Toegang', centralQuestion: 'Hoe kwam u bij ons?', minutes: 20 });
+  for (const [i, name] of ['Anouk', 'Bram'].entries()) {
+    await api('POST', `/api/meetings/${id}/participants`, key, { pseudonym: name, seat: i + 1 });
+  }
+  const chrome = await browser();
+  try {
+    const context = await chrome.newContext({ viewport: { width: 1180, height: 820 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+    await page.goto(BASE + '/');
+    const participants = (await serverView(id, key)).participants.map((p) => p.id);
+    await drive(page, id, key, [
+      { type: 'ChangePhase', to: 'LOBBY' }, { type: 'ChangePhase', to: 'OPENING' }, { type: 'ChangePhase', to: 'CONVERSATION' },
+      { type: 'GiveFloor', participantId: participants[0] },
+      { type: 'AddNote', tag: 'IMPROVEMENT_POINT', text: 'De wachttijd is te lang', shared: true },
+      { type: 'AddNote', tag: 'STRENGTH', text: 'Vriendelijke ontvangst', shared: true },
+      { type: 'AddNote', tag: 'QUOTE', text: 'Ik voelde me niet gehoord', shared: false },
+      { type: 'GiveFloor', participantId: participants[1] },
+      { type: 'ChangePhase', to: 'CLARIFYING' }, { type: 'ChangePhase', to: 'CLOSING' }, { type: 'ChangePhase', to: 'ENDED' },
+    ]);
+
+    // The report tab opens by itself once the meeting has ended.
+    await page.goto(`${BASE}${created.access.links.moderator}`);
+    await page.getByRole('heading', { name: 'Concept van het verslag' }).waitFor();
+    await accessible(page, 'report and follow-up');
+    await page.getByLabel('Samenvatting', { exact: true }).fill('Ouders willen sneller geholpen worden.');
+    await page.getByLabel('Conclusies', { exact: true }).fill('De toegang moet sneller.');
+    await page.getByLabel('Concept-servicenormen (één per regel)').fill('Binnen 10 werkdagen een eerste gesprek.');
+    await page.getByRole('checkbox', { name: /Ik voelde me niet gehoord/ }).uncheck();
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await until('the draft is saved', async () => (await serverView(id, key)).reportDraft.summary === 'Ouders willen sneller geholpen worden.');
+    await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
+    await page.getByRole('button', { name: 'Ja, doorgaan' }).click();
+    await page.getByRole('button', { name: 'Versie 1' }).waitFor();
+
+    const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Versie 1' }).click()]);
+    await report.getByRole('heading', { name: /Verslag van het spiegelgesprek/ }).waitFor();
+    const reportText = await report.locator('body').innerText();
+    assert.ok(reportText.includes('Binnen 10 werkdagen een eerste gesprek.'));
+    assert.ok(reportText.includes('De wachttijd is te lang'));
+    assert.ok(!reportText.includes('Ik voelde me niet gehoord'), 'a note left out is not in the report');
+
+    await page.getByLabel('Eigenaar (team of functie)').fill('Team toegang');
+    await page.getByLabel('Klaar op').fill('2027-06-01');
+    await page.getByRole('button', { name: 'Actie maken' }).click();
+    await page.getByLabel('Status: De wachttijd is te lang').selectOption('IN_PROGRESS');
+    await until('the action is in progress', async () => (await serverView(id, key)).actions[0]?.status === 'IN_PROGRESS');
+
+    const [letter] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Bedankbrief voor de deelnemers' }).click()]);
+    await letter.getByRole('heading', { name: 'Bedankt voor uw bijdrage' }).waitFor();
+    const letterText = await letter.locator('body').innerText();
+    assert.ok(letterText.includes('De wachttijd is te lang') && letterText.includes('2027-06-01'));
+    assert.ok(!letterText.includes('Anouk') && !letterText.includes('Bram'), 'the letter names no one');
+
+    // An organiser follows the actions across a series.
+    const organiser = await (await chrome.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await organiser.goto(BASE + '/');
+    await organiser.getByLabel('Naam van de reeks').fill('Klantgesprekken 2027');
+    await organiser.getByRole('button', { name: 'Reeks aanmaken' }).click();
+    await organiser.waitForURL(/\/series\//);
+    await organiser.getByRole('heading', { name: /Klantgesprekken 2027/ }).waitFor();
+    await organiser.getByLabel('Link van de gespreksleider').fill(`${BASE}${created.access.links.moderator}`);
+    await organiser.getByRole('button', { name: 'Gesprek toevoegen' }).click();
+    await organiser.getByRole('heading', { name: 'Spiegelgesprek ouders' }).waitFor();
+    await organiser.getByText('De wachttijd is te lang').first().waitFor();
+    await accessible(organiser, 'series');
+    await organiser.getByLabel('Status: De wachttijd is te lang').selectOption('DONE');
+    await until('the organiser finished the action', async () => (await serverView(id, key)).actions[0].history.length === 3);
+    await organiser.getByText('klaar: 1').waitFor();
+  } finally {
+    await chrome.close();
+  }
+});
