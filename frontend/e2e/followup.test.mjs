@@ -2,15 +2,7 @@
 // turns an improvement point into an action; an organiser follows it across a series.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, BASE, browser, serverView, until } from './support.mjs';
-
-async function api(method, path, key, body) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (key) headers.Authorization = `Bearer ${key}`;
-  const response = await fetch(BASE + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
-  return response.json();
-}
+import { accessible, api, BASE, browser, serverView, until } from './support.mjs';
 
 /** Runs commands over the live protocol from a page, each after the answer to the one before. */
 async function drive(page, meetingId, key, commands) {

@@ -2,15 +2,7 @@
 // display shows the room what it needs. Nothing a listener may not see reaches their page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, BASE, browser, screenshot, serverView, until } from './support.mjs';
-
-async function api(method, path, key, body) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (key) headers.Authorization = `Bearer ${key}`;
-  const response = await fetch(BASE + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
-  return response.json();
-}
+import { accessible, api, BASE, browser, screenshot, serverView, until } from './support.mjs';
 
 test('listeners follow a meeting and ask questions for the end; the display shows the room', async () => {
   const created = await api('POST', '/api/meetings', null, { title: 'Spiegelgesprek wijkteam', targetGroup: 'inwoners' });

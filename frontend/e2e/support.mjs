@@ -15,6 +15,15 @@ export async function browser() {
   });
 }
 
+/** A REST call with a key; fails the test on an error status. */
+export async function api(method, path, key, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  const response = await fetch(BASE + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  assert.equal(response.ok, true, `${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
 /** The view of a role as the server has it (GET /api/meetings/{id}/view). */
 export async function serverView(meetingId, key) {
   const response = await fetch(`${BASE}/api/meetings/${meetingId}/view`, { headers: { Authorization: `Bearer ${key}` } });
