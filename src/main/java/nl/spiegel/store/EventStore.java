@@ -43,8 +43,12 @@ public class EventStore {
     /** The last command in line per meeting on this node; see {@link #inTurn}. */
     private final ConcurrentHashMap<UUID, CompletableFuture<Void>> turns = new ConcurrentHashMap<>();
 
-    /** Folded states by meeting; only ever a prefix of the stored stream, so never wrong, at most behind. */
-    private final ConcurrentHashMap<UUID, Meeting> folded = new ConcurrentHashMap<>();
+    /**
+     * Folded states by meeting; only ever a prefix of the stored stream, so never wrong, at most
+     * behind. Bounded: a meeting not used for a while is folded again from its stream when needed.
+     */
+    private final java.util.concurrent.ConcurrentMap<UUID, Meeting> folded = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(2_000).expireAfterAccess(Duration.ofHours(12)).<UUID, Meeting>build().asMap();
 
     /**
      * Applies a command once. A command id seen before for this meeting returns the first outcome and
