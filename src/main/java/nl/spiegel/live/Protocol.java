@@ -1,7 +1,6 @@
 package nl.spiegel.live;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,7 +40,7 @@ public class Protocol {
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     /** Commands a client may send by name; a meeting is created over REST only. */
-    static final Map<String, Class<?>> COMMANDS = Arrays.stream(Command.class.getPermittedSubclasses())
+    static final Map<String, Class<? extends Command>> COMMANDS = Command.types().stream()
             .filter(c -> c != Command.CreateMeeting.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
@@ -76,7 +75,7 @@ public class Protocol {
         if (!peer.helloSeen) {
             return error(peer, "HELLO_FIRST", type, commandId, null, "Say hello first.", "Stuur eerst hello.");
         }
-        Class<?> commandType = COMMANDS.get(type);
+        Class<? extends Command> commandType = COMMANDS.get(type);
         if (commandType == null) {
             return error(peer, "UNKNOWN_TYPE", type, commandId, "type", "There is no command '" + type + "'.",
                     "Er is geen opdracht '" + type + "'.");
@@ -94,7 +93,7 @@ public class Protocol {
             return error(peer, "RATE_LIMITED", type, commandId, null, "Too many messages; wait a moment and send again.",
                     "Te veel berichten; wacht even en stuur opnieuw.");
         }
-        if (!MeetingCore.allowed(peer.role(), command(commandType))) {
+        if (!MeetingCore.allowed(peer.role(), commandType)) {
             // Refused by the core's own rule, without a transaction for a command that cannot apply.
             Rejection forbidden = Rejection.Reason.FORBIDDEN.rejection();
             peer.send(write(json.createObjectNode().put("type", "rejected").put("commandId", commandId)
@@ -106,7 +105,7 @@ public class Protocol {
         fields.remove("commandId");
         Command command;
         try {
-            command = (Command) json.treeToValue(fields, commandType);
+            command = json.treeToValue(fields, commandType);
         } catch (JsonProcessingException e) {
             String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                     ? mapping.getPath().getFirst().getFieldName() : null;
@@ -136,18 +135,6 @@ public class Protocol {
                             "Not stored. Send it again with the same commandId.",
                             "Niet opgeslagen. Stuur het opnieuw met dezelfde commandId.");
                 });
-    }
-
-    /** An empty command of a type, for asking who may send it. */
-    private static Command command(Class<?> type) {
-        try {
-            var components = type.getRecordComponents();
-            Class<?>[] types = Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
-            Object[] values = Arrays.stream(types).map(t -> t == boolean.class ? (Object) false : null).toArray();
-            return (Command) type.getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Uni<Void> hello(Peer peer, JsonNode node) {

@@ -1,127 +1,155 @@
 package nl.spiegel.meeting;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
- * Everything a person can ask of a meeting. Fields are boxed and may be {@code null} when a
- * client leaves them out; {@link MeetingCore#decide} turns that into a rejection naming the field.
+ * Everything a person can ask of a meeting, grouped by section: each section is decided in its own
+ * class (see {@link MeetingCore}). Who may send a command is a property of its type: the markers
+ * {@link ByListener} and {@link AfterTheEnd}, and the {@link FollowUp} section for organisers.
+ * Fields are boxed and may be {@code null} when a client leaves them out; the core turns that into a
+ * rejection naming the field.
  */
 public sealed interface Command {
 
-    // Preparation: the meeting's facts, the conversation guide, the circle of participants.
+    /** Sent by listeners only; moderators and assistants send every other command. */
+    interface ByListener {}
+
+    /** Still allowed once the meeting has ended. */
+    interface AfterTheEnd {}
+
+    /** Every concrete command type, in the order of their sections. */
+    static List<Class<? extends Command>> types() {
+        return SealedTypes.records(Command.class);
+    }
+
+    /** The meeting's facts, the conversation guide, the circle of participants. */
+    sealed interface Preparation extends Command {}
 
     record CreateMeeting(String title, String goal, String targetGroup, Instant scheduledStart,
-                         Integer plannedMinutes, String language) implements Command {}
+                         Integer plannedMinutes, String language) implements Preparation {}
 
     record UpdateDetails(String title, String goal, String targetGroup, Instant scheduledStart,
-                         Integer plannedMinutes) implements Command {}
+                         Integer plannedMinutes) implements Preparation {}
 
-    record SetHouseRules(String text) implements Command {}
+    record SetHouseRules(String text) implements Preparation {}
 
-    record AddTheme(String title, String centralQuestion, Integer minutes) implements Command {}
+    record AddTheme(String title, String centralQuestion, Integer minutes) implements Preparation {}
 
-    record EditTheme(String themeId, String title, String centralQuestion, Integer minutes) implements Command {}
+    record EditTheme(String themeId, String title, String centralQuestion, Integer minutes) implements Preparation {}
 
-    record RemoveTheme(String themeId) implements Command {}
+    record RemoveTheme(String themeId) implements Preparation {}
 
     /** Moves a theme to a 0-based position in the guide. */
-    record MoveTheme(String themeId, Integer position) implements Command {}
+    record MoveTheme(String themeId, Integer position) implements Preparation {}
 
-    record AddParticipant(String pseudonym, Integer seat, Boolean briefed) implements Command {}
+    record AddParticipant(String pseudonym, Integer seat, Boolean briefed) implements Preparation {}
 
-    record EditParticipant(String participantId, String pseudonym, Integer seat, Boolean briefed) implements Command {}
+    record EditParticipant(String participantId, String pseudonym, Integer seat, Boolean briefed) implements Preparation {}
 
-    record RemoveParticipant(String participantId) implements Command {}
+    record RemoveParticipant(String participantId) implements Preparation {}
+
+    /** Topics that listeners hand in before the meeting. */
+    sealed interface Topics extends Command {}
 
     /** Whether listeners may hand in topics before the meeting. */
-    record SetTopicsOpen(Boolean open) implements Command {}
+    record SetTopicsOpen(Boolean open) implements Topics {}
 
-    record SubmitTopic(String text) implements Command {}
+    record SubmitTopic(String text) implements Topics, ByListener {}
 
-    record SetTopicStatus(String topicId, TopicStatus status) implements Command {}
+    record SetTopicStatus(String topicId, TopicStatus status) implements Topics {}
 
-    // Listeners.
+    /** Who may come in, and how long the meeting is kept. */
+    sealed interface Access extends Command {}
 
-    record JoinAsListener(String displayName) implements Command {}
+    record JoinAsListener(String displayName) implements Access, ByListener {}
 
     /** Whether new listeners may join, and how many may join at most ({@code null}: no limit). */
-    record SetJoining(Boolean open, Integer listenerLimit) implements Command {}
+    record SetJoining(Boolean open, Integer listenerLimit) implements Access {}
 
     /**
      * How many days after its end the meeting is erased ({@code null}: the server's default), and
      * whether an anonymised summary (improvement points and actions) is kept.
      */
-    record SetRetention(Integer days, Boolean keepAnonymised) implements Command {}
+    record SetRetention(Integer days, Boolean keepAnonymised) implements Access, AfterTheEnd {}
 
-    // Phases.
+    /** The phases of the meeting. */
+    sealed interface Phases extends Command {}
 
-    record ChangePhase(Phase to) implements Command {}
+    record ChangePhase(Phase to) implements Phases {}
 
-    // The floor: who speaks, who is next.
+    /** The floor: who speaks, who is next. */
+    sealed interface Floor extends Command {}
 
     /** That participant speaks now; the turn before ends. */
-    record GiveFloor(String participantId) implements Command {}
+    record GiveFloor(String participantId) implements Floor {}
 
-    record ModeratorSpeaks() implements Command {}
+    record ModeratorSpeaks() implements Floor {}
 
-    record PauseSpeaking() implements Command {}
+    record PauseSpeaking() implements Floor {}
 
-    record QueueSpeaker(String participantId) implements Command {}
+    record QueueSpeaker(String participantId) implements Floor {}
 
-    record UnqueueSpeaker(String participantId) implements Command {}
+    record UnqueueSpeaker(String participantId) implements Floor {}
 
-    record MoveQueuedSpeaker(String participantId, Integer position) implements Command {}
+    record MoveQueuedSpeaker(String participantId, Integer position) implements Floor {}
 
     /** The first in the speaker queue gets the floor. */
-    record NextSpeaker() implements Command {}
+    record NextSpeaker() implements Floor {}
 
-    // The guide during the conversation.
+    /** The guide during the conversation: which theme runs. */
+    sealed interface Themes extends Command {}
 
-    record StartTheme(String themeId) implements Command {}
+    record StartTheme(String themeId) implements Themes {}
 
-    record NextTheme() implements Command {}
+    record NextTheme() implements Themes {}
 
-    // Notes. A note without theme id belongs to the current theme, or to the meeting as a whole.
+    /** Notes. A note without theme id belongs to the current theme, or to the meeting as a whole. */
+    sealed interface Notes extends Command, AfterTheEnd {}
 
-    record AddNote(String themeId, NoteTag tag, String text, Boolean shared) implements Command {}
+    record AddNote(String themeId, NoteTag tag, String text, Boolean shared) implements Notes {}
 
-    record EditNote(String noteId, NoteTag tag, String text, Boolean shared) implements Command {}
+    record EditNote(String noteId, NoteTag tag, String text, Boolean shared) implements Notes {}
 
-    record DeleteNote(String noteId) implements Command {}
+    record DeleteNote(String noteId) implements Notes {}
 
-    // Clarifying questions.
+    /** Clarifying questions: handed in by listeners, screened and asked by the moderator. */
+    sealed interface Questions extends Command {}
 
-    record SubmitQuestion(String text, String participantId, String themeId) implements Command {}
+    record SubmitQuestion(String text, String participantId, String themeId) implements Questions, ByListener {}
 
-    record WithdrawQuestion(String questionId) implements Command {}
+    record WithdrawQuestion(String questionId) implements Questions, ByListener {}
 
-    record AcceptQuestion(String questionId) implements Command {}
+    record AcceptQuestion(String questionId) implements Questions {}
 
-    record MergeQuestion(String questionId, String intoQuestionId) implements Command {}
+    record MergeQuestion(String questionId, String intoQuestionId) implements Questions {}
 
-    record RejectQuestion(String questionId, RejectReason reason) implements Command {}
+    record RejectQuestion(String questionId, RejectReason reason) implements Questions {}
 
     /** Moves an accepted question to a 0-based position in the queue. */
-    record MoveQuestion(String questionId, Integer position) implements Command {}
+    record MoveQuestion(String questionId, Integer position) implements Questions {}
 
-    record AskQuestion(String questionId) implements Command {}
+    record AskQuestion(String questionId) implements Questions {}
 
-    record MarkAnswered(String questionId) implements Command {}
+    record MarkAnswered(String questionId) implements Questions {}
 
-    // The report, once the meeting has ended.
+    /** The report, once the meeting has ended. */
+    sealed interface Reporting extends Command, AfterTheEnd {}
 
     /** The moderator's text for the report and the notes left out of it; fields left out keep their value. */
-    record EditReport(String summary, String conclusions, java.util.List<String> serviceNorms,
-                      java.util.List<String> excludedNoteIds) implements Command {}
+    record EditReport(String summary, String conclusions, List<String> serviceNorms,
+                      List<String> excludedNoteIds) implements Reporting {}
 
     /** Freezes the report as it is now as the next version. */
-    record FinalizeReport() implements Command {}
+    record FinalizeReport() implements Reporting {}
 
-    // Follow-up: improvement points become actions, owned by a team or role (no personal data).
+    /** Follow-up: improvement points become actions, owned by a team or role (no personal data). */
+    sealed interface FollowUp extends Command, AfterTheEnd {}
 
-    record CreateAction(String noteId, String title, String owner, java.time.LocalDate due) implements Command {}
+    record CreateAction(String noteId, String title, String owner, LocalDate due) implements FollowUp {}
 
     /** Changes an action; fields left out keep their value. */
-    record UpdateAction(String actionId, String title, String owner, java.time.LocalDate due,
-                        ActionStatus status) implements Command {}
+    record UpdateAction(String actionId, String title, String owner, LocalDate due,
+                        ActionStatus status) implements FollowUp {}
 }

@@ -1,93 +1,122 @@
 package nl.spiegel.meeting;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
- * What happened to a meeting. Events carry no time of their own: the stream records when each
- * one happened (see {@link Recorded}). Ids of new things are chosen by {@link MeetingCore#decide}.
+ * What happened to a meeting, grouped by the same sections as {@link Command}; each section is
+ * folded into the state in its own part of {@link Evolution}. Events carry no time of their own:
+ * the stream records when each one happened (see {@link Recorded}). Ids of new things are chosen
+ * by {@link MeetingCore#decide}. Stored by the record's simple name, so names never change.
  */
 public sealed interface Event {
 
+    /** Every concrete event type. */
+    static List<Class<? extends Event>> types() {
+        return SealedTypes.records(Event.class);
+    }
+
+    sealed interface Preparation extends Event {}
+
     record MeetingCreated(String title, String goal, String targetGroup, Instant scheduledStart,
-                          int plannedMinutes, String language, String houseRules) implements Event {}
+                          int plannedMinutes, String language, String houseRules) implements Preparation {}
 
     record DetailsUpdated(String title, String goal, String targetGroup, Instant scheduledStart,
-                          int plannedMinutes) implements Event {}
+                          int plannedMinutes) implements Preparation {}
 
-    record HouseRulesSet(String text) implements Event {}
+    record HouseRulesSet(String text) implements Preparation {}
 
-    record ThemeAdded(String themeId, String title, String centralQuestion, int minutes) implements Event {}
+    record ThemeAdded(String themeId, String title, String centralQuestion, int minutes) implements Preparation {}
 
-    record ThemeEdited(String themeId, String title, String centralQuestion, int minutes) implements Event {}
+    record ThemeEdited(String themeId, String title, String centralQuestion, int minutes) implements Preparation {}
 
-    record ThemeRemoved(String themeId) implements Event {}
+    record ThemeRemoved(String themeId) implements Preparation {}
 
-    record ThemeMoved(String themeId, int position) implements Event {}
+    record ThemeMoved(String themeId, int position) implements Preparation {}
 
-    record ParticipantAdded(String participantId, String pseudonym, int seat, boolean briefed) implements Event {}
+    record ParticipantAdded(String participantId, String pseudonym, int seat, boolean briefed) implements Preparation {}
 
-    record ParticipantEdited(String participantId, String pseudonym, int seat, boolean briefed) implements Event {}
+    record ParticipantEdited(String participantId, String pseudonym, int seat, boolean briefed) implements Preparation {}
 
-    record ParticipantRemoved(String participantId) implements Event {}
+    record ParticipantRemoved(String participantId) implements Preparation {}
 
-    record TopicsOpenSet(boolean open) implements Event {}
+    sealed interface Topics extends Event {}
 
-    record TopicSubmitted(String topicId, String listenerId, String text) implements Event {}
+    record TopicsOpenSet(boolean open) implements Topics {}
 
-    record TopicStatusSet(String topicId, TopicStatus status) implements Event {}
+    record TopicSubmitted(String topicId, String listenerId, String text) implements Topics {}
 
-    record ListenerJoined(String listenerId, String displayName) implements Event {}
+    record TopicStatusSet(String topicId, TopicStatus status) implements Topics {}
 
-    record JoiningSet(boolean open, Integer listenerLimit) implements Event {}
+    sealed interface Access extends Event {}
 
-    record RetentionSet(Integer days, boolean keepAnonymised) implements Event {}
+    record ListenerJoined(String listenerId, String displayName) implements Access {}
 
-    record PhaseChanged(Phase from, Phase to) implements Event {}
+    record JoiningSet(boolean open, Integer listenerLimit) implements Access {}
 
-    record FloorGiven(String participantId) implements Event {}
+    record RetentionSet(Integer days, boolean keepAnonymised) implements Access {}
 
-    record ModeratorSpeaking() implements Event {}
+    sealed interface Phases extends Event {}
 
-    record SpeakingPaused() implements Event {}
+    record PhaseChanged(Phase from, Phase to) implements Phases {}
 
-    record SpeakerQueued(String participantId) implements Event {}
+    sealed interface Floor extends Event {}
 
-    record SpeakerUnqueued(String participantId) implements Event {}
+    record FloorGiven(String participantId) implements Floor {}
 
-    record SpeakerMoved(String participantId, int position) implements Event {}
+    record ModeratorSpeaking() implements Floor {}
 
-    record ThemeStarted(String themeId) implements Event {}
+    record SpeakingPaused() implements Floor {}
 
-    record NoteAdded(String noteId, String themeId, NoteTag tag, String text, boolean shared, Role author) implements Event {}
+    record SpeakerQueued(String participantId) implements Floor {}
 
-    record NoteEdited(String noteId, NoteTag tag, String text, boolean shared) implements Event {}
+    record SpeakerUnqueued(String participantId) implements Floor {}
 
-    record NoteDeleted(String noteId) implements Event {}
+    record SpeakerMoved(String participantId, int position) implements Floor {}
+
+    sealed interface Themes extends Event {}
+
+    record ThemeStarted(String themeId) implements Themes {}
+
+    sealed interface Notes extends Event {}
+
+    record NoteAdded(String noteId, String themeId, NoteTag tag, String text, boolean shared, Role author) implements Notes {}
+
+    record NoteEdited(String noteId, NoteTag tag, String text, boolean shared) implements Notes {}
+
+    record NoteDeleted(String noteId) implements Notes {}
+
+    sealed interface Questions extends Event {}
 
     record QuestionSubmitted(String questionId, String listenerId, String text, String participantId,
-                             String themeId) implements Event {}
+                             String themeId) implements Questions {}
 
-    record QuestionWithdrawn(String questionId) implements Event {}
+    record QuestionWithdrawn(String questionId) implements Questions {}
 
-    record QuestionAccepted(String questionId) implements Event {}
+    record QuestionAccepted(String questionId) implements Questions {}
 
-    record QuestionMerged(String questionId, String intoQuestionId) implements Event {}
+    record QuestionMerged(String questionId, String intoQuestionId) implements Questions {}
 
-    record QuestionRejected(String questionId, RejectReason reason) implements Event {}
+    record QuestionRejected(String questionId, RejectReason reason) implements Questions {}
 
-    record QuestionMoved(String questionId, int position) implements Event {}
+    record QuestionMoved(String questionId, int position) implements Questions {}
 
-    record QuestionAsked(String questionId) implements Event {}
+    record QuestionAsked(String questionId) implements Questions {}
 
-    record QuestionAnswered(String questionId) implements Event {}
+    record QuestionAnswered(String questionId) implements Questions {}
 
-    record ReportEdited(String summary, String conclusions, java.util.List<String> serviceNorms,
-                        java.util.List<String> excludedNoteIds) implements Event {}
+    sealed interface Reporting extends Event {}
+
+    record ReportEdited(String summary, String conclusions, List<String> serviceNorms,
+                        List<String> excludedNoteIds) implements Reporting {}
 
     /** The whole report as it was finalised: later changes to the meeting do not reach it. */
-    record ReportFinalized(Report report) implements Event {}
+    record ReportFinalized(Report report) implements Reporting {}
 
-    record ActionCreated(String actionId, String noteId, String title, String owner, java.time.LocalDate due) implements Event {}
+    sealed interface FollowUp extends Event {}
 
-    record ActionUpdated(String actionId, String title, String owner, java.time.LocalDate due, ActionStatus status) implements Event {}
+    record ActionCreated(String actionId, String noteId, String title, String owner, LocalDate due) implements FollowUp {}
+
+    record ActionUpdated(String actionId, String title, String owner, LocalDate due, ActionStatus status) implements FollowUp {}
 }

@@ -7,163 +7,280 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import nl.spiegel.meeting.Event.*;
-import nl.spiegel.meeting.Meeting.*;
+import nl.spiegel.meeting.Meeting.ActionChange;
+import nl.spiegel.meeting.Meeting.Action;
+import nl.spiegel.meeting.Meeting.Admission;
+import nl.spiegel.meeting.Meeting.Details;
+import nl.spiegel.meeting.Meeting.Guide;
+import nl.spiegel.meeting.Meeting.Listener;
+import nl.spiegel.meeting.Meeting.Note;
+import nl.spiegel.meeting.Meeting.Participant;
+import nl.spiegel.meeting.Meeting.Question;
+import nl.spiegel.meeting.Meeting.QuestionQueue;
+import nl.spiegel.meeting.Meeting.ReportState;
+import nl.spiegel.meeting.Meeting.RetentionPolicy;
+import nl.spiegel.meeting.Meeting.Speaker;
+import nl.spiegel.meeting.Meeting.Theme;
+import nl.spiegel.meeting.Meeting.ThemeClock;
+import nl.spiegel.meeting.Meeting.Timeline;
+import nl.spiegel.meeting.Meeting.Topic;
+import nl.spiegel.meeting.Meeting.TopicList;
+import nl.spiegel.meeting.Meeting.Turn;
 
-/** {@link MeetingCore#evolve}: folds one recorded event into a meeting. */
+/**
+ * {@link MeetingCore#evolve}: folds one recorded event into a meeting, one method per section of
+ * {@link Event}. An event changes its own part of the state; the few that reach further (a phase
+ * change stops the theme clock and ends the turn, a new theme splits the turn) say so where they do.
+ */
 final class Evolution {
 
     private Evolution() {}
 
-    static Meeting evolve(Meeting m, Recorded r) {
-        Draft d = new Draft(m, r.at());
-        d.seq = r.seq();
-        d.lastAt = r.at();
+    static Meeting evolve(Meeting before, Recorded r) {
+        Meeting m = before.recorded(r.seq(), r.at(), newIds(r.event()));
         Instant at = r.at();
-        switch (r.event()) {
-            case MeetingCreated e -> {
-                d.exists = true;
-                d.createdAt = at;
-                d.phaseSince = at;
-                d.details = new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(), e.plannedMinutes(),
-                        e.language(), e.houseRules());
-            }
-            case DetailsUpdated e -> d.details = new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(),
-                    e.plannedMinutes(), d.details.language(), d.details.houseRules());
-            case HouseRulesSet e -> d.details = new Details(d.details.title(), d.details.goal(), d.details.targetGroup(),
-                    d.details.scheduledStart(), d.details.plannedMinutes(), d.details.language(), e.text());
-            case ThemeAdded e -> {
-                d.lastId++;
-                d.guide = added(d.guide, new Theme(e.themeId(), e.title(), e.centralQuestion(), e.minutes()));
-            }
-            case ThemeEdited e -> d.guide = replaced(d.guide, t -> t.id().equals(e.themeId()),
-                    t -> new Theme(t.id(), e.title(), e.centralQuestion(), e.minutes()));
-            case ThemeRemoved e -> d.guide = removed(d.guide, t -> t.id().equals(e.themeId()));
-            case ThemeMoved e -> d.guide = moved(d.guide, t -> t.id().equals(e.themeId()), e.position());
-            case ParticipantAdded e -> {
-                d.lastId++;
-                d.participants = added(d.participants, new Participant(e.participantId(), e.pseudonym(), e.seat(), e.briefed()));
-            }
-            case ParticipantEdited e -> d.participants = replaced(d.participants, p -> p.id().equals(e.participantId()),
-                    p -> new Participant(p.id(), e.pseudonym(), e.seat(), e.briefed()));
-            case ParticipantRemoved e -> {
-                d.participants = removed(d.participants, p -> p.id().equals(e.participantId()));
-                d.queue = removed(d.queue, e.participantId()::equals);
-            }
-            case TopicsOpenSet e -> d.topicsOpen = e.open();
-            case TopicSubmitted e -> {
-                d.lastId++;
-                d.topics = added(d.topics, new Topic(e.topicId(), e.listenerId(), e.text(), TopicStatus.NEW, at));
-            }
-            case TopicStatusSet e -> d.topics = replaced(d.topics, t -> t.id().equals(e.topicId()),
-                    t -> new Topic(t.id(), t.listenerId(), t.text(), e.status(), t.at()));
+        return switch (r.event()) {
+            case Event.Preparation e -> preparation(m, e, at);
+            case Event.Topics e -> topics(m, e, at);
+            case Event.Access e -> access(m, e, at);
+            case Event.Phases e -> phases(m, e, at);
+            case Event.Floor e -> floor(m, e, at);
+            case Event.Themes e -> themes(m, e, at);
+            case Event.Notes e -> notes(m, e, at);
+            case Event.Questions e -> questions(m, e, at);
+            case Event.Reporting e -> reporting(m, e);
+            case Event.FollowUp e -> followUp(m, e, at);
+        };
+    }
+
+    /** Events that create something with a new id, drawn from the meeting's counter. */
+    private static int newIds(Event event) {
+        return switch (event) {
+            case ThemeAdded e -> 1;
+            case ParticipantAdded e -> 1;
+            case TopicSubmitted e -> 1;
+            case NoteAdded e -> 1;
+            case QuestionSubmitted e -> 1;
+            case ActionCreated e -> 1;
+            default -> 0;
+        };
+    }
+
+    private static Meeting preparation(Meeting m, Event.Preparation event, Instant at) {
+        Details d = m.details();
+        List<Theme> guide = m.guide();
+        return switch (event) {
+            case MeetingCreated e -> m.withHeader(true, at, new Details(e.title(), e.goal(), e.targetGroup(),
+                    e.scheduledStart(), e.plannedMinutes(), e.language(), e.houseRules()))
+                    .withTimeline(new Timeline(m.phase(), at, null, null));
+            case DetailsUpdated e -> m.withHeader(true, m.createdAt(), new Details(e.title(), e.goal(), e.targetGroup(),
+                    e.scheduledStart(), e.plannedMinutes(), d.language(), d.houseRules()));
+            case HouseRulesSet e -> m.withHeader(true, m.createdAt(), new Details(d.title(), d.goal(), d.targetGroup(),
+                    d.scheduledStart(), d.plannedMinutes(), d.language(), e.text()));
+            case ThemeAdded e -> m.withGuide(new Guide(added(guide, new Theme(e.themeId(), e.title(), e.centralQuestion(),
+                    e.minutes())), m.themeClock()));
+            case ThemeEdited e -> m.withGuide(new Guide(replaced(guide, t -> t.id().equals(e.themeId()),
+                    t -> new Theme(t.id(), e.title(), e.centralQuestion(), e.minutes())), m.themeClock()));
+            case ThemeRemoved e -> m.withGuide(new Guide(removed(guide, t -> t.id().equals(e.themeId())), m.themeClock()));
+            case ThemeMoved e -> m.withGuide(new Guide(moved(guide, t -> t.id().equals(e.themeId()), e.position()),
+                    m.themeClock()));
+            case ParticipantAdded e -> m.withParticipants(added(m.participants(),
+                    new Participant(e.participantId(), e.pseudonym(), e.seat(), e.briefed())));
+            case ParticipantEdited e -> m.withParticipants(replaced(m.participants(), p -> p.id().equals(e.participantId()),
+                    p -> new Participant(p.id(), e.pseudonym(), e.seat(), e.briefed())));
+            // Someone who leaves the circle leaves the speaker queue too.
+            case ParticipantRemoved e -> m.withParticipants(removed(m.participants(), p -> p.id().equals(e.participantId())))
+                    .withFloor(new Meeting.Floor(m.floor().speaker(), removed(m.floor().queue(), e.participantId()::equals),
+                            m.floor().turns()));
+        };
+    }
+
+    private static Meeting topics(Meeting m, Event.Topics event, Instant at) {
+        List<Topic> topics = m.topics();
+        return switch (event) {
+            case TopicsOpenSet e -> m.withTopics(new TopicList(e.open(), topics));
+            case TopicSubmitted e -> m.withTopics(new TopicList(m.topicsOpen(),
+                    added(topics, new Topic(e.topicId(), e.listenerId(), e.text(), TopicStatus.NEW, at))));
+            case TopicStatusSet e -> m.withTopics(new TopicList(m.topicsOpen(), replaced(topics,
+                    t -> t.id().equals(e.topicId()), t -> new Topic(t.id(), t.listenerId(), t.text(), e.status(), t.at()))));
+        };
+    }
+
+    private static Meeting access(Meeting m, Event.Access event, Instant at) {
+        return switch (event) {
             case ListenerJoined e -> {
-                Map<String, Listener> listeners = new LinkedHashMap<>(d.listeners);
+                Map<String, Listener> listeners = new LinkedHashMap<>(m.listeners());
                 Listener known = listeners.get(e.listenerId());
                 listeners.put(e.listenerId(), new Listener(e.listenerId(), e.displayName(),
                         known == null ? at : known.joinedAt()));
-                d.listeners = listeners;
+                yield m.withAdmission(new Admission(listeners, m.joiningOpen(), m.listenerLimit()));
             }
-            case RetentionSet e -> {
-                d.retentionDays = e.days();
-                d.keepAnonymised = e.keepAnonymised();
-            }
-            case JoiningSet e -> {
-                d.joiningOpen = e.open();
-                d.listenerLimit = e.listenerLimit();
-            }
+            case JoiningSet e -> m.withAdmission(new Admission(m.listeners(), e.open(), e.listenerLimit()));
+            case RetentionSet e -> m.withRetention(new RetentionPolicy(e.days(), e.keepAnonymised()));
+        };
+    }
+
+    private static Meeting phases(Meeting m, Event.Phases event, Instant at) {
+        return switch (event) {
             case PhaseChanged e -> {
-                d.phase = e.to();
-                d.phaseSince = at;
-                if (e.to() == Phase.OPENING && d.openedAt == null) {
-                    d.openedAt = at;
+                Phase to = e.to();
+                Timeline t = m.timeline();
+                Meeting next = m.withTimeline(new Timeline(to, at,
+                        to == Phase.OPENING && t.openedAt() == null ? at : t.openedAt(),
+                        to == Phase.ENDED ? at : t.endedAt()));
+                if (to != Phase.CONVERSATION) {
+                    next = next.withGuide(stopTheme(next.conversationGuide(), at));
                 }
-                if (e.to() == Phase.ENDED) {
-                    d.endedAt = at;
-                    d.queue = List.of();
+                if (!to.live()) {
+                    next = next.withFloor(closeSpeaker(next.floor(), at));
                 }
-                if (e.to() != Phase.CONVERSATION) {
-                    d.stopTheme();
+                if (to == Phase.ENDED) {
+                    next = next.withFloor(new Meeting.Floor(next.floor().speaker(), List.of(), next.floor().turns()));
                 }
-                if (!e.to().live()) {
-                    d.closeSpeaker();
+                if (to.questionsReleased()) {
+                    // Accepted questions become visible to every listener.
+                    next = next.withQuestions(new QuestionQueue(replaced(next.questions(),
+                            q -> q.status().inQueue() && !q.released(), q -> withStatus(q, q.status(), true)),
+                            next.questionQueue()));
                 }
-                if (e.to().questionsReleased()) {
-                    d.questions = replaced(d.questions, q -> q.status().inQueue() && !q.released(),
-                            q -> withStatus(q, q.status(), true));
-                }
+                yield next;
             }
+        };
+    }
+
+    private static Meeting floor(Meeting m, Event.Floor event, Instant at) {
+        Meeting.Floor f = m.floor();
+        return switch (event) {
             case FloorGiven e -> {
-                d.closeSpeaker();
-                d.speaker = new Speaker(e.participantId(), d.themeClock.current(), at, false);
-                d.queue = removed(d.queue, e.participantId()::equals);
+                Meeting.Floor closed = closeSpeaker(f, at);
+                yield m.withFloor(new Meeting.Floor(new Speaker(e.participantId(), m.currentThemeId(), at, false),
+                        removed(closed.queue(), e.participantId()::equals), closed.turns()));
             }
             case ModeratorSpeaking e -> {
-                d.closeSpeaker();
-                d.speaker = new Speaker(null, d.themeClock.current(), at, false);
+                Meeting.Floor closed = closeSpeaker(f, at);
+                yield m.withFloor(new Meeting.Floor(new Speaker(null, m.currentThemeId(), at, false), closed.queue(), closed.turns()));
             }
-            case SpeakingPaused e -> d.closeSpeaker();
-            case SpeakerQueued e -> d.queue = added(d.queue, e.participantId());
-            case SpeakerUnqueued e -> d.queue = removed(d.queue, e.participantId()::equals);
-            case SpeakerMoved e -> d.queue = moved(d.queue, e.participantId()::equals, e.position());
+            case SpeakingPaused e -> m.withFloor(closeSpeaker(f, at));
+            case SpeakerQueued e -> m.withFloor(new Meeting.Floor(f.speaker(), added(f.queue(), e.participantId()), f.turns()));
+            case SpeakerUnqueued e -> m.withFloor(new Meeting.Floor(f.speaker(), removed(f.queue(), e.participantId()::equals),
+                    f.turns()));
+            case SpeakerMoved e -> m.withFloor(new Meeting.Floor(f.speaker(), moved(f.queue(), e.participantId()::equals,
+                    e.position()), f.turns()));
+        };
+    }
+
+    private static Meeting themes(Meeting m, Event.Themes event, Instant at) {
+        return switch (event) {
             case ThemeStarted e -> {
-                d.stopTheme();
-                d.themeClock = new ThemeClock(e.themeId(), at, e.themeId(), d.themeClock.spent());
-                if (d.speaker != null) {
+                ThemeClock stopped = stopTheme(m.conversationGuide(), at).clock();
+                Meeting next = m.withGuide(new Guide(m.guide(), new ThemeClock(e.themeId(), at, e.themeId(), stopped.spent())));
+                Speaker speaker = m.floor().speaker();
+                if (speaker != null) {
                     // The turn goes on into the new theme: a new stretch, not a new turn.
-                    Speaker speaker = d.speaker;
-                    d.closeSpeaker();
-                    d.speaker = new Speaker(speaker.participantId(), e.themeId(), at, true);
+                    Meeting.Floor closed = closeSpeaker(m.floor(), at);
+                    next = next.withFloor(new Meeting.Floor(new Speaker(speaker.participantId(), e.themeId(), at, true),
+                            closed.queue(), closed.turns()));
                 }
+                yield next;
             }
-            case NoteAdded e -> {
-                d.lastId++;
-                d.notes = added(d.notes, new Note(e.noteId(), e.themeId(), e.tag(), e.text(), e.shared(), e.author(), at, null));
-            }
-            case NoteEdited e -> d.notes = replaced(d.notes, n -> n.id().equals(e.noteId()),
-                    n -> new Note(n.id(), n.themeId(), e.tag(), e.text(), e.shared(), n.author(), n.at(), at));
-            case NoteDeleted e -> d.notes = removed(d.notes, n -> n.id().equals(e.noteId()));
-            case QuestionSubmitted e -> {
-                d.lastId++;
-                d.questions = added(d.questions, new Question(e.questionId(), e.listenerId(), e.text(), e.participantId(),
-                        e.themeId(), QuestionStatus.WAITING, null, null, false, at));
-            }
-            case QuestionWithdrawn e -> d.setQuestionStatus(e.questionId(), QuestionStatus.WITHDRAWN);
+        };
+    }
+
+    private static Meeting notes(Meeting m, Event.Notes event, Instant at) {
+        return switch (event) {
+            case NoteAdded e -> m.withNotes(added(m.notes(),
+                    new Note(e.noteId(), e.themeId(), e.tag(), e.text(), e.shared(), e.author(), at, null)));
+            case NoteEdited e -> m.withNotes(replaced(m.notes(), n -> n.id().equals(e.noteId()),
+                    n -> new Note(n.id(), n.themeId(), e.tag(), e.text(), e.shared(), n.author(), n.at(), at)));
+            case NoteDeleted e -> m.withNotes(removed(m.notes(), n -> n.id().equals(e.noteId())));
+        };
+    }
+
+    private static Meeting questions(Meeting m, Event.Questions event, Instant at) {
+        QuestionQueue q = m.clarifying();
+        return switch (event) {
+            case QuestionSubmitted e -> m.withQuestions(new QuestionQueue(added(q.questions(), new Question(e.questionId(),
+                    e.listenerId(), e.text(), e.participantId(), e.themeId(), QuestionStatus.WAITING, null, null, false, at)),
+                    q.queue()));
+            case QuestionWithdrawn e -> m.withQuestions(status(m, q, e.questionId(), QuestionStatus.WITHDRAWN));
             case QuestionAccepted e -> {
-                d.setQuestionStatus(e.questionId(), QuestionStatus.ACCEPTED);
-                d.questionQueue = added(d.questionQueue, e.questionId());
+                QuestionQueue accepted = status(m, q, e.questionId(), QuestionStatus.ACCEPTED);
+                yield m.withQuestions(new QuestionQueue(accepted.questions(), added(accepted.queue(), e.questionId())));
             }
             case QuestionMerged e -> {
-                d.setQuestionStatus(e.questionId(), QuestionStatus.MERGED);
-                d.questions = replaced(d.questions, q -> e.questionId().equals(q.mergedInto()) || q.id().equals(e.questionId()),
-                        q -> new Question(q.id(), q.listenerId(), q.text(), q.participantId(), q.themeId(), q.status(),
-                                null, e.intoQuestionId(), q.released(), q.submittedAt()));
+                QuestionQueue merged = status(m, q, e.questionId(), QuestionStatus.MERGED);
+                // Questions merged into this one follow it into the other.
+                yield m.withQuestions(new QuestionQueue(replaced(merged.questions(),
+                        o -> e.questionId().equals(o.mergedInto()) || o.id().equals(e.questionId()),
+                        o -> new Question(o.id(), o.listenerId(), o.text(), o.participantId(), o.themeId(), o.status(),
+                                null, e.intoQuestionId(), o.released(), o.submittedAt())), merged.queue()));
             }
             case QuestionRejected e -> {
-                d.setQuestionStatus(e.questionId(), QuestionStatus.REJECTED);
-                d.questions = replaced(d.questions, q -> q.id().equals(e.questionId()),
-                        q -> new Question(q.id(), q.listenerId(), q.text(), q.participantId(), q.themeId(), q.status(),
-                                e.reason(), null, q.released(), q.submittedAt()));
+                QuestionQueue rejected = status(m, q, e.questionId(), QuestionStatus.REJECTED);
+                yield m.withQuestions(new QuestionQueue(replaced(rejected.questions(), o -> o.id().equals(e.questionId()),
+                        o -> new Question(o.id(), o.listenerId(), o.text(), o.participantId(), o.themeId(), o.status(),
+                                e.reason(), null, o.released(), o.submittedAt())), rejected.queue()));
             }
-            case QuestionMoved e -> d.questionQueue = moved(d.questionQueue, e.questionId()::equals, e.position());
-            case QuestionAsked e -> d.setQuestionStatus(e.questionId(), QuestionStatus.ASKING);
-            case QuestionAnswered e -> d.setQuestionStatus(e.questionId(), QuestionStatus.ANSWERED);
-            case ReportEdited e -> d.reportDraft = new Report.Draft(e.summary(), e.conclusions(),
-                    List.copyOf(e.serviceNorms()), java.util.Set.copyOf(e.excludedNoteIds()));
-            case ReportFinalized e -> d.reports = added(d.reports, e.report());
-            case ActionCreated e -> {
-                d.lastId++;
-                d.actions = added(d.actions, new Action(e.actionId(), e.noteId(), e.title(), e.owner(), e.due(),
-                        ActionStatus.OPEN, List.of(new ActionChange(at, e.title(), e.owner(), e.due(), ActionStatus.OPEN))));
-            }
-            case ActionUpdated e -> d.actions = replaced(d.actions, a -> a.id().equals(e.actionId()),
+            case QuestionMoved e -> m.withQuestions(new QuestionQueue(q.questions(),
+                    moved(q.queue(), e.questionId()::equals, e.position())));
+            case QuestionAsked e -> m.withQuestions(status(m, q, e.questionId(), QuestionStatus.ASKING));
+            case QuestionAnswered e -> m.withQuestions(status(m, q, e.questionId(), QuestionStatus.ANSWERED));
+        };
+    }
+
+    private static Meeting reporting(Meeting m, Event.Reporting event) {
+        ReportState r = m.reporting();
+        return switch (event) {
+            case ReportEdited e -> m.withReporting(new ReportState(new Report.Draft(e.summary(), e.conclusions(),
+                    List.copyOf(e.serviceNorms()), Set.copyOf(e.excludedNoteIds())), r.versions()));
+            case ReportFinalized e -> m.withReporting(new ReportState(r.draft(), added(r.versions(), e.report())));
+        };
+    }
+
+    private static Meeting followUp(Meeting m, Event.FollowUp event, Instant at) {
+        return switch (event) {
+            case ActionCreated e -> m.withActions(added(m.actions(), new Action(e.actionId(), e.noteId(), e.title(),
+                    e.owner(), e.due(), ActionStatus.OPEN,
+                    List.of(new ActionChange(at, e.title(), e.owner(), e.due(), ActionStatus.OPEN)))));
+            case ActionUpdated e -> m.withActions(replaced(m.actions(), a -> a.id().equals(e.actionId()),
                     a -> new Action(a.id(), a.noteId(), e.title(), e.owner(), e.due(), e.status(),
-                            added(a.history(), new ActionChange(at, e.title(), e.owner(), e.due(), e.status()))));
+                            added(a.history(), new ActionChange(at, e.title(), e.owner(), e.due(), e.status())))));
+        };
+    }
+
+    /** The running turn, if any, becomes a finished stretch at {@code at}. */
+    private static Meeting.Floor closeSpeaker(Meeting.Floor f, Instant at) {
+        Speaker s = f.speaker();
+        if (s == null) {
+            return f;
         }
-        return d.build();
+        return new Meeting.Floor(null, f.queue(), added(f.turns(), new Turn(s.participantId(), s.themeId(), s.since(), at,
+                s.continued())));
+    }
+
+    /** The running theme, if any, adds its time to what was spent on it. */
+    private static Guide stopTheme(Guide guide, Instant at) {
+        ThemeClock clock = guide.clock();
+        String current = clock.current();
+        if (current == null) {
+            return guide;
+        }
+        Map<String, Duration> spent = new HashMap<>(clock.spent());
+        spent.merge(current, Duration.between(clock.since(), at), Duration::plus);
+        return new Guide(guide.themes(), new ThemeClock(null, null, current, Map.copyOf(spent)));
+    }
+
+    /** A question in a new status; once questions are released, one that enters the queue is released too. */
+    private static QuestionQueue status(Meeting m, QuestionQueue q, String questionId, QuestionStatus status) {
+        boolean released = m.phase().questionsReleased();
+        List<Question> questions = replaced(q.questions(), o -> o.id().equals(questionId),
+                o -> withStatus(o, status, o.released() || (released && status.inQueue())));
+        return new QuestionQueue(questions, status.inQueue() ? q.queue() : removed(q.queue(), questionId::equals));
     }
 
     private static Question withStatus(Question q, QuestionStatus status, boolean released) {
@@ -201,104 +318,5 @@ final class Evolution {
         copy.remove(item);
         copy.add(Math.min(position, copy.size()), item);
         return List.copyOf(copy);
-    }
-
-    /** A meeting being changed by one event. */
-    private static final class Draft {
-        final Instant at;
-        boolean exists;
-        long seq;
-        Instant createdAt;
-        Instant lastAt;
-        int lastId;
-        Details details;
-        Phase phase;
-        Instant phaseSince;
-        Instant openedAt;
-        Instant endedAt;
-        List<Theme> guide;
-        ThemeClock themeClock;
-        List<Participant> participants;
-        Speaker speaker;
-        List<String> queue;
-        List<Turn> turns;
-        List<Note> notes;
-        List<Question> questions;
-        List<String> questionQueue;
-        boolean topicsOpen;
-        List<Topic> topics;
-        Map<String, Listener> listeners;
-        boolean joiningOpen;
-        Integer listenerLimit;
-        Report.Draft reportDraft;
-        List<Report> reports;
-        List<Action> actions;
-        Integer retentionDays;
-        boolean keepAnonymised;
-
-        Draft(Meeting m, Instant at) {
-            this.at = at;
-            exists = m.exists();
-            seq = m.seq();
-            createdAt = m.createdAt();
-            lastAt = m.lastAt();
-            lastId = m.lastId();
-            details = m.details();
-            phase = m.phase();
-            phaseSince = m.phaseSince();
-            openedAt = m.openedAt();
-            endedAt = m.endedAt();
-            guide = m.guide();
-            themeClock = m.themeClock();
-            participants = m.participants();
-            speaker = m.floor().speaker();
-            queue = m.floor().queue();
-            turns = m.floor().turns();
-            notes = m.notes();
-            questions = m.questions();
-            questionQueue = m.questionQueue();
-            topicsOpen = m.topicsOpen();
-            topics = m.topics();
-            listeners = m.listeners();
-            joiningOpen = m.joiningOpen();
-            listenerLimit = m.listenerLimit();
-            reportDraft = m.reportDraft();
-            reports = m.reports();
-            actions = m.actions();
-            retentionDays = m.retentionDays();
-            keepAnonymised = m.keepAnonymised();
-        }
-
-        void closeSpeaker() {
-            if (speaker != null) {
-                turns = added(turns, new Turn(speaker.participantId(), speaker.themeId(), speaker.since(), at,
-                        speaker.continued()));
-                speaker = null;
-            }
-        }
-
-        void stopTheme() {
-            String current = themeClock.current();
-            if (current != null) {
-                Map<String, Duration> spent = new HashMap<>(themeClock.spent());
-                spent.merge(current, Duration.between(themeClock.since(), at), Duration::plus);
-                themeClock = new ThemeClock(null, null, current, Map.copyOf(spent));
-            }
-        }
-
-        void setQuestionStatus(String questionId, QuestionStatus status) {
-            boolean released = phase.questionsReleased();
-            questions = replaced(questions, q -> q.id().equals(questionId),
-                    q -> withStatus(q, status, q.released() || (released && status.inQueue())));
-            if (!status.inQueue()) {
-                questionQueue = removed(questionQueue, questionId::equals);
-            }
-        }
-
-        Meeting build() {
-            return new Meeting(exists, seq, createdAt, lastAt, lastId, details, phase, phaseSince, openedAt, endedAt,
-                    guide, themeClock, participants, new Floor(speaker, queue, turns), notes, questions, questionQueue,
-                    topicsOpen, topics, listeners, joiningOpen, listenerLimit, reportDraft, reports, actions, retentionDays, keepAnonymised);
-        }
     }
 }

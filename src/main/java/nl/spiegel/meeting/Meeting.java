@@ -8,14 +8,13 @@ import java.util.Optional;
 
 /**
  * The state of one mirror meeting: a fold of its events ({@link MeetingCore#evolve}). Immutable.
+ * Its parts follow the sections of {@link Command}; each is changed by its own part of
+ * {@link Evolution}, through the {@code with…} copies below.
  *
  * @param exists   false until the meeting was created
  * @param seq      the sequence number of the last event folded in
  * @param lastAt   the time of the last event; later events never take an earlier time
- * @param lastId   counter behind the ids of themes, participants, notes, questions and topics
- * @param openedAt when the meeting first entered {@link Phase#OPENING}
- * @param listenerLimit how many listeners may join at most; {@code null} for no limit
- * @param retentionDays days after the end until the meeting is erased; {@code null} for the server's default
+ * @param lastId   counter behind the ids of themes, participants, notes, questions, topics and actions
  */
 public record Meeting(
         boolean exists,
@@ -24,35 +23,72 @@ public record Meeting(
         Instant lastAt,
         int lastId,
         Details details,
-        Phase phase,
-        Instant phaseSince,
-        Instant openedAt,
-        Instant endedAt,
-        List<Theme> guide,
-        ThemeClock themeClock,
+        Timeline timeline,
+        Guide conversationGuide,
         List<Participant> participants,
         Floor floor,
         List<Note> notes,
-        List<Question> questions,
-        List<String> questionQueue,
-        boolean topicsOpen,
-        List<Topic> topics,
-        Map<String, Listener> listeners,
-        boolean joiningOpen,
-        Integer listenerLimit,
-        Report.Draft reportDraft,
-        List<Report> reports,
-        List<Action> actions,
-        Integer retentionDays,
-        boolean keepAnonymised) {
+        QuestionQueue clarifying,
+        TopicList topicList,
+        Admission admission,
+        RetentionPolicy retention,
+        ReportState reporting,
+        List<Action> actions) {
 
     public static final int MAX_PARTICIPANTS = 12;
     public static final int MAX_THEMES = 30;
 
     public static Meeting none() {
-        return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Phase.PREPARATION, null, null, null,
-                List.of(), ThemeClock.IDLE, List.of(), Floor.EMPTY, List.of(), List.of(), List.of(), false,
-                List.of(), Map.of(), true, null, Report.Draft.EMPTY, List.of(), List.of(), null, true);
+        return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Timeline.START, Guide.EMPTY, List.of(), Floor.EMPTY,
+                List.of(), QuestionQueue.EMPTY, TopicList.CLOSED, Admission.OPEN, RetentionPolicy.DEFAULT,
+                ReportState.EMPTY, List.of());
+    }
+
+    /**
+     * Where the meeting stands in its phases.
+     *
+     * @param openedAt when the meeting first entered {@link Phase#OPENING}
+     */
+    public record Timeline(Phase phase, Instant phaseSince, Instant openedAt, Instant endedAt) {
+        static final Timeline START = new Timeline(Phase.PREPARATION, null, null, null);
+    }
+
+    /** The conversation guide: its themes in order, and the time spent on each. */
+    public record Guide(List<Theme> themes, ThemeClock clock) {
+        static final Guide EMPTY = new Guide(List.of(), ThemeClock.IDLE);
+    }
+
+    /** The clarifying questions, and the order of the accepted ones ({@code queue}, by id). */
+    public record QuestionQueue(List<Question> questions, List<String> queue) {
+        static final QuestionQueue EMPTY = new QuestionQueue(List.of(), List.of());
+    }
+
+    /** Topics handed in before the meeting, and whether handing in is open. */
+    public record TopicList(boolean open, List<Topic> topics) {
+        static final TopicList CLOSED = new TopicList(false, List.of());
+    }
+
+    /**
+     * The listeners who joined, and whether more may join.
+     *
+     * @param limit how many listeners may join at most; {@code null} for no limit
+     */
+    public record Admission(Map<String, Listener> listeners, boolean open, Integer limit) {
+        static final Admission OPEN = new Admission(Map.of(), true, null);
+    }
+
+    /**
+     * How long the meeting is kept after its end.
+     *
+     * @param days {@code null} for the server's default
+     */
+    public record RetentionPolicy(Integer days, boolean keepAnonymised) {
+        static final RetentionPolicy DEFAULT = new RetentionPolicy(null, true);
+    }
+
+    /** The report's draft and its finalised versions. */
+    public record ReportState(Report.Draft draft, List<Report> versions) {
+        static final ReportState EMPTY = new ReportState(Report.Draft.EMPTY, List.of());
     }
 
     public record Details(String title, String goal, String targetGroup, Instant scheduledStart,
@@ -120,12 +156,148 @@ public record Meeting(
 
     public record ActionChange(Instant at, String title, String owner, java.time.LocalDate due, ActionStatus status) {}
 
+    Meeting withHeader(boolean exists, Instant createdAt, Details details) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    /** This meeting with an event folded in at {@code seq} and {@code at}; {@code newIds} new ids drawn. */
+    Meeting recorded(long seq, Instant at, int newIds) {
+        return new Meeting(exists, seq, createdAt, at, lastId + newIds, details, timeline, conversationGuide,
+                participants, floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withTimeline(Timeline timeline) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withGuide(Guide conversationGuide) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withParticipants(List<Participant> participants) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withFloor(Floor floor) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withNotes(List<Note> notes) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withQuestions(QuestionQueue clarifying) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withTopics(TopicList topicList) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withAdmission(Admission admission) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withRetention(RetentionPolicy retention) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withReporting(ReportState reporting) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    Meeting withActions(List<Action> actions) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+    }
+
+    // Short ways to the parts most read.
+
+    public Phase phase() {
+        return timeline.phase();
+    }
+
+    public Instant phaseSince() {
+        return timeline.phaseSince();
+    }
+
+    public Instant openedAt() {
+        return timeline.openedAt();
+    }
+
+    public Instant endedAt() {
+        return timeline.endedAt();
+    }
+
+    public List<Theme> guide() {
+        return conversationGuide.themes();
+    }
+
+    public ThemeClock themeClock() {
+        return conversationGuide.clock();
+    }
+
+    public List<Question> questions() {
+        return clarifying.questions();
+    }
+
+    public List<String> questionQueue() {
+        return clarifying.queue();
+    }
+
+    public boolean topicsOpen() {
+        return topicList.open();
+    }
+
+    public List<Topic> topics() {
+        return topicList.topics();
+    }
+
+    public Map<String, Listener> listeners() {
+        return admission.listeners();
+    }
+
+    public boolean joiningOpen() {
+        return admission.open();
+    }
+
+    public Integer listenerLimit() {
+        return admission.limit();
+    }
+
+    public Integer retentionDays() {
+        return retention.days();
+    }
+
+    public boolean keepAnonymised() {
+        return retention.keepAnonymised();
+    }
+
+    public Report.Draft reportDraft() {
+        return reporting.draft();
+    }
+
+    public List<Report> reports() {
+        return reporting.versions();
+    }
+
     public Optional<Action> action(String id) {
         return actions.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     public Optional<Theme> theme(String id) {
-        return guide.stream().filter(t -> t.id().equals(id)).findFirst();
+        return guide().stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
     public Optional<Participant> participant(String id) {
@@ -137,15 +309,15 @@ public record Meeting(
     }
 
     public Optional<Question> question(String id) {
-        return questions.stream().filter(q -> q.id().equals(id)).findFirst();
+        return questions().stream().filter(q -> q.id().equals(id)).findFirst();
     }
 
     public Optional<Topic> topic(String id) {
-        return topics.stream().filter(t -> t.id().equals(id)).findFirst();
+        return topics().stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
     public String currentThemeId() {
-        return themeClock.current();
+        return themeClock().current();
     }
 
     public boolean hasSpoken(String participantId) {

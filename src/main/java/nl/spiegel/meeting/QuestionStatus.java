@@ -14,6 +14,13 @@ public enum QuestionStatus {
     ASKING,
     ANSWERED;
 
+    /** The statuses in which the listener who asked a question may still take it back. */
+    public static final QuestionStatus[] WITHDRAWABLE = {WAITING, ACCEPTED};
+
+    public boolean withdrawable() {
+        return this == WAITING || this == ACCEPTED;
+    }
+
     /** In the queue of questions that will be (or were) asked. */
     public boolean inQueue() {
         return this == ACCEPTED || this == ASKING || this == ANSWERED;

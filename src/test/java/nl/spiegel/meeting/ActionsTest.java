@@ -1,6 +1,9 @@
 package nl.spiegel.meeting;
 
-import static nl.spiegel.meeting.Script.*;
+import static nl.spiegel.meeting.Meetings.*;
+import static nl.spiegel.meeting.ReportTest.IMPROVEMENT;
+import static nl.spiegel.meeting.ReportTest.STRENGTH;
+import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -8,43 +11,43 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import nl.spiegel.meeting.Command.*;
+import nl.spiegel.meeting.Event.*;
 
 class ActionsTest {
 
-    private static String improvementPoint(Script s) {
-        return s.state.notes().stream().filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT).findFirst().orElseThrow().id();
-    }
+    private static final Actor ORGANISER = new Actor(Role.ORGANISER, null);
+    private static final String ACTION = "A15";
+    private static final LocalDate JUNE = LocalDate.parse("2027-06-01");
+    private static final LocalDate JULY = LocalDate.parse("2027-07-01");
 
     @Test
     void anImprovementPointBecomesAnActionWithAHistory() {
-        Script s = ReportTest.ended();
-        String note = improvementPoint(s);
-        s.ok(MOD, new CreateAction(note, null, "Team toegang", LocalDate.parse("2027-06-01")));
-        Meeting.Action action = s.state.actions().getFirst();
-        assertThat(action.title()).isEqualTo("Wachttijd te lang");
-        assertThat(action.status()).isEqualTo(ActionStatus.OPEN);
-        s.laterSeconds(3600).ok(Actor.ASSISTANT, new UpdateAction(action.id(), null, null, null, ActionStatus.IN_PROGRESS));
-        s.laterSeconds(3600).ok(MOD, new UpdateAction(action.id(), "Wachttijd onder 2 weken", "Teamleider toegang",
-                LocalDate.parse("2027-07-01"), ActionStatus.DONE));
-        Meeting.Action done = s.state.action(action.id()).orElseThrow();
-        assertThat(done).extracting(Meeting.Action::title, Meeting.Action::owner, Meeting.Action::status)
-                .containsExactly("Wachttijd onder 2 weken", "Teamleider toegang", ActionStatus.DONE);
+        Spec s = ReportTest.ended()
+                .when(MOD, new CreateAction(IMPROVEMENT, null, "Team toegang", JUNE))
+                .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team toegang", JUNE))
+                .after(3600).when(ASSISTANT, new UpdateAction(ACTION, null, null, null, ActionStatus.IN_PROGRESS))
+                .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", JUNE, ActionStatus.IN_PROGRESS))
+                .after(3600).when(ORGANISER, new UpdateAction(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY,
+                        ActionStatus.DONE))
+                .then(new ActionUpdated(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY, ActionStatus.DONE));
+        Meeting.Action done = s.state().action(ACTION).orElseThrow();
+        assertThat(done.status()).isEqualTo(ActionStatus.DONE);
         assertThat(done.history()).extracting(Meeting.ActionChange::status)
                 .containsExactly(ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE);
-        assertThat(done.history().get(1).owner()).isEqualTo("Team toegang");
+        assertThat(done.history()).extracting(Meeting.ActionChange::at)
+                .containsExactly(s.now().minusSeconds(7200), s.now().minusSeconds(3600), s.now());
     }
 
     @Test
     void onlyImprovementPointsOfEndedMeetingsBecomeActions() {
-        Script live = Script.inConversation();
-        live.ok(MOD, new AddNote(null, NoteTag.IMPROVEMENT_POINT, "Punt", false));
-        live.no(MOD, new CreateAction(live.state.notes().getFirst().id(), null, "Team", null), "WRONG_PHASE");
-        Script s = ReportTest.ended();
-        String strength = s.state.notes().stream().filter(n -> n.tag() == NoteTag.STRENGTH).findFirst().orElseThrow().id();
-        assertThat(s.no(MOD, new CreateAction(strength, null, "Team", null), "INVALID").field()).isEqualTo("noteId");
-        s.no(MOD, new CreateAction("N999", null, "Team", null), "UNKNOWN_NOTE");
-        assertThat(s.no(MOD, new CreateAction(improvementPoint(s), null, " ", null), "INVALID").field()).isEqualTo("owner");
-        s.no(MOD, new UpdateAction("A999", null, null, null, ActionStatus.DONE), "UNKNOWN_ACTION");
-        s.no(ANNA, new CreateAction(improvementPoint(s), null, "Team", null), "FORBIDDEN");
+        given(inConversation()).and(new NoteAdded("N8", TOEGANG, NoteTag.IMPROVEMENT_POINT, "Punt", false, Role.MODERATOR))
+                .when(MOD, new CreateAction("N8", null, "Team", null)).thenRejected("WRONG_PHASE");
+        Spec s = ReportTest.ended();
+        assertThat(s.when(MOD, new CreateAction(STRENGTH, null, "Team", null)).thenRejected("INVALID").field()).isEqualTo("noteId");
+        s.when(MOD, new CreateAction("N999", null, "Team", null)).thenRejected("UNKNOWN_NOTE");
+        assertThat(s.when(MOD, new CreateAction(IMPROVEMENT, null, " ", null)).thenRejected("INVALID").field()).isEqualTo("owner");
+        s.when(MOD, new UpdateAction("A999", null, null, null, ActionStatus.DONE)).thenRejected("UNKNOWN_ACTION");
+        s.when(ANNA, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("FORBIDDEN");
+        s.when(ORGANISER, new EditReport("Niet van de organisator", null, null, null)).thenRejected("FORBIDDEN");
     }
 }

@@ -1,7 +1,9 @@
 package nl.spiegel.meeting;
 
-import static nl.spiegel.meeting.Script.*;
+import static nl.spiegel.meeting.Meetings.*;
+import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,109 +14,86 @@ class FloorTest {
 
     @Test
     void oneTapGivesTheFloorAndEndsTheTurnBefore() {
-        Script s = Script.inConversation();
-        String anouk = s.participant("Anouk");
-        String bram = s.participant("Bram");
-        s.ok(MOD, new GiveFloor(anouk));
-        s.laterSeconds(40).ok(MOD, new GiveFloor(bram));
-        assertThat(s.state.floor().speaker().participantId()).isEqualTo(bram);
-        Meeting.Turn turn = s.state.floor().turns().getFirst();
-        assertThat(turn.participantId()).isEqualTo(anouk);
-        assertThat(turn.duration().toSeconds()).isEqualTo(40);
-        assertThat(turn.themeId()).isEqualTo(s.theme(0));
+        Meeting m = given(inConversation()).and(new FloorGiven(ANOUK)).after(40)
+                .when(MOD, new GiveFloor(BRAM)).then(new FloorGiven(BRAM)).state();
+        assertThat(m.floor().speaker().participantId()).isEqualTo(BRAM);
+        assertThat(m.floor().turns()).extracting(Meeting.Turn::participantId, t -> t.duration().toSeconds(), Meeting.Turn::themeId)
+                .containsExactly(tuple(ANOUK, 40L, TOEGANG));
     }
 
     @Test
     void aSecondTapOnTheSpeakerChangesNothing() {
-        Script s = Script.inConversation();
-        s.ok(MOD, new GiveFloor(s.participant("Anouk")));
-        assertThat(s.laterSeconds(5).ok(MOD, new GiveFloor(s.participant("Anouk")))).isEmpty();
-        s.ok(MOD, new ModeratorSpeaks());
-        assertThat(s.ok(MOD, new ModeratorSpeaks())).isEmpty();
-        s.ok(MOD, new PauseSpeaking());
-        assertThat(s.ok(MOD, new PauseSpeaking())).isEmpty();
+        given(inConversation()).and(new FloorGiven(ANOUK)).after(5)
+                .when(MOD, new GiveFloor(ANOUK)).then()
+                .when(MOD, new ModeratorSpeaks()).then(new ModeratorSpeaking())
+                .when(ASSISTANT, new ModeratorSpeaks()).then()
+                .when(MOD, new PauseSpeaking()).then(new SpeakingPaused())
+                .when(MOD, new PauseSpeaking()).then();
     }
 
     @Test
     void turnsNeedALivePhaseAndAKnownParticipant() {
-        Script s = Script.prepared();
-        s.no(MOD, new GiveFloor(s.participant("Anouk")), "WRONG_PHASE");
-        s.no(MOD, new ModeratorSpeaks(), "WRONG_PHASE");
-        s.no(MOD, new QueueSpeaker(s.participant("Anouk")), "WRONG_PHASE");
-        s.no(MOD, new NextSpeaker(), "WRONG_PHASE");
-        s.phase(Phase.LOBBY, Phase.OPENING);
-        s.no(MOD, new GiveFloor("P999"), "UNKNOWN_PARTICIPANT");
-        s.no(MOD, new GiveFloor(null), "UNKNOWN_PARTICIPANT");
-        s.ok(MOD, new GiveFloor(s.participant("Anouk")));
+        Spec s = given(prepared());
+        s.when(MOD, new GiveFloor(ANOUK)).thenRejected("WRONG_PHASE");
+        s.when(MOD, new ModeratorSpeaks()).thenRejected("WRONG_PHASE");
+        s.when(MOD, new QueueSpeaker(ANOUK)).thenRejected("WRONG_PHASE");
+        s.when(MOD, new NextSpeaker()).thenRejected("WRONG_PHASE");
+        s.and(phases(Phase.PREPARATION, Phase.OPENING));
+        s.when(MOD, new GiveFloor("P999")).thenRejected("UNKNOWN_PARTICIPANT");
+        s.when(MOD, new GiveFloor(null)).thenRejected("UNKNOWN_PARTICIPANT");
+        s.when(MOD, new GiveFloor(ANOUK)).then(new FloorGiven(ANOUK));
     }
 
     @Test
     void theSpeakerQueue() {
-        Script s = Script.inConversation();
-        String anouk = s.participant("Anouk");
-        String bram = s.participant("Bram");
-        String chantal = s.participant("Chantal");
-        s.no(MOD, new NextSpeaker(), "QUEUE_EMPTY");
-        s.ok(MOD, new QueueSpeaker(bram));
-        s.ok(MOD, new QueueSpeaker(chantal));
-        s.ok(MOD, new QueueSpeaker(anouk));
-        assertThat(s.ok(MOD, new QueueSpeaker(anouk))).isEmpty();
-        assertThat(s.state.floor().queue()).containsExactly(bram, chantal, anouk);
-        s.ok(MOD, new MoveQueuedSpeaker(anouk, 0));
-        assertThat(s.state.floor().queue()).containsExactly(anouk, bram, chantal);
-        s.ok(MOD, new UnqueueSpeaker(bram));
-        assertThat(s.ok(MOD, new UnqueueSpeaker(bram))).isEmpty();
-        assertThat(s.ok(MOD, new NextSpeaker())).containsExactly(new FloorGiven(anouk));
-        assertThat(s.state.floor().queue()).containsExactly(chantal);
-        s.ok(MOD, new GiveFloor(chantal));
-        assertThat(s.state.floor().queue()).isEmpty();
-        assertThat(s.no(MOD, new MoveQueuedSpeaker(bram, 0), "INVALID").field()).isEqualTo("participantId");
-        s.ok(MOD, new QueueSpeaker(bram));
-        assertThat(s.no(MOD, new MoveQueuedSpeaker(bram, 1), "INVALID").field()).isEqualTo("position");
-        s.no(MOD, new UnqueueSpeaker("P999"), "UNKNOWN_PARTICIPANT");
-    }
-
-    @Test
-    void removingAParticipantTakesThemFromTheQueue() {
-        Script s = Script.inConversation();
-        String dirk = s.participant("Dirk");
-        s.ok(MOD, new QueueSpeaker(dirk));
-        s.ok(MOD, new RemoveParticipant(dirk));
-        assertThat(s.state.floor().queue()).isEmpty();
+        Spec s = given(inConversation());
+        s.when(MOD, new NextSpeaker()).thenRejected("QUEUE_EMPTY");
+        s.when(MOD, new QueueSpeaker(BRAM)).then(new SpeakerQueued(BRAM))
+                .when(MOD, new QueueSpeaker(CHANTAL)).then(new SpeakerQueued(CHANTAL))
+                .when(MOD, new QueueSpeaker(ANOUK)).then(new SpeakerQueued(ANOUK))
+                .when(MOD, new QueueSpeaker(ANOUK)).then();
+        assertThat(s.state().floor().queue()).containsExactly(BRAM, CHANTAL, ANOUK);
+        s.when(MOD, new MoveQueuedSpeaker(ANOUK, 0)).then(new SpeakerMoved(ANOUK, 0));
+        assertThat(s.state().floor().queue()).containsExactly(ANOUK, BRAM, CHANTAL);
+        s.when(MOD, new UnqueueSpeaker(BRAM)).then(new SpeakerUnqueued(BRAM))
+                .when(MOD, new UnqueueSpeaker(BRAM)).then()
+                .when(MOD, new NextSpeaker()).then(new FloorGiven(ANOUK));
+        assertThat(s.state().floor().queue()).containsExactly(CHANTAL);
+        s.when(MOD, new GiveFloor(CHANTAL)).then(new FloorGiven(CHANTAL));
+        assertThat(s.state().floor().queue()).isEmpty();
+        assertThat(s.when(MOD, new MoveQueuedSpeaker(BRAM, 0)).thenRejected("INVALID").field()).isEqualTo("participantId");
+        s.when(MOD, new QueueSpeaker(BRAM)).then(new SpeakerQueued(BRAM));
+        assertThat(s.when(MOD, new MoveQueuedSpeaker(BRAM, 1)).thenRejected("INVALID").field()).isEqualTo("position");
+        s.when(MOD, new UnqueueSpeaker("P999")).thenRejected("UNKNOWN_PARTICIPANT");
     }
 
     @Test
     void themesFollowTheGuide() {
-        Script s = Script.inConversation();
-        assertThat(s.state.currentThemeId()).isEqualTo(s.theme(0));
-        s.laterSeconds(600).ok(MOD, new NextTheme());
-        assertThat(s.state.currentThemeId()).isEqualTo(s.theme(1));
-        assertThat(s.ok(MOD, new StartTheme(s.theme(1)))).isEmpty();
-        s.laterSeconds(300).ok(MOD, new StartTheme(s.theme(0)));
-        s.laterSeconds(60);
-        assertThat(s.state.themeClock().spentOn(s.theme(0), s.now).toSeconds()).isEqualTo(660);
-        assertThat(s.state.themeClock().spentOn(s.theme(1), s.now).toSeconds()).isEqualTo(300);
-        s.ok(MOD, new StartTheme(s.theme(2)));
-        s.no(MOD, new NextTheme(), "NO_NEXT_THEME");
-        s.no(MOD, new StartTheme("T999"), "UNKNOWN_THEME");
-        s.phase(Phase.CLARIFYING);
-        s.no(MOD, new StartTheme(s.theme(0)), "WRONG_PHASE");
-        s.no(MOD, new NextTheme(), "WRONG_PHASE");
+        Spec s = given(inConversation()).after(600)
+                .when(MOD, new NextTheme()).then(new ThemeStarted(CONTACT))
+                .when(MOD, new StartTheme(CONTACT)).then()
+                .after(300).when(MOD, new StartTheme(TOEGANG)).then(new ThemeStarted(TOEGANG))
+                .after(60);
+        assertThat(s.state().themeClock().spentOn(TOEGANG, s.now()).toSeconds()).isEqualTo(660);
+        assertThat(s.state().themeClock().spentOn(CONTACT, s.now()).toSeconds()).isEqualTo(300);
+        s.when(MOD, new StartTheme(REGIE)).then(new ThemeStarted(REGIE));
+        s.when(MOD, new NextTheme()).thenRejected("NO_NEXT_THEME");
+        s.when(MOD, new StartTheme("T999")).thenRejected("UNKNOWN_THEME");
+        s.and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        s.when(MOD, new StartTheme(TOEGANG)).thenRejected("WRONG_PHASE");
+        s.when(MOD, new NextTheme()).thenRejected("WRONG_PHASE");
     }
 
     @Test
     void aTurnGoesOnIntoTheNextThemeAsOneTurn() {
-        Script s = Script.inConversation();
-        String anouk = s.participant("Anouk");
-        s.ok(MOD, new GiveFloor(anouk));
-        s.laterSeconds(30).ok(MOD, new NextTheme());
-        s.laterSeconds(20).ok(MOD, new PauseSpeaking());
-        assertThat(s.state.floor().turns()).extracting(Meeting.Turn::themeId, Meeting.Turn::continued)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(s.theme(0), false),
-                        org.assertj.core.groups.Tuple.tuple(s.theme(1), true));
-        Participation.Entry entry = Participation.of(s.state, s.now).participants().getFirst();
+        Spec s = given(inConversation()).and(new FloorGiven(ANOUK))
+                .after(30).when(MOD, new NextTheme()).then(new ThemeStarted(CONTACT))
+                .after(20).when(MOD, new PauseSpeaking()).then(new SpeakingPaused());
+        assertThat(s.state().floor().turns()).extracting(Meeting.Turn::themeId, Meeting.Turn::continued)
+                .containsExactly(tuple(TOEGANG, false), tuple(CONTACT, true));
+        Participation.Entry entry = Participation.of(s.state(), s.now()).participants().getFirst();
         assertThat(entry.turns()).isEqualTo(1);
         assertThat(entry.speakingTime().toSeconds()).isEqualTo(50);
-        assertThat(entry.themes()).containsExactly(s.theme(0), s.theme(1));
+        assertThat(entry.themes()).containsExactly(TOEGANG, CONTACT);
     }
 }

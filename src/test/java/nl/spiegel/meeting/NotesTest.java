@@ -1,60 +1,54 @@
 package nl.spiegel.meeting;
 
-import static nl.spiegel.meeting.Script.*;
+import static nl.spiegel.meeting.Meetings.*;
+import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 import nl.spiegel.meeting.Command.*;
+import nl.spiegel.meeting.Event.*;
 
 class NotesTest {
 
+    private static final String NOTE = "N" + NEXT;
+
     @Test
     void aNoteBelongsToTheCurrentThemeAndIsPrivateUnlessShared() {
-        Script s = Script.inConversation();
-        s.ok(Actor.ASSISTANT, new AddNote(null, NoteTag.IMPROVEMENT_POINT, "Wachttijd te lang", null));
-        Meeting.Note note = s.state.notes().getFirst();
-        assertThat(note.themeId()).isEqualTo(s.theme(0));
-        assertThat(note.shared()).isFalse();
-        assertThat(note.author()).isEqualTo(Role.ASSISTANT);
-        s.ok(MOD, new AddNote(s.theme(2), null, "Iets over regie", true));
-        assertThat(s.state.notes().getLast()).extracting(Meeting.Note::themeId, Meeting.Note::tag, Meeting.Note::shared)
-                .containsExactly(s.theme(2), NoteTag.OTHER, true);
+        given(inConversation())
+                .when(ASSISTANT, new AddNote(null, NoteTag.IMPROVEMENT_POINT, "Wachttijd te lang", null))
+                .then(new NoteAdded(NOTE, TOEGANG, NoteTag.IMPROVEMENT_POINT, "Wachttijd te lang", false, Role.ASSISTANT))
+                .when(MOD, new AddNote(REGIE, null, "Iets over regie", true))
+                .then(new NoteAdded("N" + (NEXT + 1), REGIE, NoteTag.OTHER, "Iets over regie", true, Role.MODERATOR));
     }
 
     @Test
     void beforeAnyThemeANoteIsAboutTheWholeMeeting() {
-        Script s = Script.prepared();
-        s.ok(MOD, new AddNote(null, NoteTag.QUOTE, "\"Eindelijk iemand die luistert\"", true));
-        assertThat(s.state.notes().getFirst().themeId()).isNull();
+        given(prepared()).when(MOD, new AddNote(null, NoteTag.QUOTE, "\"Eindelijk iemand die luistert\"", true))
+                .then(new NoteAdded(NOTE, null, NoteTag.QUOTE, "\"Eindelijk iemand die luistert\"", true, Role.MODERATOR));
     }
 
     @Test
     void editsAndDeletesNotes() {
-        Script s = Script.inConversation();
-        s.ok(MOD, new AddNote(null, NoteTag.WISH, "Eén vast aanspreekpunt", false));
-        String id = s.state.notes().getFirst().id();
-        s.laterSeconds(10).ok(MOD, new EditNote(id, null, null, true));
-        Meeting.Note note = s.state.notes().getFirst();
-        assertThat(note.text()).isEqualTo("Eén vast aanspreekpunt");
-        assertThat(note.tag()).isEqualTo(NoteTag.WISH);
-        assertThat(note.shared()).isTrue();
-        assertThat(note.editedAt()).isEqualTo(s.now);
-        s.ok(MOD, new EditNote(id, NoteTag.STRENGTH, "Vast aanspreekpunt werkt", null));
-        assertThat(s.state.notes().getFirst().tag()).isEqualTo(NoteTag.STRENGTH);
-        s.ok(MOD, new DeleteNote(id));
-        assertThat(s.state.notes()).isEmpty();
+        Spec s = given(inConversation()).and(new NoteAdded(NOTE, TOEGANG, NoteTag.WISH, "Eén vast aanspreekpunt", false, Role.MODERATOR))
+                .after(10).when(MOD, new EditNote(NOTE, null, null, true))
+                .then(new NoteEdited(NOTE, NoteTag.WISH, "Eén vast aanspreekpunt", true));
+        assertThat(s.state().notes().getFirst().editedAt()).isEqualTo(s.now());
+        s.when(MOD, new EditNote(NOTE, NoteTag.STRENGTH, "Vast aanspreekpunt werkt", null))
+                .then(new NoteEdited(NOTE, NoteTag.STRENGTH, "Vast aanspreekpunt werkt", true))
+                .when(ASSISTANT, new DeleteNote(NOTE)).then(new NoteDeleted(NOTE));
+        assertThat(s.state().notes()).isEmpty();
     }
 
     @Test
     void refusesBadNotes() {
-        Script s = Script.inConversation();
-        assertThat(s.no(MOD, new AddNote(null, NoteTag.WISH, " ", false), "INVALID").field()).isEqualTo("text");
-        assertThat(s.no(MOD, new AddNote(null, NoteTag.WISH, "x".repeat(2001), false), "INVALID").field()).isEqualTo("text");
-        s.no(MOD, new AddNote("T999", NoteTag.WISH, "Tekst", false), "UNKNOWN_THEME");
-        s.no(MOD, new EditNote("N999", null, "Tekst", null), "UNKNOWN_NOTE");
-        s.no(MOD, new DeleteNote("N999"), "UNKNOWN_NOTE");
-        s.ok(MOD, new AddNote(null, NoteTag.WISH, "Tekst", false));
-        assertThat(s.no(MOD, new EditNote(s.state.notes().getFirst().id(), null, "", null), "INVALID").field()).isEqualTo("text");
+        Spec s = given(inConversation());
+        assertThat(s.when(MOD, new AddNote(null, NoteTag.WISH, " ", false)).thenRejected("INVALID").field()).isEqualTo("text");
+        assertThat(s.when(MOD, new AddNote(null, NoteTag.WISH, "x".repeat(2001), false)).thenRejected("INVALID").field()).isEqualTo("text");
+        s.when(MOD, new AddNote("T999", NoteTag.WISH, "Tekst", false)).thenRejected("UNKNOWN_THEME");
+        s.when(MOD, new EditNote("N999", null, "Tekst", null)).thenRejected("UNKNOWN_NOTE");
+        s.when(MOD, new DeleteNote("N999")).thenRejected("UNKNOWN_NOTE");
+        s.and(new NoteAdded(NOTE, TOEGANG, NoteTag.WISH, "Tekst", false, Role.MODERATOR));
+        assertThat(s.when(MOD, new EditNote(NOTE, null, "", null)).thenRejected("INVALID").field()).isEqualTo("text");
     }
 }

@@ -1,6 +1,7 @@
 package nl.spiegel.meeting;
 
-import static nl.spiegel.meeting.Script.*;
+import static nl.spiegel.meeting.Meetings.*;
+import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -14,14 +15,19 @@ class PhaseTest {
 
     @Test
     void runsThroughEveryPhaseInOrder() {
-        Script s = Script.prepared();
+        Spec s = given(prepared());
         for (Phase phase : new Phase[] {Phase.LOBBY, Phase.OPENING, Phase.CONVERSATION, Phase.CLARIFYING,
                 Phase.CLOSING, Phase.ENDED}) {
-            s.laterSeconds(60).phase(phase);
-            assertThat(s.state.phase()).isEqualTo(phase);
-            assertThat(s.state.phaseSince()).isEqualTo(s.now);
+            Phase from = s.state().phase();
+            Event[] expected = phase == Phase.CONVERSATION
+                    ? new Event[] {new PhaseChanged(from, phase), new ThemeStarted(TOEGANG)}
+                    : new Event[] {new PhaseChanged(from, phase)};
+            s.after(60).when(MOD, new ChangePhase(phase)).then(expected);
+            assertThat(s.state().phase()).isEqualTo(phase);
+            assertThat(s.state().phaseSince()).isEqualTo(s.now());
         }
-        assertThat(s.state.endedAt()).isEqualTo(s.now);
+        assertThat(s.state().openedAt()).isEqualTo(Spec.T0.plusSeconds(120));
+        assertThat(s.state().endedAt()).isEqualTo(s.now());
     }
 
     @Test
@@ -38,58 +44,53 @@ class PhaseTest {
 
     @Test
     void refusesASkippedOrUnknownPhase() {
-        Script s = Script.prepared();
-        s.no(MOD, new ChangePhase(Phase.CONVERSATION), "ILLEGAL_TRANSITION");
-        s.no(MOD, new ChangePhase(Phase.PREPARATION), "ILLEGAL_TRANSITION");
-        assertThat(s.no(MOD, new ChangePhase(null), "INVALID").field()).isEqualTo("to");
+        Spec s = given(prepared());
+        s.when(MOD, new ChangePhase(Phase.CONVERSATION)).thenRejected("ILLEGAL_TRANSITION");
+        s.when(MOD, new ChangePhase(Phase.PREPARATION)).thenRejected("ILLEGAL_TRANSITION");
+        assertThat(s.when(MOD, new ChangePhase(null)).thenRejected("INVALID").field()).isEqualTo("to");
     }
 
     @Test
     void theEndIsFinal() {
-        Script s = Script.inConversation();
-        s.phase(Phase.CLARIFYING, Phase.CLOSING, Phase.ENDED);
-        s.no(MOD, new ChangePhase(Phase.CLOSING), "WRONG_PHASE");
-        s.no(MOD, new GiveFloor(s.participant("Anouk")), "WRONG_PHASE");
-        s.no(MOD, new AddTheme("Nog een", "Vraag?", 5), "WRONG_PHASE");
-        s.ok(MOD, new AddNote(null, NoteTag.WISH, "Uitwerken in het verslag", false));
+        Spec s = given(inConversation()).and(phases(Phase.CONVERSATION, Phase.ENDED));
+        s.when(MOD, new ChangePhase(Phase.CLOSING)).thenRejected("WRONG_PHASE");
+        s.when(MOD, new GiveFloor(ANOUK)).thenRejected("WRONG_PHASE");
+        s.when(MOD, new AddTheme("Nog een", "Vraag?", 5)).thenRejected("WRONG_PHASE");
+        s.when(MOD, new AddNote(null, NoteTag.WISH, "Uitwerken in het verslag", false))
+                .then(new NoteAdded("N" + NEXT, null, NoteTag.WISH, "Uitwerken in het verslag", false, Role.MODERATOR));
     }
 
     @Test
     void theConversationStartsWithTheFirstThemeAndResumesTheLast() {
-        Script s = Script.prepared();
-        s.phase(Phase.LOBBY, Phase.OPENING);
-        assertThat(s.ok(MOD, new ChangePhase(Phase.CONVERSATION)))
-                .containsExactly(new PhaseChanged(Phase.OPENING, Phase.CONVERSATION), new ThemeStarted(s.theme(0)));
-        s.laterSeconds(60).ok(MOD, new NextTheme());
-        s.laterSeconds(60).phase(Phase.CLARIFYING);
-        assertThat(s.state.currentThemeId()).isNull();
-        assertThat(s.ok(MOD, new ChangePhase(Phase.CONVERSATION))).contains(new ThemeStarted(s.theme(1)));
+        Spec s = given(prepared()).and(phases(Phase.PREPARATION, Phase.OPENING))
+                .when(MOD, new ChangePhase(Phase.CONVERSATION))
+                .then(new PhaseChanged(Phase.OPENING, Phase.CONVERSATION), new ThemeStarted(TOEGANG))
+                .after(60).when(MOD, new NextTheme()).then(new ThemeStarted(CONTACT))
+                .after(60).when(MOD, new ChangePhase(Phase.CLARIFYING)).then(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        assertThat(s.state().currentThemeId()).isNull();
+        s.when(MOD, new ChangePhase(Phase.CONVERSATION))
+                .then(new PhaseChanged(Phase.CLARIFYING, Phase.CONVERSATION), new ThemeStarted(CONTACT));
     }
 
     @Test
     void aConversationWithoutGuideStartsNoTheme() {
-        Script s = new Script();
-        s.ok(MOD, new CreateMeeting("Zonder leidraad", null, null, null, null, null));
-        s.phase(Phase.LOBBY, Phase.OPENING);
-        assertThat(s.ok(MOD, new ChangePhase(Phase.CONVERSATION))).hasSize(1);
-        s.no(MOD, new NextTheme(), "NO_NEXT_THEME");
+        Spec s = given(CREATED).and(phases(Phase.PREPARATION, Phase.OPENING))
+                .when(MOD, new ChangePhase(Phase.CONVERSATION)).then(new PhaseChanged(Phase.OPENING, Phase.CONVERSATION));
+        s.when(MOD, new NextTheme()).thenRejected("NO_NEXT_THEME");
     }
 
     @Test
     void leavingTheLivePhasesEndsTheTurn() {
-        Script s = Script.prepared();
-        s.phase(Phase.LOBBY, Phase.OPENING);
-        s.ok(MOD, new ModeratorSpeaks());
-        s.laterSeconds(90).phase(Phase.LOBBY);
-        assertThat(s.state.floor().speaker()).isNull();
-        assertThat(s.state.floor().turns()).hasSize(1);
+        Meeting m = given(prepared()).and(phases(Phase.PREPARATION, Phase.OPENING)).and(new ModeratorSpeaking())
+                .after(90).when(MOD, new ChangePhase(Phase.LOBBY)).then(new PhaseChanged(Phase.OPENING, Phase.LOBBY)).state();
+        assertThat(m.floor().speaker()).isNull();
+        assertThat(m.floor().turns()).singleElement().satisfies(t -> assertThat(t.duration().toSeconds()).isEqualTo(90));
     }
 
     @Test
     void theEndEmptiesTheSpeakerQueue() {
-        Script s = Script.inConversation();
-        s.ok(MOD, new QueueSpeaker(s.participant("Bram")));
-        s.phase(Phase.CLARIFYING, Phase.CLOSING, Phase.ENDED);
-        assertThat(s.state.floor().queue()).isEmpty();
+        Meeting m = given(inConversation()).and(new SpeakerQueued(BRAM)).and(phases(Phase.CONVERSATION, Phase.CLOSING))
+                .when(MOD, new ChangePhase(Phase.ENDED)).then(new PhaseChanged(Phase.CLOSING, Phase.ENDED)).state();
+        assertThat(m.floor().queue()).isEmpty();
     }
 }

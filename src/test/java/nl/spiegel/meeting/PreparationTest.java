@@ -1,9 +1,12 @@
 package nl.spiegel.meeting;
 
-import static nl.spiegel.meeting.Script.*;
+import static nl.spiegel.meeting.Meetings.*;
+import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,203 +17,200 @@ class PreparationTest {
 
     @Test
     void createsAMeetingWithTheMethodsDefaults() {
-        Script s = new Script();
-        s.ok(MOD, new CreateMeeting("  Spiegelgesprek  ", null, null, null, null, null));
-        Meeting.Details d = s.state.details();
-        assertThat(d.title()).isEqualTo("Spiegelgesprek");
-        assertThat(d.plannedMinutes()).isEqualTo(75);
-        assertThat(d.language()).isEqualTo("nl");
-        assertThat(d.houseRules()).contains("Toehoorders luisteren alleen");
-        assertThat(s.state.phase()).isEqualTo(Phase.PREPARATION);
-        assertThat(s.state.seq()).isEqualTo(1);
+        Meeting m = given().when(MOD, new CreateMeeting("  Spiegelgesprek  ", null, null, null, null, null))
+                .then(new MeetingCreated("Spiegelgesprek", null, null, null, 75, "nl", HouseRules.defaults("nl")))
+                .state();
+        assertThat(m.details().houseRules()).contains("Toehoorders luisteren alleen");
+        assertThat(m.phase()).isEqualTo(Phase.PREPARATION);
+        assertThat(m.seq()).isEqualTo(1);
     }
 
     @Test
     void englishMeetingsGetEnglishHouseRules() {
-        Script s = new Script();
-        s.ok(MOD, new CreateMeeting("Mirror meeting", null, null, null, 90, "EN"));
-        assertThat(s.state.details().houseRules()).contains("Listeners only listen");
+        given().when(MOD, new CreateMeeting("Mirror meeting", null, null, null, 90, "EN"))
+                .then(new MeetingCreated("Mirror meeting", null, null, null, 90, "en", HouseRules.defaults("en")));
+        assertThat(HouseRules.defaults("en")).contains("Listeners only listen");
     }
 
     @Test
     void refusesBadMeetingFacts() {
-        Script s = new Script();
-        assertThat(s.no(MOD, new CreateMeeting(" ", null, null, null, null, null), "INVALID").field()).isEqualTo("title");
-        assertThat(s.no(MOD, new CreateMeeting("x".repeat(201), null, null, null, null, null), "INVALID").field()).isEqualTo("title");
-        assertThat(s.no(MOD, new CreateMeeting("T", null, null, null, 10, null), "INVALID").field()).isEqualTo("plannedMinutes");
-        assertThat(s.no(MOD, new CreateMeeting("T", null, null, null, 481, null), "INVALID").field()).isEqualTo("plannedMinutes");
-        assertThat(s.no(MOD, new CreateMeeting("T", null, null, null, null, "de"), "INVALID").field()).isEqualTo("language");
-        assertThat(s.no(MOD, new CreateMeeting("T", "g".repeat(2001), null, null, null, null), "INVALID").field()).isEqualTo("goal");
-        s.no(Actor.ASSISTANT, new CreateMeeting("T", null, null, null, null, null), "FORBIDDEN");
+        assertThat(given().when(MOD, new CreateMeeting(" ", null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
+        assertThat(given().when(MOD, new CreateMeeting("x".repeat(201), null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
+        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, 10, null)).thenRejected("INVALID").field()).isEqualTo("plannedMinutes");
+        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, 481, null)).thenRejected("INVALID").field()).isEqualTo("plannedMinutes");
+        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, null, "de")).thenRejected("INVALID").field()).isEqualTo("language");
+        assertThat(given().when(MOD, new CreateMeeting("T", "g".repeat(2001), null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("goal");
+        given().when(ASSISTANT, new CreateMeeting("T", null, null, null, null, null)).thenRejected("FORBIDDEN");
     }
 
     @Test
     void aMeetingIsCreatedOnceAndOtherCommandsNeedIt() {
-        Script s = new Script();
-        s.no(MOD, new AddTheme("A", "B?", 10), "NOT_FOUND");
-        s.ok(MOD, new CreateMeeting("T", null, null, null, null, null));
-        s.no(MOD, new CreateMeeting("T", null, null, null, null, null), "ALREADY_EXISTS");
+        given().when(MOD, new AddTheme("A", "B?", 10)).thenRejected("NOT_FOUND");
+        given(CREATED).when(MOD, new CreateMeeting("T", null, null, null, null, null)).thenRejected("ALREADY_EXISTS");
     }
 
     @Test
     void updatesDetailsAndHouseRules() {
-        Script s = Script.prepared();
         Instant start = Instant.parse("2027-04-01T17:30:00Z");
-        s.ok(MOD, new UpdateDetails("Nieuwe titel", "Doel", "inwoners", start, 90));
-        assertThat(s.state.details()).extracting("title", "goal", "targetGroup", "scheduledStart", "plannedMinutes")
-                .containsExactly("Nieuwe titel", "Doel", "inwoners", start, 90);
-        assertThat(s.state.details().language()).isEqualTo("nl");
-        s.ok(MOD, new SetHouseRules("Eigen regels"));
-        assertThat(s.state.details().houseRules()).isEqualTo("Eigen regels");
-        assertThat(s.no(MOD, new SetHouseRules(""), "INVALID").field()).isEqualTo("text");
-        assertThat(s.no(MOD, new UpdateDetails(null, null, null, null, null), "INVALID").field()).isEqualTo("title");
+        Meeting m = given(prepared()).when(MOD, new UpdateDetails("Nieuwe titel", "Doel", "inwoners", start, 90))
+                .then(new DetailsUpdated("Nieuwe titel", "Doel", "inwoners", start, 90))
+                .when(MOD, new SetHouseRules("Eigen regels")).then(new HouseRulesSet("Eigen regels")).state();
+        assertThat(m.details().language()).isEqualTo("nl");
+        assertThat(m.details().houseRules()).isEqualTo("Eigen regels");
+        assertThat(given(prepared()).when(MOD, new SetHouseRules("")).thenRejected("INVALID").field()).isEqualTo("text");
+        assertThat(given(prepared()).when(MOD, new UpdateDetails(null, null, null, null, null)).thenRejected("INVALID").field())
+                .isEqualTo("title");
     }
 
     @Test
     void buildsTheGuide() {
-        Script s = Script.prepared();
-        assertThat(s.state.guide()).extracting(Meeting.Theme::title).containsExactly("Toegang", "Contact", "Eigen regie");
-        String contact = s.theme(1);
-        s.ok(MOD, new EditTheme(contact, "Contact en bereikbaarheid", "Hoe bereikt u ons?", 30));
-        assertThat(s.state.theme(contact).orElseThrow().minutes()).isEqualTo(30);
-        s.ok(MOD, new MoveTheme(contact, 0));
-        assertThat(s.theme(0)).isEqualTo(contact);
-        s.ok(MOD, new MoveTheme(contact, 2));
-        assertThat(s.theme(2)).isEqualTo(contact);
-        s.ok(MOD, new RemoveTheme(contact));
-        assertThat(s.state.guide()).hasSize(2);
+        Spec s = given(prepared())
+                .when(MOD, new EditTheme(CONTACT, "Contact en bereikbaarheid", "Hoe bereikt u ons?", 30))
+                .then(new ThemeEdited(CONTACT, "Contact en bereikbaarheid", "Hoe bereikt u ons?", 30))
+                .when(MOD, new MoveTheme(CONTACT, 0)).then(new ThemeMoved(CONTACT, 0));
+        assertThat(s.state().guide()).extracting(Meeting.Theme::id).containsExactly(CONTACT, TOEGANG, REGIE);
+        s.when(MOD, new MoveTheme(CONTACT, 2)).then(new ThemeMoved(CONTACT, 2));
+        assertThat(s.state().guide()).extracting(Meeting.Theme::id).containsExactly(TOEGANG, REGIE, CONTACT);
+        s.when(ASSISTANT, new RemoveTheme(CONTACT)).then(new ThemeRemoved(CONTACT));
+        assertThat(s.state().guide()).extracting(Meeting.Theme::id).containsExactly(TOEGANG, REGIE);
+        s.when(MOD, new AddTheme(" Wachttijd ", "Hoe lang wachtte u?", 10)).then(new ThemeAdded("T" + NEXT, "Wachttijd",
+                "Hoe lang wachtte u?", 10));
     }
 
     @Test
     void refusesBadThemes() {
-        Script s = Script.prepared();
-        assertThat(s.no(MOD, new AddTheme("", "Vraag?", 10), "INVALID").field()).isEqualTo("title");
-        assertThat(s.no(MOD, new AddTheme("Titel", " ", 10), "INVALID").field()).isEqualTo("centralQuestion");
-        assertThat(s.no(MOD, new AddTheme("Titel", "Vraag?", 0), "INVALID").field()).isEqualTo("minutes");
-        assertThat(s.no(MOD, new AddTheme("Titel", "Vraag?", null), "INVALID").field()).isEqualTo("minutes");
-        s.no(MOD, new EditTheme("T999", "Titel", "Vraag?", 10), "UNKNOWN_THEME");
-        s.no(MOD, new RemoveTheme(null), "UNKNOWN_THEME");
-        assertThat(s.no(MOD, new MoveTheme(s.theme(0), 3), "INVALID").field()).isEqualTo("position");
-        assertThat(s.no(MOD, new MoveTheme(s.theme(0), -1), "INVALID").field()).isEqualTo("position");
+        Spec s = given(prepared());
+        assertThat(s.when(MOD, new AddTheme("", "Vraag?", 10)).thenRejected("INVALID").field()).isEqualTo("title");
+        assertThat(s.when(MOD, new AddTheme("Titel", " ", 10)).thenRejected("INVALID").field()).isEqualTo("centralQuestion");
+        assertThat(s.when(MOD, new AddTheme("Titel", "Vraag?", 0)).thenRejected("INVALID").field()).isEqualTo("minutes");
+        assertThat(s.when(MOD, new AddTheme("Titel", "Vraag?", null)).thenRejected("INVALID").field()).isEqualTo("minutes");
+        s.when(MOD, new EditTheme("T999", "Titel", "Vraag?", 10)).thenRejected("UNKNOWN_THEME");
+        s.when(MOD, new RemoveTheme(null)).thenRejected("UNKNOWN_THEME");
+        assertThat(s.when(MOD, new MoveTheme(TOEGANG, 3)).thenRejected("INVALID").field()).isEqualTo("position");
+        assertThat(s.when(MOD, new MoveTheme(TOEGANG, -1)).thenRejected("INVALID").field()).isEqualTo("position");
     }
 
     @Test
     void theGuideHoldsAtMostThirtyThemes() {
-        Script s = new Script();
-        s.ok(MOD, new CreateMeeting("T", null, null, null, null, null));
-        for (int i = 0; i < Meeting.MAX_THEMES; i++) {
-            s.ok(MOD, new AddTheme("Thema " + i, "Vraag?", 5));
+        List<Event> full = new ArrayList<>(List.of(CREATED));
+        for (int i = 1; i <= Meeting.MAX_THEMES; i++) {
+            full.add(new ThemeAdded("T" + i, "Thema " + i, "Vraag?", 5));
         }
-        s.no(MOD, new AddTheme("Eén te veel", "Vraag?", 5), "GUIDE_FULL");
+        given(full).when(MOD, new AddTheme("Eén te veel", "Vraag?", 5)).thenRejected("GUIDE_FULL");
     }
 
     @Test
     void aDiscussedThemeStaysInTheGuide() {
-        Script s = Script.inConversation();
-        s.no(MOD, new RemoveTheme(s.theme(0)), "THEME_STARTED");
-        s.ok(MOD, new RemoveTheme(s.theme(2)));
+        Spec s = given(inConversation());
+        s.when(MOD, new RemoveTheme(TOEGANG)).thenRejected("THEME_STARTED");
+        s.when(MOD, new RemoveTheme(REGIE)).then(new ThemeRemoved(REGIE));
     }
 
     @Test
     void seatsTheCircle() {
-        Script s = Script.prepared();
-        assertThat(s.state.participants()).extracting(Meeting.Participant::pseudonym)
-                .containsExactly("Anouk", "Bram", "Chantal", "Dirk");
-        String bram = s.participant("Bram");
-        s.ok(MOD, new EditParticipant(bram, "Bram B.", 9, null));
-        Meeting.Participant edited = s.state.participant(bram).orElseThrow();
-        assertThat(edited.seat()).isEqualTo(9);
-        assertThat(edited.briefed()).isTrue();
-        s.ok(MOD, new RemoveParticipant(bram));
-        assertThat(s.state.participants()).hasSize(3);
+        Spec s = given(prepared())
+                .when(MOD, new EditParticipant(BRAM, "Bram B.", 9, null)).then(new ParticipantEdited(BRAM, "Bram B.", 9, true))
+                .when(MOD, new RemoveParticipant(BRAM)).then(new ParticipantRemoved(BRAM))
+                .when(MOD, new AddParticipant(" Eva ", 5, null)).then(new ParticipantAdded("P" + NEXT, "Eva", 5, false));
+        assertThat(s.state().participants()).extracting(Meeting.Participant::pseudonym)
+                .containsExactly("Anouk", "Chantal", "Dirk", "Eva");
     }
 
     @Test
     void refusesBadSeats() {
-        Script s = Script.prepared();
-        s.no(MOD, new AddParticipant("Eva", 1, false), "SEAT_TAKEN");
-        s.no(MOD, new AddParticipant("anouk", 8, false), "PSEUDONYM_TAKEN");
-        assertThat(s.no(MOD, new AddParticipant("Eva", 13, false), "INVALID").field()).isEqualTo("seat");
-        assertThat(s.no(MOD, new AddParticipant("Eva", 0, false), "INVALID").field()).isEqualTo("seat");
-        assertThat(s.no(MOD, new AddParticipant("", 8, false), "INVALID").field()).isEqualTo("pseudonym");
-        assertThat(s.no(MOD, new AddParticipant("x".repeat(41), 8, false), "INVALID").field()).isEqualTo("pseudonym");
-        s.no(MOD, new EditParticipant("P999", "Eva", 8, false), "UNKNOWN_PARTICIPANT");
-        s.no(MOD, new EditParticipant(s.participant("Bram"), "Anouk", 2, false), "PSEUDONYM_TAKEN");
-        s.no(MOD, new EditParticipant(s.participant("Bram"), "Bram", 1, false), "SEAT_TAKEN");
-        s.ok(MOD, new EditParticipant(s.participant("Bram"), "Bram", 2, false));
-        s.no(MOD, new RemoveParticipant("P999"), "UNKNOWN_PARTICIPANT");
+        Spec s = given(prepared());
+        s.when(MOD, new AddParticipant("Eva", 1, false)).thenRejected("SEAT_TAKEN");
+        s.when(MOD, new AddParticipant("anouk", 8, false)).thenRejected("PSEUDONYM_TAKEN");
+        assertThat(s.when(MOD, new AddParticipant("Eva", 13, false)).thenRejected("INVALID").field()).isEqualTo("seat");
+        assertThat(s.when(MOD, new AddParticipant("Eva", 0, false)).thenRejected("INVALID").field()).isEqualTo("seat");
+        assertThat(s.when(MOD, new AddParticipant("", 8, false)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
+        assertThat(s.when(MOD, new AddParticipant("x".repeat(41), 8, false)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
+        s.when(MOD, new EditParticipant("P999", "Eva", 8, false)).thenRejected("UNKNOWN_PARTICIPANT");
+        s.when(MOD, new EditParticipant(BRAM, "Anouk", 2, false)).thenRejected("PSEUDONYM_TAKEN");
+        s.when(MOD, new EditParticipant(BRAM, "Bram", 1, false)).thenRejected("SEAT_TAKEN");
+        s.when(MOD, new EditParticipant(BRAM, "Bram", 2, false)).then(new ParticipantEdited(BRAM, "Bram", 2, false));
+        s.when(MOD, new RemoveParticipant("P999")).thenRejected("UNKNOWN_PARTICIPANT");
     }
 
     @Test
     void theCircleHoldsAtMostTwelve() {
-        Script s = Script.prepared();
+        List<Event> full = new ArrayList<>(prepared());
         for (int seat = 5; seat <= 12; seat++) {
-            s.ok(MOD, new AddParticipant("Deelnemer " + seat, seat, false));
+            full.add(new ParticipantAdded("P-" + seat, "Deelnemer " + seat, seat, false));
         }
-        s.no(MOD, new AddParticipant("Dertien", 12, false), "CIRCLE_FULL");
+        given(full).when(MOD, new AddParticipant("Dertien", 12, false)).thenRejected("CIRCLE_FULL");
     }
 
     @Test
     void someoneWhoSpokeStaysInTheRecord() {
-        Script s = Script.inConversation();
-        String anouk = s.participant("Anouk");
-        s.ok(MOD, new GiveFloor(anouk));
-        s.laterSeconds(30).ok(MOD, new PauseSpeaking());
-        s.no(MOD, new RemoveParticipant(anouk), "HAS_SPOKEN");
+        given(inConversation()).and(new FloorGiven(ANOUK)).after(30).and(new SpeakingPaused())
+                .when(MOD, new RemoveParticipant(ANOUK)).thenRejected("HAS_SPOKEN");
+    }
+
+    @Test
+    void someoneWhoLeavesTheCircleLeavesTheSpeakerQueue() {
+        Meeting m = given(inConversation()).and(new SpeakerQueued(DIRK))
+                .when(MOD, new RemoveParticipant(DIRK)).then(new ParticipantRemoved(DIRK)).state();
+        assertThat(m.floor().queue()).isEmpty();
     }
 
     @Test
     void listenersHandInTopicsWhileTheModeratorAllowsIt() {
-        Script s = Script.prepared();
-        s.no(ANNA, new SubmitTopic("Wachtlijsten"), "TOPICS_CLOSED");
-        s.ok(MOD, new SetTopicsOpen(true));
-        assertThat(s.ok(MOD, new SetTopicsOpen(true))).isEmpty();
-        s.ok(ANNA, new SubmitTopic("  Wachtlijsten  "));
-        Meeting.Topic topic = s.state.topics().getFirst();
-        assertThat(topic.text()).isEqualTo("Wachtlijsten");
-        assertThat(topic.listenerId()).isEqualTo(ANNA.listenerId());
-        s.ok(MOD, new SetTopicStatus(topic.id(), TopicStatus.ADOPTED));
-        assertThat(s.state.topics().getFirst().status()).isEqualTo(TopicStatus.ADOPTED);
-        s.no(MOD, new SetTopicStatus("K999", TopicStatus.ADOPTED), "UNKNOWN_TOPIC");
-        assertThat(s.no(MOD, new SetTopicStatus(topic.id(), null), "INVALID").field()).isEqualTo("status");
-        assertThat(s.no(MOD, new SetTopicsOpen(null), "INVALID").field()).isEqualTo("open");
-        s.no(ANNA, new SubmitTopic(""), "INVALID");
-        s.no(Actor.listener("L-stranger"), new SubmitTopic("Hallo"), "NOT_JOINED");
-        s.phase(Phase.LOBBY, Phase.OPENING);
-        s.no(ANNA, new SubmitTopic("Te laat"), "TOPICS_CLOSED");
+        Spec s = given(prepared());
+        s.when(ANNA, new SubmitTopic("Wachtlijsten")).thenRejected("TOPICS_CLOSED");
+        s.when(MOD, new SetTopicsOpen(true)).then(new TopicsOpenSet(true))
+                .when(MOD, new SetTopicsOpen(true)).then()
+                .when(ANNA, new SubmitTopic("  Wachtlijsten  ")).then(new TopicSubmitted("K" + NEXT, ANNA.listenerId(), "Wachtlijsten"))
+                .when(MOD, new SetTopicStatus("K" + NEXT, TopicStatus.ADOPTED)).then(new TopicStatusSet("K" + NEXT, TopicStatus.ADOPTED));
+        assertThat(s.state().topics().getFirst().status()).isEqualTo(TopicStatus.ADOPTED);
+        s.when(MOD, new SetTopicStatus("K999", TopicStatus.ADOPTED)).thenRejected("UNKNOWN_TOPIC");
+        assertThat(s.when(MOD, new SetTopicStatus("K" + NEXT, null)).thenRejected("INVALID").field()).isEqualTo("status");
+        assertThat(s.when(MOD, new SetTopicsOpen(null)).thenRejected("INVALID").field()).isEqualTo("open");
+        s.when(ANNA, new SubmitTopic("")).thenRejected("INVALID");
+        s.when(Actor.listener("L-stranger"), new SubmitTopic("Hallo")).thenRejected("NOT_JOINED");
+        s.and(phases(Phase.PREPARATION, Phase.OPENING)).when(ANNA, new SubmitTopic("Te laat")).thenRejected("TOPICS_CLOSED");
     }
 
     @Test
     void listenersJoinOnceAndMayRenameThemselves() {
-        Script s = Script.prepared();
-        assertThat(s.state.listeners()).containsKeys(ANNA.listenerId(), BEN.listenerId());
-        assertThat(s.ok(ANNA, new JoinAsListener("Anna"))).isEmpty();
-        assertThat(s.ok(ANNA, new JoinAsListener("Anna K."))).containsExactly(new ListenerJoined(ANNA.listenerId(), "Anna K."));
-        assertThat(s.no(ANNA, new JoinAsListener("x".repeat(41)), "INVALID").field()).isEqualTo("displayName");
-        s.phase(Phase.LOBBY, Phase.OPENING, Phase.CONVERSATION, Phase.CLARIFYING, Phase.CLOSING, Phase.ENDED);
-        s.no(Actor.listener("L-late"), new JoinAsListener(null), "WRONG_PHASE");
+        Spec s = given(prepared());
+        assertThat(s.state().listeners()).containsKeys(ANNA.listenerId(), BEN.listenerId());
+        s.when(ANNA, new JoinAsListener("Anna")).then()
+                .when(ANNA, new JoinAsListener("Anna K.")).then(new ListenerJoined(ANNA.listenerId(), "Anna K."));
+        assertThat(s.when(ANNA, new JoinAsListener("x".repeat(41))).thenRejected("INVALID").field()).isEqualTo("displayName");
+        s.and(phases(Phase.PREPARATION, Phase.ENDED)).when(Actor.listener("L-late"), new JoinAsListener(null))
+                .thenRejected("WRONG_PHASE");
     }
 
     @Test
     void theModeratorClosesJoiningAndLimitsListeners() {
-        Script s = Script.prepared();
-        s.ok(MOD, new SetJoining(true, 3));
-        s.ok(Actor.listener("L-3"), new JoinAsListener("Derde"));
-        s.no(Actor.listener("L-4"), new JoinAsListener("Vierde"), "LISTENERS_FULL");
-        s.ok(MOD, new SetJoining(false, null));
-        assertThat(s.ok(MOD, new SetJoining(false, null))).isEmpty();
-        s.no(Actor.listener("L-5"), new JoinAsListener(null), "JOINING_CLOSED");
-        s.ok(ANNA, new JoinAsListener("Anna, al binnen"));
-        assertThat(s.no(MOD, new SetJoining(null, null), "INVALID").field()).isEqualTo("open");
-        assertThat(s.no(MOD, new SetJoining(true, 0), "INVALID").field()).isEqualTo("listenerLimit");
-        s.no(ANNA, new SetJoining(true, null), "FORBIDDEN");
-        Views.ModeratorView view = Views.moderator(s.state, s.now);
+        Spec s = given(prepared())
+                .when(MOD, new SetJoining(true, 3)).then(new JoiningSet(true, 3))
+                .when(Actor.listener("L-3"), new JoinAsListener("Derde")).then(new ListenerJoined("L-3", "Derde"));
+        s.when(Actor.listener("L-4"), new JoinAsListener("Vierde")).thenRejected("LISTENERS_FULL");
+        s.when(MOD, new SetJoining(false, null)).then(new JoiningSet(false, null))
+                .when(MOD, new SetJoining(false, null)).then();
+        s.when(Actor.listener("L-5"), new JoinAsListener(null)).thenRejected("JOINING_CLOSED");
+        s.when(ANNA, new JoinAsListener("Anna, al binnen")).then(new ListenerJoined(ANNA.listenerId(), "Anna, al binnen"));
+        assertThat(s.when(MOD, new SetJoining(null, null)).thenRejected("INVALID").field()).isEqualTo("open");
+        assertThat(s.when(MOD, new SetJoining(true, 0)).thenRejected("INVALID").field()).isEqualTo("listenerLimit");
+        s.when(ANNA, new SetJoining(true, null)).thenRejected("FORBIDDEN");
+        Views.ModeratorView view = Views.moderator(s.state(), s.now());
         assertThat(view.joiningOpen()).isFalse();
         assertThat(view.listeners()).isEqualTo(3);
     }
 
     @Test
+    void retentionIsSetOnceAndKeptUntilChanged() {
+        Spec s = given(prepared()).when(MOD, new SetRetention(30, false)).then(new RetentionSet(30, false))
+                .when(MOD, new SetRetention(30, null)).then()
+                .when(MOD, new SetRetention(null, null)).then(new RetentionSet(null, false));
+        assertThat(s.when(MOD, new SetRetention(0, true)).thenRejected("INVALID").field()).isEqualTo("days");
+        s.and(phases(Phase.PREPARATION, Phase.ENDED)).when(MOD, new SetRetention(7, true)).then(new RetentionSet(7, true));
+    }
+
+    @Test
     void aMissingCommandIsRefused() {
-        assertThat(new Script().no(MOD, null, "INVALID").field()).isEqualTo("type");
+        assertThat(given().when(MOD, null).thenRejected("INVALID").field()).isEqualTo("type");
     }
 }

@@ -1,7 +1,12 @@
 package nl.spiegel.meeting;
 
-import static nl.spiegel.meeting.Script.*;
+import static nl.spiegel.meeting.Meetings.*;
+import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,156 +15,147 @@ import nl.spiegel.meeting.Event.*;
 
 class QuestionsTest {
 
+    // The questions handed in below, in order.
+    private static final String A = "Q" + NEXT;
+    private static final String B = "Q" + (NEXT + 1);
+    private static final String C = "Q" + (NEXT + 2);
+    private static final String D = "Q" + (NEXT + 3);
+
+    private static Spec fourQuestions() {
+        return given(inConversation()).and(
+                new QuestionSubmitted(A, ANNA.listenerId(), "Vraag A", null, null),
+                new QuestionSubmitted(B, BEN.listenerId(), "Vraag B", null, null),
+                new QuestionSubmitted(C, BEN.listenerId(), "Vraag C, zelfde als A", null, null),
+                new QuestionSubmitted(D, ANNA.listenerId(), "Waarom doet u dat zo?", null, null));
+    }
+
     @Test
     void aListenerAsksAtAnyTimeAndOnlyModeratorsSeeItUntilTheClarifyingPhase() {
-        Script s = Script.inConversation();
-        s.ok(ANNA, new SubmitQuestion("Wat bedoelde u met 'de lijst'?", s.participant("Bram"), s.theme(0)));
-        String q = s.lastQuestion();
-        Meeting.Question question = s.state.question(q).orElseThrow();
-        assertThat(question.status()).isEqualTo(QuestionStatus.WAITING);
-        assertThat(question.participantId()).isEqualTo(s.participant("Bram"));
-        assertThat(Views.moderator(s.state, s.now).questions()).extracting(Views.QuestionView::id).containsExactly(q);
-        assertThat(Views.listener(s.state, BEN.listenerId(), s.now).questionQueue()).isEmpty();
-        assertThat(Views.listener(s.state, ANNA.listenerId(), s.now).myQuestions()).extracting(Views.OwnQuestion::id)
-                .containsExactly(q);
+        Spec s = given(inConversation())
+                .when(ANNA, new SubmitQuestion(" Wat bedoelde u met 'de lijst'? ", BRAM, TOEGANG))
+                .then(new QuestionSubmitted(A, ANNA.listenerId(), "Wat bedoelde u met 'de lijst'?", BRAM, TOEGANG));
+        assertThat(Views.moderator(s.state(), s.now()).questions()).extracting(Views.QuestionView::id).containsExactly(A);
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).questionQueue()).isEmpty();
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).myQuestions()).extracting(Views.OwnQuestion::id)
+                .containsExactly(A);
 
-        s.ok(MOD, new AcceptQuestion(q));
-        assertThat(Views.listener(s.state, BEN.listenerId(), s.now).questionQueue()).isEmpty();
-        assertThat(Views.display(s.state, s.now).questionQueue()).isEmpty();
-        s.phase(Phase.CLARIFYING);
-        assertThat(Views.listener(s.state, BEN.listenerId(), s.now).questionQueue()).extracting(Views.QueuedQuestion::id)
-                .containsExactly(q);
-        assertThat(Views.display(s.state, s.now).questionQueue()).hasSize(1);
+        s.when(MOD, new AcceptQuestion(A)).then(new QuestionAccepted(A));
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).questionQueue()).isEmpty();
+        assertThat(Views.display(s.state(), s.now()).questionQueue()).isEmpty();
+        s.when(MOD, new ChangePhase(Phase.CLARIFYING)).then(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).questionQueue()).extracting(Views.QueuedQuestion::id)
+                .containsExactly(A);
+        assertThat(Views.display(s.state(), s.now()).questionQueue()).hasSize(1);
     }
 
     @Test
     void refusesBadQuestions() {
-        Script s = Script.prepared();
-        s.no(ANNA, new SubmitQuestion("Te vroeg?", null, null), "WRONG_PHASE");
-        s.phase(Phase.LOBBY);
-        assertThat(s.no(ANNA, new SubmitQuestion(" ", null, null), "INVALID").field()).isEqualTo("text");
-        s.no(ANNA, new SubmitQuestion("x".repeat(501), null, null), "INVALID");
-        s.ok(ANNA, new SubmitQuestion("x".repeat(500), null, null));
-        s.no(ANNA, new SubmitQuestion("Vraag", "P999", null), "UNKNOWN_PARTICIPANT");
-        s.no(ANNA, new SubmitQuestion("Vraag", null, "T999"), "UNKNOWN_THEME");
-        s.no(Actor.listener("L-stranger"), new SubmitQuestion("Vraag", null, null), "NOT_JOINED");
+        Spec s = given(prepared());
+        s.when(ANNA, new SubmitQuestion("Te vroeg?", null, null)).thenRejected("WRONG_PHASE");
+        s.and(phases(Phase.PREPARATION, Phase.LOBBY));
+        assertThat(s.when(ANNA, new SubmitQuestion(" ", null, null)).thenRejected("INVALID").field()).isEqualTo("text");
+        s.when(ANNA, new SubmitQuestion("x".repeat(501), null, null)).thenRejected("INVALID");
+        s.when(ANNA, new SubmitQuestion("Vraag", "P999", null)).thenRejected("UNKNOWN_PARTICIPANT");
+        s.when(ANNA, new SubmitQuestion("Vraag", null, "T999")).thenRejected("UNKNOWN_THEME");
+        s.when(Actor.listener("L-stranger"), new SubmitQuestion("Vraag", null, null)).thenRejected("NOT_JOINED");
+        s.when(ANNA, new SubmitQuestion("x".repeat(500), null, null))
+                .then(new QuestionSubmitted(A, ANNA.listenerId(), "x".repeat(500), null, null));
     }
 
     @Test
     void aListenerCannotFloodTheQueue() {
-        Script s = Script.inConversation();
-        for (int i = 0; i < MeetingCore.MAX_WAITING_QUESTIONS_PER_LISTENER; i++) {
-            s.ok(ANNA, new SubmitQuestion("Vraag " + i, null, null));
+        List<Event> waiting = new ArrayList<>(inConversation());
+        for (int i = 0; i < QuestionsDecider.MAX_WAITING_QUESTIONS_PER_LISTENER; i++) {
+            waiting.add(new QuestionSubmitted("Q-" + i, ANNA.listenerId(), "Vraag " + i, null, null));
         }
-        s.no(ANNA, new SubmitQuestion("Nog één", null, null), "TOO_MANY_QUESTIONS");
-        s.ok(BEN, new SubmitQuestion("Mijn vraag", null, null));
-        s.ok(MOD, new AcceptQuestion(s.state.questions().getFirst().id()));
-        s.ok(ANNA, new SubmitQuestion("Nu wel", null, null));
+        Spec s = given(waiting);
+        s.when(ANNA, new SubmitQuestion("Nog één", null, null)).thenRejected("TOO_MANY_QUESTIONS");
+        s.when(BEN, new SubmitQuestion("Mijn vraag", null, null))
+                .then(new QuestionSubmitted("Q" + (NEXT + 10), BEN.listenerId(), "Mijn vraag", null, null))
+                .and(new QuestionAccepted("Q-0"))
+                .when(ANNA, new SubmitQuestion("Nu wel", null, null))
+                .then(new QuestionSubmitted("Q" + (NEXT + 11), ANNA.listenerId(), "Nu wel", null, null));
     }
 
     @Test
     void screening() {
-        Script s = Script.inConversation();
-        s.ok(ANNA, new SubmitQuestion("Vraag A", null, null));
-        String a = s.lastQuestion();
-        s.ok(BEN, new SubmitQuestion("Vraag B", null, null));
-        String b = s.lastQuestion();
-        s.ok(BEN, new SubmitQuestion("Vraag C, zelfde als A", null, null));
-        String c = s.lastQuestion();
-        s.ok(ANNA, new SubmitQuestion("Waarom doet u dat zo?", null, null));
-        String d = s.lastQuestion();
+        Spec s = fourQuestions()
+                .when(MOD, new MergeQuestion(C, A)).then(new QuestionAccepted(A), new QuestionMerged(C, A))
+                .when(MOD, new AcceptQuestion(B)).then(new QuestionAccepted(B))
+                .when(ASSISTANT, new AcceptQuestion(B)).then()
+                .when(MOD, new RejectQuestion(D, RejectReason.STARTS_DISCUSSION)).then(new QuestionRejected(D, RejectReason.STARTS_DISCUSSION));
+        assertThat(s.state().questionQueue()).containsExactly(A, B);
+        s.when(MOD, new MoveQuestion(B, 0)).then(new QuestionMoved(B, 0));
+        assertThat(s.state().questionQueue()).containsExactly(B, A);
 
-        assertThat(s.ok(MOD, new MergeQuestion(c, a))).containsExactly(new QuestionAccepted(a), new QuestionMerged(c, a));
-        s.ok(MOD, new AcceptQuestion(b));
-        assertThat(s.ok(MOD, new AcceptQuestion(b))).isEmpty();
-        s.ok(MOD, new RejectQuestion(d, RejectReason.STARTS_DISCUSSION));
-        assertThat(s.state.questionQueue()).containsExactly(a, b);
-        s.ok(MOD, new MoveQuestion(b, 0));
-        assertThat(s.state.questionQueue()).containsExactly(b, a);
-
-        Views.ListenerView anna = Views.listener(s.state, ANNA.listenerId(), s.now);
+        Views.ListenerView anna = Views.listener(s.state(), ANNA.listenerId(), s.now());
         assertThat(anna.myQuestions()).extracting(Views.OwnQuestion::id, Views.OwnQuestion::status, Views.OwnQuestion::rejectReason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(a, QuestionStatus.ACCEPTED, null),
-                        org.assertj.core.groups.Tuple.tuple(d, QuestionStatus.REJECTED, RejectReason.STARTS_DISCUSSION));
-        assertThat(Views.listener(s.state, BEN.listenerId(), s.now).myQuestions())
-                .filteredOn(q -> q.id().equals(c)).singleElement()
-                .extracting(Views.OwnQuestion::status, Views.OwnQuestion::mergedInto).containsExactly(QuestionStatus.MERGED, a);
+                .containsExactly(tuple(A, QuestionStatus.ACCEPTED, null), tuple(D, QuestionStatus.REJECTED, RejectReason.STARTS_DISCUSSION));
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).myQuestions())
+                .filteredOn(q -> q.id().equals(C)).singleElement()
+                .extracting(Views.OwnQuestion::status, Views.OwnQuestion::mergedInto).containsExactly(QuestionStatus.MERGED, A);
 
-        s.no(MOD, new AskQuestion(a), "WRONG_PHASE");
-        s.phase(Phase.CLARIFYING);
-        s.ok(MOD, new AskQuestion(b));
-        assertThat(s.ok(MOD, new AskQuestion(b))).isEmpty();
-        assertThat(s.ok(MOD, new AskQuestion(a))).containsExactly(new QuestionAnswered(b), new QuestionAsked(a));
-        s.ok(MOD, new MarkAnswered(a));
-        assertThat(s.state.questions()).extracting(Meeting.Question::status).containsExactly(
+        s.when(MOD, new AskQuestion(A)).thenRejected("WRONG_PHASE");
+        s.and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING))
+                .when(MOD, new AskQuestion(B)).then(new QuestionAsked(B))
+                .when(MOD, new AskQuestion(B)).then()
+                .when(MOD, new AskQuestion(A)).then(new QuestionAnswered(B), new QuestionAsked(A))
+                .when(MOD, new MarkAnswered(A)).then(new QuestionAnswered(A));
+        assertThat(s.state().questions()).extracting(Meeting.Question::status).containsExactly(
                 QuestionStatus.ANSWERED, QuestionStatus.ANSWERED, QuestionStatus.MERGED, QuestionStatus.REJECTED);
-        assertThat(Views.listener(s.state, BEN.listenerId(), s.now).questionQueue()).extracting(Views.QueuedQuestion::id)
-                .containsExactly(b, a);
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).questionQueue()).extracting(Views.QueuedQuestion::id)
+                .containsExactly(B, A);
     }
 
     @Test
     void refusesScreeningThatDoesNotFit() {
-        Script s = Script.inConversation();
-        s.ok(ANNA, new SubmitQuestion("Vraag A", null, null));
-        String a = s.lastQuestion();
-        s.ok(BEN, new SubmitQuestion("Vraag B", null, null));
-        String b = s.lastQuestion();
-        s.no(MOD, new AcceptQuestion("Q999"), "UNKNOWN_QUESTION");
-        assertThat(s.no(MOD, new MergeQuestion(a, "Q999"), "UNKNOWN_QUESTION").field()).isEqualTo("intoQuestionId");
-        assertThat(s.no(MOD, new MergeQuestion(a, a), "INVALID").field()).isEqualTo("intoQuestionId");
-        assertThat(s.no(MOD, new RejectQuestion(a, null), "INVALID").field()).isEqualTo("reason");
-        s.no(MOD, new MoveQuestion(a, 0), "QUESTION_STATUS");
-        s.ok(MOD, new RejectQuestion(b, RejectReason.NEW_TOPIC));
-        s.no(MOD, new MergeQuestion(a, b), "QUESTION_STATUS");
-        s.no(MOD, new RejectQuestion(b, RejectReason.TOO_PERSONAL), "QUESTION_STATUS");
-        s.ok(MOD, new AcceptQuestion(b));
-        assertThat(s.state.question(b).orElseThrow().rejectReason()).isNull();
-        s.ok(MOD, new AcceptQuestion(a));
-        assertThat(s.no(MOD, new MoveQuestion(a, 2), "INVALID").field()).isEqualTo("position");
-        s.phase(Phase.CLARIFYING);
-        s.ok(MOD, new MarkAnswered(a));
-        s.no(MOD, new AskQuestion(a), "QUESTION_STATUS");
-        s.no(MOD, new MarkAnswered(a), "QUESTION_STATUS");
-        s.no(MOD, new MergeQuestion(a, b), "QUESTION_STATUS");
-        s.phase(Phase.CLOSING, Phase.ENDED);
-        s.no(MOD, new MarkAnswered(b), "WRONG_PHASE");
+        Spec s = fourQuestions();
+        s.when(MOD, new AcceptQuestion("Q999")).thenRejected("UNKNOWN_QUESTION");
+        assertThat(s.when(MOD, new MergeQuestion(A, "Q999")).thenRejected("UNKNOWN_QUESTION").field()).isEqualTo("intoQuestionId");
+        assertThat(s.when(MOD, new MergeQuestion(A, A)).thenRejected("INVALID").field()).isEqualTo("intoQuestionId");
+        assertThat(s.when(MOD, new RejectQuestion(A, null)).thenRejected("INVALID").field()).isEqualTo("reason");
+        s.when(MOD, new MoveQuestion(A, 0)).thenRejected("QUESTION_STATUS");
+        s.and(new QuestionRejected(B, RejectReason.NEW_TOPIC));
+        s.when(MOD, new MergeQuestion(A, B)).thenRejected("QUESTION_STATUS");
+        s.when(MOD, new RejectQuestion(B, RejectReason.TOO_PERSONAL)).thenRejected("QUESTION_STATUS");
+        s.when(MOD, new AcceptQuestion(B)).then(new QuestionAccepted(B));
+        assertThat(s.state().question(B).orElseThrow().rejectReason()).isNull();
+        s.when(MOD, new AcceptQuestion(A)).then(new QuestionAccepted(A));
+        assertThat(s.when(MOD, new MoveQuestion(A, 2)).thenRejected("INVALID").field()).isEqualTo("position");
+        s.and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING))
+                .when(MOD, new MarkAnswered(A)).then(new QuestionAnswered(A));
+        s.when(MOD, new AskQuestion(A)).thenRejected("QUESTION_STATUS");
+        s.when(MOD, new MarkAnswered(A)).thenRejected("QUESTION_STATUS");
+        s.when(MOD, new MergeQuestion(A, B)).thenRejected("QUESTION_STATUS");
+        s.and(phases(Phase.CLARIFYING, Phase.ENDED));
+        s.when(MOD, new MarkAnswered(B)).thenRejected("WRONG_PHASE");
     }
 
     @Test
     void aListenerWithdrawsOnlyTheirOwnOpenQuestion() {
-        Script s = Script.inConversation();
-        s.ok(ANNA, new SubmitQuestion("Vraag A", null, null));
-        String a = s.lastQuestion();
-        s.no(BEN, new WithdrawQuestion(a), "NOT_YOURS");
-        s.ok(MOD, new AcceptQuestion(a));
-        s.ok(ANNA, new WithdrawQuestion(a));
-        assertThat(s.state.questionQueue()).isEmpty();
-        s.no(ANNA, new WithdrawQuestion(a), "QUESTION_STATUS");
+        Spec s = fourQuestions();
+        s.when(BEN, new WithdrawQuestion(A)).thenRejected("NOT_YOURS");
+        s.when(MOD, new WithdrawQuestion(A)).thenRejected("FORBIDDEN");
+        s.and(new QuestionAccepted(A)).when(ANNA, new WithdrawQuestion(A)).then(new QuestionWithdrawn(A));
+        assertThat(s.state().questionQueue()).isEmpty();
+        assertThat(s.when(ANNA, new WithdrawQuestion(A)).thenRejected("QUESTION_STATUS").field()).isEqualTo("questionId");
     }
 
     @Test
     void questionsMergedIntoAMergedQuestionFollowIt() {
-        Script s = Script.inConversation();
-        s.ok(ANNA, new SubmitQuestion("A", null, null));
-        String a = s.lastQuestion();
-        s.ok(BEN, new SubmitQuestion("B", null, null));
-        String b = s.lastQuestion();
-        s.ok(BEN, new SubmitQuestion("C", null, null));
-        String c = s.lastQuestion();
-        s.ok(MOD, new MergeQuestion(c, b));
-        s.ok(MOD, new MergeQuestion(b, a));
-        assertThat(s.state.question(c).orElseThrow().mergedInto()).isEqualTo(a);
-        assertThat(s.state.questionQueue()).containsExactly(a);
+        Spec s = fourQuestions()
+                .when(MOD, new MergeQuestion(C, B)).then(new QuestionAccepted(B), new QuestionMerged(C, B))
+                .when(MOD, new MergeQuestion(B, A)).then(new QuestionAccepted(A), new QuestionMerged(B, A));
+        assertThat(s.state().question(C).orElseThrow().mergedInto()).isEqualTo(A);
+        assertThat(s.state().questionQueue()).containsExactly(A);
     }
 
     @Test
     void aQuestionAcceptedDuringClarifyingIsReleasedAtOnce() {
-        Script s = Script.inConversation();
-        s.phase(Phase.CLARIFYING);
-        s.ok(ANNA, new SubmitQuestion("Late vraag", null, null));
-        String q = s.lastQuestion();
-        assertThat(Views.listener(s.state, BEN.listenerId(), s.now).questionQueue()).isEmpty();
-        s.ok(MOD, new AcceptQuestion(q));
-        assertThat(Views.listener(s.state, BEN.listenerId(), s.now).questionQueue()).hasSize(1);
+        Spec s = given(inConversation()).and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING))
+                .and(new QuestionSubmitted(A, ANNA.listenerId(), "Late vraag", null, null));
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).questionQueue()).isEmpty();
+        s.when(MOD, new AcceptQuestion(A)).then(new QuestionAccepted(A));
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).questionQueue()).hasSize(1);
     }
 }

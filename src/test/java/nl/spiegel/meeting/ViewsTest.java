@@ -1,6 +1,7 @@
 package nl.spiegel.meeting;
 
-import static nl.spiegel.meeting.Script.*;
+import static nl.spiegel.meeting.Meetings.*;
+import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -9,21 +10,20 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import nl.spiegel.meeting.Command.*;
+import nl.spiegel.meeting.Event.*;
 
+/** Given a meeting, then what each role's view holds of it. */
 class ViewsTest {
 
     @Test
     void theModeratorSeesEverything() {
-        Script s = Script.inConversation();
-        s.ok(MOD, new GiveFloor(s.participant("Anouk")));
-        s.ok(MOD, new AddNote(null, NoteTag.WISH, "Privé", false));
-        s.ok(ANNA, new SubmitQuestion("Vraag", null, null));
-        s.laterSeconds(30);
-        Views.ModeratorView view = Views.moderator(s.state, s.now);
+        Spec s = given(inConversation()).and(new FloorGiven(ANOUK),
+                new NoteAdded("N8", TOEGANG, NoteTag.WISH, "Privé", false, Role.MODERATOR),
+                new QuestionSubmitted("Q9", ANNA.listenerId(), "Vraag", null, null)).after(30);
+        Views.ModeratorView view = Views.moderator(s.state(), s.now());
         assertThat(view.participants()).hasSize(4);
         assertThat(view.participants().getFirst().speakingMs()).isEqualTo(30_000);
-        assertThat(view.speaker().participantId()).isEqualTo(s.participant("Anouk"));
+        assertThat(view.speaker().participantId()).isEqualTo(ANOUK);
         assertThat(view.notes()).hasSize(1);
         assertThat(view.questions().getFirst().listenerName()).isEqualTo("Anna");
         assertThat(view.listeners()).isEqualTo(2);
@@ -32,11 +32,10 @@ class ViewsTest {
 
     @Test
     void aListenerSeesWhoSpeaksButNoStatisticsNorPrivateNotes() {
-        Script s = Script.inConversation();
-        s.ok(MOD, new GiveFloor(s.participant("Bram")));
-        s.ok(MOD, new AddNote(null, NoteTag.WISH, "Privé", false));
-        s.ok(MOD, new AddNote(null, NoteTag.QUOTE, "Gedeeld", true));
-        Views.ListenerView view = Views.listener(s.state, ANNA.listenerId(), s.now);
+        Spec s = given(inConversation()).and(new FloorGiven(BRAM),
+                new NoteAdded("N8", TOEGANG, NoteTag.WISH, "Privé", false, Role.MODERATOR),
+                new NoteAdded("N9", TOEGANG, NoteTag.QUOTE, "Gedeeld", true, Role.MODERATOR));
+        Views.ListenerView view = Views.listener(s.state(), ANNA.listenerId(), s.now());
         assertThat(view.speaker().pseudonym()).isEqualTo("Bram");
         assertThat(view.notes()).extracting(Views.SharedNote::text).containsExactly("Gedeeld");
         assertThat(view.participants()).extracting(Views.SeatView::pseudonym).containsExactly("Anouk", "Bram", "Chantal", "Dirk");
@@ -48,8 +47,8 @@ class ViewsTest {
 
     @Test
     void theDisplayShowsTheRoomWhatItNeeds() {
-        Script s = Script.inConversation();
-        Views.DisplayView view = Views.display(s.state, s.now);
+        Spec s = given(inConversation());
+        Views.DisplayView view = Views.display(s.state(), s.now());
         assertThat(view.title()).isEqualTo("Spiegelgesprek jeugdzorg");
         assertThat(view.currentTheme().title()).isEqualTo("Toegang");
         assertThat(view.houseRules()).isNotBlank();

@@ -1,0 +1,40 @@
+package nl.spiegel.meeting;
+
+import static nl.spiegel.meeting.Rejection.Reason.*;
+import static nl.spiegel.meeting.Rules.*;
+
+import java.util.List;
+
+import nl.spiegel.meeting.Command.*;
+import nl.spiegel.meeting.Event.*;
+
+/** Decides the follow-up of an ended meeting: improvement points become actions. */
+final class FollowUpDecider {
+
+    private FollowUpDecider() {}
+
+    static List<Event> decide(Meeting m, Command.FollowUp command) {
+        requirePhase(m, Phase.ENDED);
+        return switch (command) {
+            case CreateAction c -> {
+                Meeting.Note note = note(m, c.noteId(), "noteId");
+                if (note.tag() != NoteTag.IMPROVEMENT_POINT) {
+                    throw refuse(Rejection.invalid("noteId", "must be an improvement point.", "moet een verbeterpunt zijn."));
+                }
+                String title = c.title() == null || c.title().isBlank() ? abbreviate(note.text()) : text("title", c.title(), 1, 200);
+                yield List.of(new ActionCreated("A" + nextId(m), note.id(), title, text("owner", c.owner(), 1, 100), c.due()));
+            }
+            case UpdateAction c -> {
+                Meeting.Action a = lookup(m.action(c.actionId()), UNKNOWN_ACTION, "actionId");
+                yield List.of(new ActionUpdated(a.id(), c.title() == null ? a.title() : text("title", c.title(), 1, 200),
+                        c.owner() == null ? a.owner() : text("owner", c.owner(), 1, 100), c.due() == null ? a.due() : c.due(),
+                        c.status() == null ? a.status() : c.status()));
+            }
+        };
+    }
+
+    /** An action's title from its improvement point, when none was given. */
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+}

@@ -1,0 +1,105 @@
+package nl.spiegel.meeting;
+
+import static nl.spiegel.meeting.Rejection.Reason.*;
+import static nl.spiegel.meeting.Rules.*;
+
+import java.util.List;
+import java.util.Locale;
+
+import nl.spiegel.meeting.Command.*;
+import nl.spiegel.meeting.Event.*;
+import nl.spiegel.meeting.Meeting.Participant;
+import nl.spiegel.meeting.Meeting.Theme;
+
+/** Decides the commands that prepare a meeting: its facts, the guide and the circle. */
+final class PreparationDecider {
+
+    private PreparationDecider() {}
+
+    static final int DEFAULT_PLANNED_MINUTES = 75;
+
+    /** Creating is the one command for a meeting that does not exist yet. */
+    static List<Event> create(Meeting m, Actor actor, CreateMeeting c) {
+        require(!m.exists(), ALREADY_EXISTS);
+        require(actor.role() == Role.MODERATOR, FORBIDDEN);
+        String language = c.language() == null ? "nl" : c.language().strip().toLowerCase(Locale.ROOT);
+        if (!language.equals("nl") && !language.equals("en")) {
+            throw refuse(Rejection.invalid("language", "must be 'nl' or 'en'.", "moet 'nl' of 'en' zijn."));
+        }
+        return List.of(new MeetingCreated(text("title", c.title(), 1, 200), optional("goal", c.goal(), 2000),
+                optional("targetGroup", c.targetGroup(), 200), c.scheduledStart(), plannedMinutes(c.plannedMinutes()),
+                language, HouseRules.defaults(language)));
+    }
+
+    static List<Event> decide(Meeting m, Command.Preparation command) {
+        String nextId = nextId(m);
+        return switch (command) {
+            case CreateMeeting c -> throw refuse(ALREADY_EXISTS.rejection());
+            case UpdateDetails c -> List.of(new DetailsUpdated(text("title", c.title(), 1, 200),
+                    optional("goal", c.goal(), 2000), optional("targetGroup", c.targetGroup(), 200),
+                    c.scheduledStart(), plannedMinutes(c.plannedMinutes())));
+            case SetHouseRules c -> List.of(new HouseRulesSet(text("text", c.text(), 1, 4000)));
+            case AddTheme c -> {
+                require(m.guide().size() < Meeting.MAX_THEMES, GUIDE_FULL);
+                yield List.of(new ThemeAdded("T" + nextId, text("title", c.title(), 1, 120),
+                        text("centralQuestion", c.centralQuestion(), 1, 500), minutes(c.minutes())));
+            }
+            case EditTheme c -> {
+                Theme theme = theme(m, c.themeId());
+                yield List.of(new ThemeEdited(theme.id(), text("title", c.title(), 1, 120),
+                        text("centralQuestion", c.centralQuestion(), 1, 500), minutes(c.minutes())));
+            }
+            case RemoveTheme c -> {
+                Theme theme = theme(m, c.themeId());
+                require(!m.themeClock().started(theme.id()), THEME_STARTED);
+                yield List.of(new ThemeRemoved(theme.id()));
+            }
+            case MoveTheme c -> {
+                Theme theme = theme(m, c.themeId());
+                yield List.of(new ThemeMoved(theme.id(), position(c.position(), m.guide().size())));
+            }
+            case AddParticipant c -> {
+                require(m.participants().size() < Meeting.MAX_PARTICIPANTS, CIRCLE_FULL);
+                String pseudonym = pseudonym(m, null, c.pseudonym());
+                yield List.of(new ParticipantAdded("P" + nextId, pseudonym, seat(m, null, c.seat()),
+                        Boolean.TRUE.equals(c.briefed())));
+            }
+            case EditParticipant c -> {
+                Participant p = participant(m, c.participantId());
+                yield List.of(new ParticipantEdited(p.id(), pseudonym(m, p.id(), c.pseudonym()),
+                        seat(m, p.id(), c.seat()), c.briefed() == null ? p.briefed() : c.briefed()));
+            }
+            case RemoveParticipant c -> {
+                Participant p = participant(m, c.participantId());
+                require(!m.hasSpoken(p.id()), HAS_SPOKEN);
+                yield List.of(new ParticipantRemoved(p.id()));
+            }
+        };
+    }
+
+    private static int plannedMinutes(Integer minutes) {
+        return minutes == null ? DEFAULT_PLANNED_MINUTES : number("plannedMinutes", minutes, 15, 480);
+    }
+
+    private static int minutes(Integer minutes) {
+        return number("minutes", minutes, 1, 240);
+    }
+
+    private static String pseudonym(Meeting m, String self, String value) {
+        String pseudonym = text("pseudonym", value, 1, 40);
+        boolean taken = m.participants().stream()
+                .anyMatch(p -> !p.id().equals(self) && p.pseudonym().equalsIgnoreCase(pseudonym));
+        if (taken) {
+            throw refuse(PSEUDONYM_TAKEN.about("pseudonym"));
+        }
+        return pseudonym;
+    }
+
+    private static int seat(Meeting m, String self, Integer value) {
+        int seat = number("seat", value, 1, Meeting.MAX_PARTICIPANTS);
+        if (m.participants().stream().anyMatch(p -> !p.id().equals(self) && p.seat() == seat)) {
+            throw refuse(SEAT_TAKEN.about("seat"));
+        }
+        return seat;
+    }
+}

@@ -1,0 +1,137 @@
+package nl.spiegel.meeting;
+
+import static nl.spiegel.meeting.Rejection.Reason.*;
+
+import java.util.List;
+import java.util.Optional;
+
+import nl.spiegel.meeting.Meeting.Participant;
+import nl.spiegel.meeting.Meeting.Question;
+import nl.spiegel.meeting.Meeting.Theme;
+
+/**
+ * The checks the deciders share. Each throws {@link Refusal}, which {@link MeetingCore#decide}
+ * turns into a rejection, so that every check stops a decision in one line.
+ */
+final class Rules {
+
+    private Rules() {}
+
+    /** Thrown by the deciders only, and caught in {@link MeetingCore#decide}. */
+    static final class Refusal extends RuntimeException {
+        final transient Rejection rejection;
+
+        Refusal(Rejection rejection) {
+            super(rejection.code(), null, false, false);
+            this.rejection = rejection;
+        }
+    }
+
+    static Refusal refuse(Rejection rejection) {
+        return new Refusal(rejection);
+    }
+
+    static void require(boolean condition, Rejection.Reason reason) {
+        if (!condition) {
+            throw new Refusal(reason.rejection());
+        }
+    }
+
+    static void requireLive(Meeting m) {
+        require(m.phase().live(), WRONG_PHASE);
+    }
+
+    static void requirePhase(Meeting m, Phase phase) {
+        require(m.phase() == phase, WRONG_PHASE);
+    }
+
+    static void requireJoined(Meeting m, Actor actor) {
+        require(m.listeners().containsKey(actor.listenerId()), NOT_JOINED);
+    }
+
+    static void requireStatus(Question q, QuestionStatus... allowed) {
+        for (QuestionStatus status : allowed) {
+            if (q.status() == status) {
+                return;
+            }
+        }
+        throw new Refusal(QUESTION_STATUS.about("questionId"));
+    }
+
+    static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new Refusal(Rejection.invalid(field, "is needed.", "is nodig."));
+        }
+        return value;
+    }
+
+    static boolean flag(String field, Boolean value) {
+        if (value == null) {
+            throw new Refusal(Rejection.invalid(field, "must be true or false.", "moet true of false zijn."));
+        }
+        return value;
+    }
+
+    static String text(String field, String value, int min, int max) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.length() < min || stripped.length() > max) {
+            throw new Refusal(Rejection.invalid(field, "must be " + min + " to " + max + " characters.",
+                    "moet " + min + " tot " + max + " tekens lang zijn."));
+        }
+        return stripped;
+    }
+
+    /** Optional text: blank becomes {@code null}. */
+    static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return text(field, value, 1, max);
+    }
+
+    static int number(String field, Integer value, int min, int max) {
+        if (value == null || value < min || value > max) {
+            throw new Refusal(Rejection.invalid(field, "must be a whole number from " + min + " to " + max + ".",
+                    "moet een heel getal van " + min + " tot " + max + " zijn."));
+        }
+        return value;
+    }
+
+    static int position(Integer position, int size) {
+        return number("position", position, 0, size - 1);
+    }
+
+    static Theme theme(Meeting m, String id) {
+        return lookup(m.theme(id), UNKNOWN_THEME, "themeId");
+    }
+
+    static Participant participant(Meeting m, String id) {
+        return lookup(m.participant(id), UNKNOWN_PARTICIPANT, "participantId");
+    }
+
+    static Question question(Meeting m, String id, String field) {
+        return lookup(m.question(id), UNKNOWN_QUESTION, field);
+    }
+
+    static Meeting.Note note(Meeting m, String id, String field) {
+        return lookup(m.note(id), UNKNOWN_NOTE, field);
+    }
+
+    static <T> T lookup(Optional<T> found, Rejection.Reason reason, String field) {
+        return found.orElseThrow(() -> new Refusal(reason.about(field)));
+    }
+
+    /** The id number the next new theme, participant, note, question, topic or action gets. */
+    static String nextId(Meeting m) {
+        return String.valueOf(m.lastId() + 1);
+    }
+
+    static int indexOf(List<Theme> guide, String themeId) {
+        for (int i = 0; i < guide.size(); i++) {
+            if (guide.get(i).id().equals(themeId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
