@@ -1,13 +1,12 @@
 package nl.spiegel.access;
 
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,12 +28,11 @@ public class AccessResource {
 
     public record RotatedKey(String role, String key, String link) {}
 
+    /** The display shows the code to the room, so it may read it too. */
     @GET
-    public Uni<JoinInfo> joinInfo(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
-        // The display shows the code to the room, so it may read it too.
-        return access.require(authorization, id, EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.DISPLAY))
-                .chain(a -> access.joinCode(id))
-                .map(code -> new JoinInfo(code, Links.join(code)));
+    @PermissionsAllowed(Permissions.SCREENS)
+    public Uni<JoinInfo> joinInfo(@PathParam("id") UUID id) {
+        return access.joinCode(id).map(code -> new JoinInfo(code, Links.join(code)));
     }
 
     /**
@@ -43,22 +41,20 @@ public class AccessResource {
      */
     @POST
     @Path("/{role}/rotate")
-    public Uni<RotatedKey> rotate(@PathParam("id") UUID id, @PathParam("role") String role,
-                                  @HeaderParam("Authorization") String authorization) {
-        return access.require(authorization, id, EnumSet.of(Role.MODERATOR)).chain(a -> {
-            if ("join-code".equals(role)) {
-                return access.rotateJoinCode(id).map(code -> new RotatedKey(role, code, Links.join(code)));
-            }
-            Role target = switch (role.toLowerCase(Locale.ROOT)) {
-                case "moderator" -> Role.MODERATOR;
-                case "assistant" -> Role.ASSISTANT;
-                case "display" -> Role.DISPLAY;
-                default -> throw new ProblemException(404, Rejection.invalid("role",
-                        "must be moderator, assistant, display or join-code.",
-                        "moet moderator, assistant, display of join-code zijn."));
-            };
-            return access.rotate(id, target).map(key -> new RotatedKey(role, key,
-                    target == Role.DISPLAY ? Links.display(id, key) : Links.moderate(id, key)));
-        });
+    @PermissionsAllowed(Permissions.MODERATOR)
+    public Uni<RotatedKey> rotate(@PathParam("id") UUID id, @PathParam("role") String role) {
+        if ("join-code".equals(role)) {
+            return access.rotateJoinCode(id).map(code -> new RotatedKey(role, code, Links.join(code)));
+        }
+        Role target = switch (role.toLowerCase(Locale.ROOT)) {
+            case "moderator" -> Role.MODERATOR;
+            case "assistant" -> Role.ASSISTANT;
+            case "display" -> Role.DISPLAY;
+            default -> throw new ProblemException(404, Rejection.invalid("role",
+                    "must be moderator, assistant, display or join-code.",
+                    "moet moderator, assistant, display of join-code zijn."));
+        };
+        return access.rotate(id, target).map(key -> new RotatedKey(role, key,
+                target == Role.DISPLAY ? Links.display(id, key) : Links.moderate(id, key)));
     }
 }

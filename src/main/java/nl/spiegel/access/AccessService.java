@@ -12,13 +12,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Role;
-import nl.spiegel.web.ProblemException;
 
 /**
  * Keys to meetings: issued when a meeting is created, rotated by its moderator, and checked on
- * every REST call and WebSocket upgrade. Keys are never stored or logged, only their hashes.
+ * every request through {@link KeyAuthentication}. Keys are never stored or logged, only their hashes.
  */
 @ApplicationScoped
 public class AccessService {
@@ -144,31 +142,5 @@ public class AccessService {
                     rows.forEach(row -> valid.add(row.getString(0)));
                     return valid;
                 });
-    }
-
-    /**
-     * The access of a REST call to a meeting by its {@code Authorization: Bearer} key: 401 without
-     * a valid key, 403 for another meeting or a role that may not do this.
-     */
-    public Uni<Access> require(String authorization, UUID meetingId, Set<Role> roles) {
-        return authenticate(bearer(authorization)).map(access -> {
-            if (access == null) {
-                throw new ProblemException(401, new Rejection("UNAUTHORIZED", null,
-                        "This needs a valid key: use the link you were given.",
-                        "Hiervoor is een geldige sleutel nodig: gebruik de link die u kreeg."));
-            }
-            if (!access.meetingId().equals(meetingId) || !roles.contains(access.role())) {
-                throw ProblemException.of(Rejection.Reason.FORBIDDEN.rejection());
-            }
-            return access;
-        });
-    }
-
-    public static String bearer(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
-        String value = authorization.strip();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
     }
 }

@@ -12,7 +12,9 @@ import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.spiegel.access.AccessService;
+import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.ActionStatus;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.NoteTag;
@@ -66,6 +69,7 @@ public class SeriesResource {
                            Map<ActionStatus, Integer> actionsByStatus) {}
 
     @POST
+    @PermitAll
     public Uni<RestResponse<Created>> create(SeriesBody body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw new ProblemException(400, Rejection.invalid("name", "must be 1 to 200 characters.", "moet 1 tot 200 tekens lang zijn."));
@@ -80,13 +84,13 @@ public class SeriesResource {
 
     @POST
     @Path("/{id}/meetings")
-    public Uni<Overview> addMeeting(@PathParam("id") UUID id, AddMeeting body, @HeaderParam("Authorization") String authorization) {
+    @PermissionsAllowed(Permissions.ORGANISER)
+    public Uni<Overview> addMeeting(@PathParam("id") UUID id, AddMeeting body) {
         if (body == null || body.meetingKey() == null) {
             throw new ProblemException(400, Rejection.invalid("meetingKey", "the moderator's key of the meeting is needed.",
                     "de sleutel van de gespreksleider van het gesprek is nodig."));
         }
-        return series.require(authorization, id)
-                .chain(s -> access.authenticate(body.meetingKey()))
+        return access.authenticate(body.meetingKey())
                 .chain(meetingAccess -> {
                     if (meetingAccess == null || meetingAccess.role() != Role.MODERATOR) {
                         throw new ProblemException(403, Rejection.invalid("meetingKey", "is not a moderator's key of a meeting.",
@@ -94,13 +98,14 @@ public class SeriesResource {
                     }
                     return series.add(id, meetingAccess.meetingId());
                 })
-                .chain(() -> overview(id, authorization));
+                .chain(() -> overview(id));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<Overview> overview(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
-        return series.require(authorization, id).chain(s -> series.meetings(id).chain(ids -> ids.isEmpty()
+    @PermissionsAllowed(Permissions.ORGANISER)
+    public Uni<Overview> overview(@PathParam("id") UUID id) {
+        return series.find(id).chain(s -> series.meetings(id).chain(ids -> ids.isEmpty()
                 ? Uni.createFrom().item(summarise(s, ids, List.of()))
                 : Uni.join().all(ids.stream().map(store::load).toList()).andFailFast().map(meetings -> summarise(s, ids, meetings))));
     }

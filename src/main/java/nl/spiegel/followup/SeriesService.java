@@ -12,8 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.access.Secrets;
-import nl.spiegel.meeting.Rejection;
-import nl.spiegel.web.ProblemException;
 
 /** Series of meetings and their organisers' keys (kept as hashes, like meeting keys). */
 @ApplicationScoped
@@ -37,34 +35,25 @@ public class SeriesService {
                 .replaceWith(key);
     }
 
-    /** The series an organiser key opens; 401 without a valid key, 403 for another series. */
-    public Uni<Series> require(String authorization, UUID seriesId) {
-        String key = nl.spiegel.access.AccessService.bearer(authorization);
-        if (key == null) {
-            return Uni.createFrom().failure(unauthorized());
-        }
-        return pool.preparedQuery("select s.id, s.name, s.description from series_key k join series s on s.id = k.series_id"
-                        + " where k.key_hash = $1 and k.revoked_at is null").execute(Tuple.of(Secrets.hash(key)))
+    /** The series an organiser's key opens, or {@code null}. */
+    public Uni<UUID> authenticate(String key) {
+        return pool.preparedQuery("select series_id from series_key where key_hash = $1 and revoked_at is null")
+                .execute(Tuple.of(Secrets.hash(key)))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getUUID(0) : null);
+    }
+
+    public Uni<Series> find(UUID seriesId) {
+        return pool.preparedQuery("select id, name, description from series where id = $1").execute(Tuple.of(seriesId))
                 .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw unauthorized();
-                    }
                     Row row = rows.iterator().next();
-                    if (!row.getUUID(0).equals(seriesId)) {
-                        throw ProblemException.of(Rejection.Reason.FORBIDDEN.rejection());
-                    }
                     return new Series(row.getUUID(0), row.getString(1), row.getString(2));
                 });
     }
 
-    /** Whether the key is the organiser's of a series that holds this meeting. */
-    public Uni<Boolean> organises(String key, UUID meetingId) {
-        if (key == null) {
-            return Uni.createFrom().item(false);
-        }
-        return pool.preparedQuery("select 1 from series_key k join series_meeting m on m.series_id = k.series_id"
-                        + " where k.key_hash = $1 and k.revoked_at is null and m.meeting_id = $2")
-                .execute(Tuple.of(Secrets.hash(key), meetingId)).map(rows -> rows.iterator().hasNext());
+    /** Whether the series holds this meeting. */
+    public Uni<Boolean> holds(UUID seriesId, UUID meetingId) {
+        return pool.preparedQuery("select 1 from series_meeting where series_id = $1 and meeting_id = $2")
+                .execute(Tuple.of(seriesId, meetingId)).map(rows -> rows.iterator().hasNext());
     }
 
     public Uni<Void> add(UUID seriesId, UUID meetingId) {
@@ -80,10 +69,5 @@ public class SeriesService {
                     rows.forEach(row -> ids.add(row.getUUID(0)));
                     return ids;
                 });
-    }
-
-    private static ProblemException unauthorized() {
-        return new ProblemException(401, new Rejection("UNAUTHORIZED", null,
-                "This needs the organiser's link of the series.", "Hiervoor is de link van de organisator van de reeks nodig."));
     }
 }

@@ -11,21 +11,16 @@ import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import nl.spiegel.access.AccessService;
+import nl.spiegel.access.Access;
+import nl.spiegel.access.Caller;
 
 /**
- * Who may open a live connection, decided at the upgrade: a key for this meeting, from a page
- * of this server (or an allowed origin). The key travels as {@code Authorization: Bearer <key>}
- * or, from a browser, as the subprotocol {@code spiegel.key.<key>} next to {@code spiegel.v1}.
+ * Who may open a live connection, decided at the upgrade: the identity of a key for this meeting
+ * (made by {@link nl.spiegel.access.KeyAuthentication}, as for every request), from a page of this
+ * server (or an allowed origin).
  */
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
-
-    static final String KEY_PROTOCOL = "spiegel.key.";
-
-    @Inject
-    AccessService access;
 
     /** Origins besides this server's own, such as the frontend's dev server. */
     @ConfigProperty(name = "spiegel.allowed-origins")
@@ -48,11 +43,8 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         } catch (IllegalArgumentException e) {
             return CheckResult.rejectUpgrade(404);
         }
-        String key = key(request);
-        if (key == null) {
-            return CheckResult.rejectUpgrade(401);
-        }
-        return access.authenticate(key).map(found -> {
+        return context.securityIdentity().map(identity -> {
+            Access found = Caller.access(identity);
             if (found == null) {
                 return CheckResult.rejectUpgradeSync(401);
             }
@@ -62,23 +54,6 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             context.userData().put(LiveEndpoint.ACCESS, found);
             return CheckResult.permitUpgradeSync();
         });
-    }
-
-    private static String key(HttpServerRequest request) {
-        String bearer = AccessService.bearer(request.getHeader("Authorization"));
-        if (bearer != null) {
-            return bearer;
-        }
-        String protocols = request.getHeader("Sec-WebSocket-Protocol");
-        if (protocols != null) {
-            for (String protocol : protocols.split(",")) {
-                String p = protocol.strip();
-                if (p.startsWith(KEY_PROTOCOL)) {
-                    return p.substring(KEY_PROTOCOL.length());
-                }
-            }
-        }
-        return null;
     }
 
     /** No Origin (not a browser), this server itself, or a configured origin. */

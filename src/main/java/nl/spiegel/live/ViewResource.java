@@ -1,20 +1,22 @@
 package nl.spiegel.live;
 
-import java.util.EnumSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.AccessService;
+import nl.spiegel.access.Access;
+import nl.spiegel.access.Caller;
+import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
 
@@ -27,7 +29,7 @@ import nl.spiegel.store.EventStore;
 public class ViewResource {
 
     @Inject
-    AccessService access;
+    SecurityIdentity identity;
 
     @Inject
     EventStore store;
@@ -38,9 +40,10 @@ public class ViewResource {
     public record RoleView(long seq, Role role, JsonNode view) {}
 
     @GET
-    public Uni<RoleView> view(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
-        return access.require(authorization, id, EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.LISTENER, Role.DISPLAY))
-                .chain(a -> store.load(id).map(meeting -> {
+    @PermissionsAllowed(Permissions.ANY_KEY)
+    public Uni<RoleView> view(@PathParam("id") UUID id) {
+        Access a = Caller.access(identity);
+        return store.load(id).map(meeting -> {
             RoleViews views = RoleViews.of(meeting, meeting.lastAt(), json);
             JsonNode view = switch (a.role()) {
                 case MODERATOR, ASSISTANT -> views.moderator;
@@ -49,6 +52,6 @@ public class ViewResource {
                 case ORGANISER -> throw new IllegalStateException("An organiser has no meeting key");
             };
             return new RoleView(meeting.seq(), a.role(), view);
-        }));
+        });
     }
 }

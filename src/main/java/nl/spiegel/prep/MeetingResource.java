@@ -1,46 +1,46 @@
 package nl.spiegel.prep;
 
+import static nl.spiegel.web.Commands.required;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.Access;
 import nl.spiegel.access.AccessService;
 import nl.spiegel.access.Links;
+import nl.spiegel.access.Permissions;
+import nl.spiegel.meeting.Actor;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Event;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Rejection;
-import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.TopicStatus;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
+import nl.spiegel.web.Commands;
 import nl.spiegel.web.ProblemException;
 
 /**
  * Preparing a meeting over REST: its facts, house rules, conversation guide and circle. Every
- * change is a command to the meeting core; a retried request with the same {@code Idempotency-Key}
- * header is applied once and answered with its first result. Creating a meeting is open to anyone
- * and returns its keys; everything else needs the moderator's or assistant's key as
- * {@code Authorization: Bearer <key>}.
+ * change is a command to the meeting core, sent by {@link Commands}. Creating a meeting is open to
+ * anyone and returns its keys; everything else needs the moderator's or assistant's key.
  */
 @Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +56,8 @@ public class MeetingResource {
     @Inject
     AccessService access;
 
-    static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.ASSISTANT);
+    @Inject
+    Commands commands;
 
     /** The moderator's view of a meeting, with the id of what a request just made, if any. */
     public record MeetingResponse(UUID id, long seq, String createdId, Views.ModeratorView meeting) {}
@@ -79,14 +80,15 @@ public class MeetingResource {
     public record JoiningBody(Boolean open, Integer listenerLimit) {}
 
     @POST
-    public Uni<RestResponse<CreatedMeeting>> create(Command.CreateMeeting body,
-                                                    @HeaderParam("Idempotency-Key") String key) {
+    @PermitAll
+    public Uni<RestResponse<CreatedMeeting>> create(Command.CreateMeeting body) {
         Command.CreateMeeting command = required(body);
+        String key = commands.idempotencyKey();
         // A retried create with the same key must land on the same meeting, so the key names it.
         UUID id = key == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("create-meeting:" + key).getBytes(StandardCharsets.UTF_8));
         AccessService.Keys[] keys = new AccessService.Keys[1];
-        return store.execute(id, nl.spiegel.meeting.Actor.MODERATOR, key, command, applied ->
+        return store.execute(id, Actor.MODERATOR, key, command, applied ->
                         (applied.duplicate() ? access.reissue(id) : access.issue(id)).invoke(k -> keys[0] = k).replaceWithVoid())
                 .map(outcome -> switch (outcome) {
                     case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
@@ -103,8 +105,9 @@ public class MeetingResource {
 
     @GET
     @Path("/{id}")
-    public Uni<MeetingResponse> get(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
-        return access.require(authorization, id, MODERATORS).chain(a -> store.load(id)).map(meeting -> {
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> get(@PathParam("id") UUID id) {
+        return store.load(id).map(meeting -> {
             if (!meeting.exists()) {
                 throw ProblemException.of(Rejection.Reason.NOT_FOUND.rejection());
             }
@@ -114,114 +117,99 @@ public class MeetingResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<MeetingResponse> updateDetails(@PathParam("id") UUID id, Command.UpdateDetails body,
-                                              @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
-        return send(authorization, id, key, required(body));
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> updateDetails(@PathParam("id") UUID id, Command.UpdateDetails body) {
+        return send(id, required(body));
     }
 
     @PUT
     @Path("/{id}/house-rules")
-    public Uni<MeetingResponse> setHouseRules(@PathParam("id") UUID id, Command.SetHouseRules body,
-                                              @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
-        return send(authorization, id, key, required(body));
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> setHouseRules(@PathParam("id") UUID id, Command.SetHouseRules body) {
+        return send(id, required(body));
     }
 
     @POST
     @Path("/{id}/themes")
-    public Uni<RestResponse<MeetingResponse>> addTheme(@PathParam("id") UUID id, ThemeBody body,
-                                                       @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<RestResponse<MeetingResponse>> addTheme(@PathParam("id") UUID id, ThemeBody body) {
         ThemeBody b = required(body);
-        return send(authorization, id, key, new Command.AddTheme(b.title(), b.centralQuestion(), b.minutes()))
+        return send(id, new Command.AddTheme(b.title(), b.centralQuestion(), b.minutes()))
                 .map(r -> created("/api/meetings/" + id + "/themes/" + r.createdId(), r));
     }
 
     @PUT
     @Path("/{id}/themes/{themeId}")
-    public Uni<MeetingResponse> editTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId,
-                                          ThemeBody body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> editTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId, ThemeBody body) {
         ThemeBody b = required(body);
-        return send(authorization, id, key, new Command.EditTheme(themeId, b.title(), b.centralQuestion(), b.minutes()));
+        return send(id, new Command.EditTheme(themeId, b.title(), b.centralQuestion(), b.minutes()));
     }
 
     @PUT
     @Path("/{id}/themes/{themeId}/position")
-    public Uni<MeetingResponse> moveTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId,
-                                          PositionBody body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
-        return send(authorization, id, key, new Command.MoveTheme(themeId, required(body).position()));
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> moveTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId, PositionBody body) {
+        return send(id, new Command.MoveTheme(themeId, required(body).position()));
     }
 
     @DELETE
     @Path("/{id}/themes/{themeId}")
-    public Uni<MeetingResponse> removeTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId,
-                                            @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
-        return send(authorization, id, key, new Command.RemoveTheme(themeId));
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> removeTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId) {
+        return send(id, new Command.RemoveTheme(themeId));
     }
 
     @POST
     @Path("/{id}/participants")
-    public Uni<RestResponse<MeetingResponse>> addParticipant(@PathParam("id") UUID id, ParticipantBody body,
-                                                             @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<RestResponse<MeetingResponse>> addParticipant(@PathParam("id") UUID id, ParticipantBody body) {
         ParticipantBody b = required(body);
-        return send(authorization, id, key, new Command.AddParticipant(b.pseudonym(), b.seat(), b.briefed()))
+        return send(id, new Command.AddParticipant(b.pseudonym(), b.seat(), b.briefed()))
                 .map(r -> created("/api/meetings/" + id + "/participants/" + r.createdId(), r));
     }
 
     @PUT
     @Path("/{id}/participants/{participantId}")
+    @PermissionsAllowed(Permissions.MODERATORS)
     public Uni<MeetingResponse> editParticipant(@PathParam("id") UUID id, @PathParam("participantId") String participantId,
-                                                ParticipantBody body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
+                                                ParticipantBody body) {
         ParticipantBody b = required(body);
-        return send(authorization, id, key, new Command.EditParticipant(participantId, b.pseudonym(), b.seat(), b.briefed()));
+        return send(id, new Command.EditParticipant(participantId, b.pseudonym(), b.seat(), b.briefed()));
     }
 
     @DELETE
     @Path("/{id}/participants/{participantId}")
-    public Uni<MeetingResponse> removeParticipant(@PathParam("id") UUID id,
-                                                  @PathParam("participantId") String participantId,
-                                                  @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
-        return send(authorization, id, key, new Command.RemoveParticipant(participantId));
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> removeParticipant(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
+        return send(id, new Command.RemoveParticipant(participantId));
     }
 
     @PUT
     @Path("/{id}/topics-open")
-    public Uni<MeetingResponse> setTopicsOpen(@PathParam("id") UUID id, TopicsOpenBody body,
-                                              @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
-        return send(authorization, id, key, new Command.SetTopicsOpen(required(body).open()));
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> setTopicsOpen(@PathParam("id") UUID id, TopicsOpenBody body) {
+        return send(id, new Command.SetTopicsOpen(required(body).open()));
     }
 
     @PUT
     @Path("/{id}/topics/{topicId}/status")
+    @PermissionsAllowed(Permissions.MODERATORS)
     public Uni<MeetingResponse> setTopicStatus(@PathParam("id") UUID id, @PathParam("topicId") String topicId,
-                                               TopicStatusBody body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
-        return send(authorization, id, key, new Command.SetTopicStatus(topicId, required(body).status()));
+                                               TopicStatusBody body) {
+        return send(id, new Command.SetTopicStatus(topicId, required(body).status()));
     }
 
     @PUT
     @Path("/{id}/joining")
-    public Uni<MeetingResponse> setJoining(@PathParam("id") UUID id, JoiningBody body,
-                                           @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam("Authorization") String authorization) {
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<MeetingResponse> setJoining(@PathParam("id") UUID id, JoiningBody body) {
         JoiningBody b = required(body);
-        return send(authorization, id, key, new Command.SetJoining(b.open(), b.listenerLimit()));
+        return send(id, new Command.SetJoining(b.open(), b.listenerLimit()));
     }
 
-    private Uni<MeetingResponse> send(String authorization, UUID id, String key, Command command) {
-        return access.require(authorization, id, MODERATORS)
-                .chain((Access a) -> store.execute(id, a.actor(), key, command)).map(outcome -> switch (outcome) {
-            case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
-            case Outcome.Applied applied -> response(id, applied.meeting(), createdId(applied));
-        });
+    private Uni<MeetingResponse> send(UUID id, Command command) {
+        return commands.send(id, command).map(applied -> response(id, applied.meeting(), createdId(applied)));
     }
 
     private MeetingResponse response(UUID id, Meeting meeting, String createdId) {
@@ -246,12 +234,5 @@ public class MeetingResource {
 
     private static RestResponse<MeetingResponse> created(String location, MeetingResponse response) {
         return RestResponse.ResponseBuilder.<MeetingResponse>created(URI.create(location)).entity(response).build();
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new ProblemException(400, Rejection.invalid("body", "a JSON body is needed.", "er is JSON-inhoud nodig."));
-        }
-        return body;
     }
 }

@@ -2,20 +2,18 @@ package nl.spiegel.report;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,14 +21,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.AccessService;
+import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Report;
-import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
-import nl.spiegel.store.Outcome;
+import nl.spiegel.web.Commands;
 import nl.spiegel.web.ProblemException;
 
 /**
@@ -40,10 +37,8 @@ import nl.spiegel.web.ProblemException;
 @Path("/meetings/{id}/report")
 public class ReportResource {
 
-    private static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.ASSISTANT);
-
     @Inject
-    AccessService access;
+    Commands commands;
 
     @Inject
     EventStore store;
@@ -64,9 +59,10 @@ public class ReportResource {
     /** The report as HTML, printable: the draft, or a finalised {@code version}; Dutch or English. */
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @PermissionsAllowed(Permissions.MODERATORS)
     public Uni<TemplateInstance> report(@PathParam("id") UUID id, @QueryParam("version") Integer version,
-                                        @QueryParam("lang") String lang, @HeaderParam("Authorization") String authorization) {
-        return meeting(id, authorization).map(m -> {
+                                        @QueryParam("lang") String lang) {
+        return store.load(id).map(m -> {
             Report report = version == null || version == 0 ? Report.of(m, m.reportDraft(), 0, null)
                     : m.reports().stream().filter(r -> r.version() == version).findFirst()
                             .orElseThrow(() -> new ProblemException(404, Rejection.invalid("version",
@@ -82,9 +78,9 @@ public class ReportResource {
     @GET
     @Path("/letter")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang,
-                                        @HeaderParam("Authorization") String authorization) {
-        return meeting(id, authorization).map(m -> {
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return store.load(id).map(m -> {
             Report report = m.reports().isEmpty() ? Report.of(m, m.reportDraft(), 0, null) : m.reports().getLast();
             List<Meeting.Action> actions = m.actions().stream()
                     .filter(a -> a.status() != nl.spiegel.meeting.ActionStatus.DROPPED).toList();
@@ -95,21 +91,19 @@ public class ReportResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Report> edit(@PathParam("id") UUID id, Command.EditReport body,
-                            @HeaderParam("Idempotency-Key") String key, @HeaderParam("Authorization") String authorization) {
-        if (body == null) {
-            throw new ProblemException(400, Rejection.invalid("body", "a JSON body is needed.", "er is JSON-inhoud nodig."));
-        }
-        return send(id, authorization, key, body).map(m -> Report.of(m, m.reportDraft(), 0, null));
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<Report> edit(@PathParam("id") UUID id, Command.EditReport body) {
+        return commands.send(id, Commands.required(body)).map(applied -> Report.of(applied.meeting(),
+                applied.meeting().reportDraft(), 0, null));
     }
 
     @POST
     @Path("/finalize")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Version> finalizeReport(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
-                                       @HeaderParam("Authorization") String authorization) {
-        return send(id, authorization, key, new Command.FinalizeReport()).map(m -> {
-            Report last = m.reports().getLast();
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<Version> finalizeReport(@PathParam("id") UUID id) {
+        return commands.send(id, new Command.FinalizeReport()).map(applied -> {
+            Report last = applied.meeting().reports().getLast();
             return new Version(last.version(), last.finalizedAt());
         });
     }
@@ -117,21 +111,9 @@ public class ReportResource {
     @GET
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<List<Version>> versions(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
-        return meeting(id, authorization).map(m -> m.reports().stream()
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<List<Version>> versions(@PathParam("id") UUID id) {
+        return store.load(id).map(m -> m.reports().stream()
                 .map(r -> new Version(r.version(), r.finalizedAt())).toList());
-    }
-
-    private Uni<Meeting> meeting(UUID id, String authorization) {
-        return access.require(authorization, id, MODERATORS).chain(a -> store.load(id));
-    }
-
-    private Uni<Meeting> send(UUID id, String authorization, String key, Command command) {
-        return access.require(authorization, id, MODERATORS)
-                .chain(a -> store.execute(id, a.actor(), key, command))
-                .map(outcome -> switch (outcome) {
-                    case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
-                    case Outcome.Applied applied -> applied.meeting();
-                });
     }
 }

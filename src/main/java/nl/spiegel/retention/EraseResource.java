@@ -1,19 +1,17 @@
 package nl.spiegel.retention;
 
-import java.util.EnumSet;
 import java.util.UUID;
 
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.AccessService;
+import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.Rejection;
-import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.web.ProblemException;
 
@@ -25,9 +23,6 @@ import nl.spiegel.web.ProblemException;
 public class EraseResource {
 
     @Inject
-    AccessService access;
-
-    @Inject
     EventStore store;
 
     @Inject
@@ -37,8 +32,9 @@ public class EraseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Void> erase(@PathParam("id") UUID id, Confirmation body, @HeaderParam("Authorization") String authorization) {
-        return access.require(authorization, id, EnumSet.of(Role.MODERATOR)).chain(a -> store.load(id)).chain(m -> {
+    @PermissionsAllowed(Permissions.MODERATOR)
+    public Uni<Void> erase(@PathParam("id") UUID id, Confirmation body) {
+        return store.load(id).chain(m -> {
             if (body == null || body.title() == null || !body.title().strip().equals(m.details().title())) {
                 throw new ProblemException(400, Rejection.invalid("title", "repeat the meeting's title to erase it.",
                         "herhaal de titel van het gesprek om het te wissen."));

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import nl.spiegel.meeting.Rejection;
 
 /** Every error over REST becomes problem JSON, in Dutch unless the client prefers English. */
 public class ProblemMappers {
@@ -22,6 +26,20 @@ public class ProblemMappers {
         String language = language(headers);
         return problem(Problem.of(e.status(), reason(e.status()), e.rejection().code(), e.rejection().field(),
                 e.rejection().message(language)));
+    }
+
+    /** No valid key, or a key of another kind than this resource takes. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public RestResponse<Problem> unauthorized(HttpHeaders headers) {
+        return rejected(new ProblemException(401, new Rejection("UNAUTHORIZED", null,
+                "This needs a valid key: use the link you were given.",
+                "Hiervoor is een geldige sleutel nodig: gebruik de link die u kreeg.")), headers);
+    }
+
+    /** A key of another meeting, or of a role that may not do this. */
+    @ServerExceptionMapper(ForbiddenException.class)
+    public RestResponse<Problem> forbidden(HttpHeaders headers) {
+        return rejected(ProblemException.of(Rejection.Reason.FORBIDDEN.rejection()), headers);
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -103,14 +103,17 @@ class FollowUpTest {
         String otherOrganiser = given().contentType(ContentType.JSON).body("{\"name\":\"Andere reeks\"}").post("/api/series")
                 .then().statusCode(201).extract().path("organiserKey");
         given().get("/api/series/" + seriesId).then().statusCode(401);
-        Api.as(e.meeting().moderatorKey()).get("/api/series/" + seriesId).then().statusCode(401);
+        // A valid key that opens something else is forbidden here, like a key of another meeting.
+        Api.as(e.meeting().moderatorKey()).get("/api/series/" + seriesId).then().statusCode(403);
         Api.as(otherOrganiser).get("/api/series/" + seriesId).then().statusCode(403);
         Api.as(otherOrganiser).body("{\"meetingKey\":\"" + e.meeting().moderatorKey() + "\"}")
                 .post("/api/series/" + seriesId + "/meetings").then().statusCode(403);
 
         Api.as(e.meeting().displayKey()).get("/api/meetings/" + e.meeting().id() + "/actions").then().statusCode(403);
         Api.as(otherOrganiser).body("{\"noteId\":\"" + e.points().get(0) + "\",\"owner\":\"Team\"}")
-                .post("/api/meetings/" + e.meeting().id() + "/actions").then().statusCode(401);
+                .post("/api/meetings/" + e.meeting().id() + "/actions").then().statusCode(403);
+        Api.as("verzonnen").get("/api/meetings/" + e.meeting().id() + "/actions").then().statusCode(401)
+                .body("code", is("UNAUTHORIZED"));
         given().contentType(ContentType.JSON).body("{\"name\":\"\"}").post("/api/series").then().statusCode(400)
                 .body("field", is("name"));
         e.meeting().asModerator().body("{\"noteId\":\"" + e.points().get(0) + "\",\"owner\":\" \"}")

@@ -1,8 +1,10 @@
 package nl.spiegel.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,8 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/meetings/{id}/themes"))
                 .body("paths", hasKey("/api/join"))
                 .body("paths", hasKey("/api/meetings/{id}/access/{role}/rotate"))
-                .body("paths", hasKey("/api/meetings/{id}/view"));
+                .body("paths", hasKey("/api/meetings/{id}/view"))
+                .body("paths.'/api/meetings/{id}/themes'.post.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/meetings/{id}/themes'.post.parameters.name", not(hasItem("Authorization")));
     }
 }
