@@ -1,16 +1,22 @@
 package nl.spiegel;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SysPropConfigSource;
 import nl.spiegel.store.EmbeddedPostgres;
 
 /**
- * Starts Spiegel. Without a configured database ({@code spiegel.database.url}, or the environment
- * variable {@code SPIEGEL_DATABASE_URL}) it first starts the embedded PostgreSQL on the data
- * directory, so a new user needs no database of their own. Decided at run time: the same jar uses
- * an external database when one is given, and then starts none of its own.
+ * Starts Spiegel. Without a configured database it first starts the embedded PostgreSQL on the
+ * data directory, so a new user needs no database of their own. Decided at run time: the same jar
+ * uses an external database when one is given ({@code SPIEGEL_DATABASE_URL}, or the standard
+ * {@code QUARKUS_DATASOURCE_REACTIVE_URL} or {@code QUARKUS_DATASOURCE_JDBC_URL}), and then starts
+ * none of its own.
  */
 @QuarkusMain
 public final class Main {
@@ -18,24 +24,23 @@ public final class Main {
     private Main() {}
 
     public static void main(String... args) {
-        if (setting("spiegel.database.url") == null) {
-            String dataDir = setting("spiegel.data-dir");
-            String port = setting("spiegel.database.embedded-port");
-            EmbeddedPostgres pg = EmbeddedPostgres.start(Path.of(dataDir == null ? "data" : dataDir),
-                    port == null ? 0 : Integer.parseInt(port));
+        // Read before Quarkus starts, with the same mapping, from what the user gives: system properties and
+        // the environment (application.properties derives the datasource from spiegel.database.url).
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new SysPropConfigSource(), new EnvConfigSource(System.getenv(), 300))
+                .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
+        SpiegelConfig spiegel = config.getConfigMapping(SpiegelConfig.class);
+        Optional<String> given = spiegel.database().url()
+                .or(() -> config.getOptionalValue("quarkus.datasource.reactive.url", String.class))
+                .or(() -> config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).map(url -> url.replaceFirst("^jdbc:", "")));
+        if (given.isPresent()) {
+            // The JDBC and reactive URLs are both derived from this one unless given themselves.
+            System.setProperty("spiegel.database.url", given.get());
+        } else {
+            EmbeddedPostgres pg = EmbeddedPostgres.start(Path.of(spiegel.dataDir()), spiegel.database().embeddedPort().orElse(0));
             System.setProperty("spiegel.database.url", pg.url());
             System.setProperty("spiegel.database.username", EmbeddedPostgres.USER);
             System.setProperty("spiegel.database.password", pg.password());
         }
         Quarkus.run(args);
-    }
-
-    /** A system property, or else its environment variable (upper case, dots and dashes as underscores). */
-    private static String setting(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
-        }
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -170,6 +170,28 @@ class ServerProcessIT {
     }
 
     @Test
+    void takesTheDatabaseGivenTheStandardQuarkusWayAndStartsNoneOfItsOwn() throws Exception {
+        Path external = Files.createTempDirectory("spiegel-quarkus-db");
+        Path work = Files.createTempDirectory("spiegel-run-quarkus-db");
+        EmbeddedPostgres db = EmbeddedPostgres.start(external, 0);
+        try (PackagedServer server = PackagedServer.start(work, Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", db.url(),
+                "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER, "QUARKUS_DATASOURCE_PASSWORD", db.password()))) {
+            String id = server.createMeeting("Op de standaardmanier");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
+                 PreparedStatement s = c.prepareStatement("select title from meeting where id = ?")) {
+                s.setObject(1, UUID.fromString(id));
+                ResultSet rs = s.executeQuery();
+                assertThat(rs.next()).isTrue();
+            }
+            assertThat(work.resolve("data")).doesNotExist();
+            assertThat(postgresOn(work)).isEmpty();
+            server.stop();
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
     void usesADatabaseGivenAtRunTimeAndReportsWhenItIsGone() throws Exception {
         Path external = Files.createTempDirectory("spiegel-external-db");
         Path work = Files.createTempDirectory("spiegel-run-external");

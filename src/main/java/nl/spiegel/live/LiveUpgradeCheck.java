@@ -1,16 +1,15 @@
 package nl.spiegel.live;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.spiegel.SpiegelConfig;
 import nl.spiegel.access.Access;
 import nl.spiegel.access.Caller;
 
@@ -22,9 +21,8 @@ import nl.spiegel.access.Caller;
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
 
-    /** Origins besides this server's own, such as the frontend's dev server. */
-    @ConfigProperty(name = "spiegel.allowed-origins")
-    Optional<List<String>> allowedOrigins;
+    @Inject
+    SpiegelConfig config;
 
     @Override
     public boolean appliesTo(String endpointId) {
@@ -62,7 +60,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
         if (origin == null) {
             return true;
         }
-        if (allowedOrigins.map(list -> list.contains(origin)).orElse(false)) {
+        if (config.allowedOrigins().map(list -> list.contains(origin)).orElse(false)) {
             return true;
         }
         try {

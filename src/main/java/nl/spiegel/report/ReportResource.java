@@ -1,11 +1,9 @@
 package nl.spiegel.report;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import nl.spiegel.SpiegelConfig;
 import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Meeting;
@@ -43,9 +42,8 @@ public class ReportResource {
     @Inject
     EventStore store;
 
-    /** Times in reports are shown in this zone. */
-    @ConfigProperty(name = "spiegel.time-zone", defaultValue = "Europe/Amsterdam")
-    ZoneId zone;
+    @Inject
+    SpiegelConfig config;
 
     @CheckedTemplate
     static class Templates {
@@ -67,7 +65,7 @@ public class ReportResource {
                     : m.reports().stream().filter(r -> r.version() == version).findFirst()
                             .orElseThrow(() -> new ProblemException(404, Rejection.invalid("version",
                                     "there is no such finalised version.", "deze vastgestelde versie bestaat niet.")));
-            return Templates.report(ReportPage.of(report, lang == null ? report.language() : lang, zone));
+            return Templates.report(ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone()));
         });
     }
 
@@ -84,7 +82,7 @@ public class ReportResource {
             Report report = m.reports().isEmpty() ? Report.of(m, m.reportDraft(), 0, null) : m.reports().getLast();
             List<Meeting.Action> actions = m.actions().stream()
                     .filter(a -> a.status() != nl.spiegel.meeting.ActionStatus.DROPPED).toList();
-            return Templates.letter(ReportPage.of(report, lang == null ? report.language() : lang, zone), actions);
+            return Templates.letter(ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone()), actions);
         });
     }
 

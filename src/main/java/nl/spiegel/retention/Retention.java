@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.spiegel.SpiegelConfig;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.NoteTag;
 import nl.spiegel.store.EventStore;
@@ -46,15 +46,15 @@ public class Retention {
     ObjectMapper json;
 
     /** Days after its end a meeting is kept when its moderator chose no period. */
-    @ConfigProperty(name = "spiegel.retention-days", defaultValue = "365")
-    int defaultDays;
+    @Inject
+    SpiegelConfig config;
 
     /** Erases every meeting whose time is up; returns how many. */
     public Uni<Integer> eraseDue() {
         Instant now = clock.instant();
         return pool.preparedQuery("select id from meeting where coalesce(ended_at, updated_at)"
                         + " + make_interval(days => coalesce(retention_days, $1)) <= $2")
-                .execute(Tuple.of(defaultDays, now.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(config.retentionDays(), now.atOffset(ZoneOffset.UTC)))
                 .chain(rows -> {
                     List<UUID> due = new ArrayList<>();
                     rows.forEach(row -> due.add(row.getUUID(0)));

@@ -12,7 +12,7 @@ public class RetentionJob {
     @Inject
     Retention retention;
 
-    @Scheduled(every = "${spiegel.retention-check:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${spiegel.retention-check}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> eraseDue() {
         return retention.eraseDue().replaceWithVoid();
     }
