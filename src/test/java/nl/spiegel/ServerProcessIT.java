@@ -169,6 +169,19 @@ class ServerProcessIT {
         }
     }
 
+    /** The meeting is in the given database, and the server started no database of its own. */
+    private static void assertStoredIn(EmbeddedPostgres db, String id, String title, Path work) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
+             PreparedStatement s = c.prepareStatement("select title from meeting where id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            ResultSet rs = s.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(title);
+        }
+        assertThat(work.resolve("data")).doesNotExist();
+        assertThat(postgresOn(work)).isEmpty();
+    }
+
     @Test
     void takesTheDatabaseGivenTheStandardQuarkusWayAndStartsNoneOfItsOwn() throws Exception {
         Path external = Files.createTempDirectory("spiegel-quarkus-db");
@@ -177,14 +190,7 @@ class ServerProcessIT {
         try (PackagedServer server = PackagedServer.start(work, Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", db.url(),
                 "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER, "QUARKUS_DATASOURCE_PASSWORD", db.password()))) {
             String id = server.createMeeting("Op de standaardmanier");
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
-                 PreparedStatement s = c.prepareStatement("select title from meeting where id = ?")) {
-                s.setObject(1, UUID.fromString(id));
-                ResultSet rs = s.executeQuery();
-                assertThat(rs.next()).isTrue();
-            }
-            assertThat(work.resolve("data")).doesNotExist();
-            assertThat(postgresOn(work)).isEmpty();
+            assertStoredIn(db, id, "Op de standaardmanier", work);
             server.stop();
         } finally {
             db.close();
@@ -200,15 +206,7 @@ class ServerProcessIT {
         try (PackagedServer server = PackagedServer.start(work, Map.of("SPIEGEL_DATABASE_URL", db.url(),
                 "SPIEGEL_DATABASE_USERNAME", EmbeddedPostgres.USER, "SPIEGEL_DATABASE_PASSWORD", db.password()))) {
             String id = server.createMeeting("Op een eigen database");
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
-                 PreparedStatement s = c.prepareStatement("select title from meeting where id = ?")) {
-                s.setObject(1, UUID.fromString(id));
-                ResultSet rs = s.executeQuery();
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("Op een eigen database");
-            }
-            assertThat(work.resolve("data")).doesNotExist();
-            assertThat(postgresOn(work)).isEmpty();
+            assertStoredIn(db, id, "Op een eigen database", work);
 
             db.close();
             await("readiness goes down without the database", () -> server.readyStatus() == 503);
