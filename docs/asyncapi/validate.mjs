@@ -1,11 +1,14 @@
 // Validates an AsyncAPI document; prints every diagnostic and exits 1 on errors. The last line is
-// JSON with the commands the server receives and their fields, for the test to compare with the code.
+// JSON with what the test compares with the code: the commands the server receives and their
+// fields, the codes of rejected and error, the close codes, and the fields of each role's view.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Parser, DiagnosticSeverity } from '@asyncapi/parser';
 
-const file = process.argv[2];
+const file = resolve(process.argv[2]);
 const parser = new Parser();
-const { document, diagnostics } = await parser.parse(await readFile(file, 'utf8'));
+// The source lets the parser follow references to openapi.json beside the document.
+const { document, diagnostics } = await parser.parse(await readFile(file, 'utf8'), { source: file });
 const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
 for (const d of diagnostics) {
   console.log(`${['error', 'warning', 'info', 'hint'][d.severity]} ${d.code} at ${d.path.join('.')}: ${d.message}`);
@@ -18,4 +21,16 @@ for (const message of document.operations().get('receiveCommand').messages()) {
   commands[message.name()] = Object.keys(message.payload().properties())
     .filter((p) => p !== 'type' && p !== 'commandId');
 }
-console.log(JSON.stringify({ operations: document.operations().length, commands }));
+const messages = document.components().messages();
+const payload = (name) => messages.get(name).payload().properties();
+const schemas = document.components().schemas();
+// In the order of the View's oneOf: the moderator's, a listener's, the display's.
+const views = schemas.get('View').oneOf().map((view) => Object.keys(view.properties()));
+console.log(JSON.stringify({
+  operations: document.operations().length,
+  commands,
+  rejectedCodes: payload('rejected').code.enum(),
+  errorCodes: payload('error').code.enum(),
+  closeCodes: schemas.get('CloseCode').oneOf().map((c) => c.const()),
+  views,
+}));

@@ -1,6 +1,8 @@
 // One live connection to a meeting: hello and resume, the role's view, commands that survive
-// Wi-Fi drops (the outbox), and the server clock. Components read its fields; they are reactive.
-import { apply, EMPTY, type Stream, type View } from './view';
+// Wi-Fi drops (the outbox), and the server clock with its ticking `now`. Components read its
+// fields; they are reactive.
+import { apply, EMPTY, type Stream, type ViewMessage } from './view';
+import type { View } from './wire';
 import { message, Outbox } from './outbox';
 import { ServerClock } from './clock';
 
@@ -15,21 +17,33 @@ export interface Answer {
   command?: string;
 }
 
-export class LiveConnection {
+/** A message the server sends on a live connection (docs/asyncapi.yaml). */
+type ServerMessage<V extends View> =
+  | ViewMessage<V>
+  | { type: 'ready'; serverTime: string }
+  | { type: 'ack' | 'rejected' | 'error'; commandId?: string; code?: string; field?: string; message?: string };
+
+export class LiveConnection<V extends View = View> {
   status = $state<Status>('connecting');
-  view = $state<View | null>(null);
+  view = $state<V | null>(null);
   seq = $state(-1);
   role = $state<string | null>(null);
   pendingCount = $state(0);
   lastProblem = $state<Answer | null>(null);
   readonly clock = new ServerClock();
+  /** The server's time now, ticking each second: clocks on screen count from the view's instants. */
+  now = $state(Date.now());
 
   private socket: WebSocket | null = null;
-  private stream: Stream = EMPTY;
+  private stream: Stream<V> = EMPTY;
   private readonly outbox: Outbox;
   private retry = 0;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly online = () => this.reconnectSoon(0);
+  // A dropped Wi-Fi can take minutes to break a socket; the browser knows at once.
+  private readonly offline = () => this.dropSocket();
 
   constructor(
     private readonly meetingId: string,
@@ -40,10 +54,11 @@ export class LiveConnection {
       `spiegel.outbox.${meetingId}.${key.slice(0, 8)}`);
     this.pendingCount = this.outbox.size;
     if (typeof window !== 'undefined') {
-      window.addEventListener('online', () => this.reconnectSoon(0));
-      // A dropped Wi-Fi can take minutes to break a socket; the browser knows at once.
-      window.addEventListener('offline', () => this.dropSocket());
+      window.addEventListener('online', this.online);
+      window.addEventListener('offline', this.offline);
     }
+    this.now = this.clock.now();
+    this.ticker = setInterval(() => (this.now = this.clock.now()), 1000);
   }
 
   connect(): void {
@@ -85,10 +100,15 @@ export class LiveConnection {
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    clearInterval(this.ticker);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.online);
+      window.removeEventListener('offline', this.offline);
+    }
     this.socket?.close(1000);
   }
 
-  private receive(msg: any): void {
+  private receive(msg: ServerMessage<V>): void {
     switch (msg.type) {
       case 'snapshot':
       case 'change': {
@@ -102,8 +122,8 @@ export class LiveConnection {
         this.view = applied.stream.view;
         this.seq = applied.stream.seq;
         if (msg.type === 'snapshot') {
-          this.role = msg.role;
-          this.clock.update(msg.serverTime, Date.now());
+          this.role = msg.role ?? null;
+          if (msg.serverTime) this.clock.update(msg.serverTime, Date.now());
         }
         break;
       }
@@ -124,11 +144,12 @@ export class LiveConnection {
     }
   }
 
-  private settle(msg: any): void {
+  private settle(msg: Extract<ServerMessage<V>, { type: 'ack' | 'rejected' | 'error' }>): void {
     const pending = msg.commandId ? this.outbox.settle(msg.commandId) : undefined;
     this.pendingCount = this.outbox.size;
     if (msg.type !== 'ack') {
-      this.lastProblem = { ...msg, command: pending?.type };
+      this.lastProblem = { commandId: msg.commandId ?? '', type: msg.type, code: msg.code, field: msg.field,
+        message: msg.message, command: pending?.type };
     }
   }
 

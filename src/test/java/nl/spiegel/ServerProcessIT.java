@@ -14,9 +14,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -107,9 +111,9 @@ class ServerProcessIT {
             String key = PackagedServer.KEYS.get(id);
             LiveClient watcher = LiveClient.connect(b.uri(), id, key).hello(null);
             int writes = 28;
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
-                List<java.util.concurrent.Callable<Integer>> tasks = new java.util.ArrayList<>();
+                List<Callable<Integer>> tasks = new ArrayList<>();
                 for (int i = 0; i < writes; i++) {
                     PackagedServer node = i % 2 == 0 ? a : b;
                     int n = i;

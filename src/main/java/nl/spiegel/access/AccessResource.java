@@ -12,9 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.web.ProblemException;
+import nl.spiegel.web.Texts;
 
 /** The moderator's keys to a meeting: see the join code, rotate a key. */
 @Path("/meetings/{id}/access")
@@ -50,9 +50,8 @@ public class AccessResource {
             case "moderator" -> Role.MODERATOR;
             case "assistant" -> Role.ASSISTANT;
             case "display" -> Role.DISPLAY;
-            default -> throw new ProblemException(404, Rejection.invalid("role",
-                    "must be moderator, assistant, display or join-code.",
-                    "moet moderator, assistant, display of join-code zijn."));
+            default -> throw new ProblemException(404, "INVALID", "role",
+                    t -> t.oneOf("role", "moderator, assistant, display, join-code"));
         };
         return access.rotate(id, target).map(key -> new RotatedKey(role, key,
                 target == Role.DISPLAY ? Links.display(id, key) : Links.moderate(id, key)));

@@ -2,8 +2,10 @@ package nl.spiegel.access;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +51,7 @@ public class AccessService {
                         .firstResult().map(code -> code.code)));
     }
 
-    private Uni<Keys> sharedKeys(UUID meetingId, java.util.function.Supplier<Uni<String>> joinCode) {
+    private Uni<Keys> sharedKeys(UUID meetingId, Supplier<Uni<String>> joinCode) {
         String moderator = Secrets.newKey();
         String assistant = Secrets.newKey();
         String display = Secrets.newKey();
@@ -138,7 +140,7 @@ public class AccessService {
                         + " and key_hash = any($2)")
                 .execute(Tuple.of(meetingId, hashes.toArray(String[]::new)))
                 .map(rows -> {
-                    Set<String> valid = new java.util.HashSet<>();
+                    Set<String> valid = new HashSet<>();
                     rows.forEach(row -> valid.add(row.getString(0)));
                     return valid;
                 });

@@ -1,5 +1,6 @@
 package nl.spiegel.access;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
@@ -8,18 +9,19 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.spiegel.meeting.Actor;
 import nl.spiegel.meeting.Command;
-import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Phase;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.web.ProblemException;
+import nl.spiegel.web.Texts;
 
 /** Joining a meeting as a listener, with the code from the room's screen or invitation. */
 @Path("/join")
@@ -34,12 +36,12 @@ public class JoinResource {
     EventStore store;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     public record JoinBody(String code, String displayName) {}
 
     /** What someone with the code sees before joining: enough to decide, nothing about people. */
-    public record Preview(UUID meetingId, String title, String houseRules, String language, String phase,
+    public record Preview(UUID meetingId, String title, String houseRules, String language, Phase phase,
                           boolean joiningOpen, boolean full) {}
 
     @GET
@@ -51,15 +53,13 @@ public class JoinResource {
                 throw unknownCode();
             }
             return store.load(meetingId).map(m -> new Preview(meetingId, m.details().title(), m.details().houseRules(),
-                    m.details().language(), m.phase().name(), m.joiningOpen() && m.phase() != nl.spiegel.meeting.Phase.ENDED,
+                    m.details().language(), m.phase(), m.joiningOpen() && m.phase() != Phase.ENDED,
                     m.listenerLimit() != null && m.listeners().size() >= m.listenerLimit()));
         });
     }
 
     private static ProblemException unknownCode() {
-        return new ProblemException(404, new Rejection("UNKNOWN_CODE", "code",
-                "No meeting has this code. Check the code on the screen in the room.",
-                "Geen gesprek heeft deze code. Kijk nog eens naar de code op het scherm in de zaal."));
+        return new ProblemException(404, "UNKNOWN_CODE", "code", Texts::unknownCode);
     }
 
     /** A listener's own key: keep it to come back as the same listener, with the same questions. */
@@ -69,7 +69,7 @@ public class JoinResource {
     @PermitAll
     public Uni<Joined> join(JoinBody body) {
         if (body == null || body.code() == null || body.code().isBlank()) {
-            throw new ProblemException(400, Rejection.invalid("code", "the join code is needed.", "de code is nodig."));
+            throw ProblemException.invalid("code", t -> t.needed("code"));
         }
         return access.meetingForCode(body.code()).chain(meetingId -> {
             if (meetingId == null) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** Random keys, their hashes, and join codes. */
 public final class Secrets {
@@ -55,6 +56,6 @@ public final class Secrets {
         if (typed == null) {
             return "";
         }
-        return typed.toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
+        return typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
     }
 }

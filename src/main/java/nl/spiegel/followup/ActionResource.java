@@ -39,7 +39,7 @@ public class ActionResource {
 
     public record NewAction(String noteId, String title, String owner, LocalDate due) {}
 
-    public record ActionChange(String title, String owner, LocalDate due, ActionStatus status) {}
+    public record ActionEdit(String title, String owner, LocalDate due, ActionStatus status) {}
 
     @GET
     @PermissionsAllowed(Permissions.FOLLOW_UP)
@@ -58,8 +58,8 @@ public class ActionResource {
     @PUT
     @Path("/{actionId}")
     @PermissionsAllowed(Permissions.FOLLOW_UP)
-    public Uni<Meeting.Action> change(@PathParam("id") UUID id, @PathParam("actionId") String actionId, ActionChange body) {
-        ActionChange b = Commands.required(body);
+    public Uni<Meeting.Action> change(@PathParam("id") UUID id, @PathParam("actionId") String actionId, ActionEdit body) {
+        ActionEdit b = Commands.required(body);
         return commands.send(id, new Command.UpdateAction(actionId, b.title(), b.owner(), b.due(), b.status()))
                 .map(applied -> applied.meeting().action(actionId).orElseThrow());
     }

@@ -29,10 +29,12 @@ import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.ActionStatus;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.NoteTag;
-import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Nullable;
+import nl.spiegel.meeting.Phase;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.web.ProblemException;
+import nl.spiegel.web.Texts;
 
 /**
  * A series of meetings (for example "clients 2027: citizens" and "entrepreneurs"): its meetings,
@@ -60,19 +62,19 @@ public class SeriesResource {
     /** A meeting is added with its moderator's key: proof that whoever adds it may. */
     public record AddMeeting(String meetingKey) {}
 
-    public record ImprovementPoint(String noteId, String theme, String text) {}
+    public record ImprovementPoint(String noteId, @Nullable String theme, String text) {}
 
-    public record MeetingLine(UUID id, String title, String targetGroup, String phase, Instant date,
+    public record MeetingLine(UUID id, String title, @Nullable String targetGroup, Phase phase, @Nullable Instant date,
                               List<ImprovementPoint> improvementPoints, List<Meeting.Action> actions) {}
 
-    public record Overview(UUID id, String name, String description, List<MeetingLine> meetings,
+    public record Overview(UUID id, String name, @Nullable String description, List<MeetingLine> meetings,
                            Map<ActionStatus, Integer> actionsByStatus) {}
 
     @POST
     @PermitAll
     public Uni<RestResponse<Created>> create(SeriesBody body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
-            throw new ProblemException(400, Rejection.invalid("name", "must be 1 to 200 characters.", "moet 1 tot 200 tekens lang zijn."));
+            throw ProblemException.invalid("name", t -> t.length("name", 1, 200));
         }
         UUID id = idempotencyKey == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("create-series:" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
@@ -87,14 +89,12 @@ public class SeriesResource {
     @PermissionsAllowed(Permissions.ORGANISER)
     public Uni<Overview> addMeeting(@PathParam("id") UUID id, AddMeeting body) {
         if (body == null || body.meetingKey() == null) {
-            throw new ProblemException(400, Rejection.invalid("meetingKey", "the moderator's key of the meeting is needed.",
-                    "de sleutel van de gespreksleider van het gesprek is nodig."));
+            throw ProblemException.invalid("meetingKey", t -> t.needed("meetingKey"));
         }
         return access.authenticate(body.meetingKey())
                 .chain(meetingAccess -> {
                     if (meetingAccess == null || meetingAccess.role() != Role.MODERATOR) {
-                        throw new ProblemException(403, Rejection.invalid("meetingKey", "is not a moderator's key of a meeting.",
-                                "is geen sleutel van een gespreksleider."));
+                        throw new ProblemException(403, "INVALID", "meetingKey", Texts::notAModeratorKey);
                     }
                     return series.add(id, meetingAccess.meetingId());
                 })
@@ -120,7 +120,7 @@ public class SeriesResource {
                     .map(n -> new ImprovementPoint(n.id(), m.theme(n.themeId()).map(Meeting.Theme::title).orElse(null), n.text()))
                     .toList();
             m.actions().forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
-            lines.add(new MeetingLine(ids.get(i), m.details().title(), m.details().targetGroup(), m.phase().name(),
+            lines.add(new MeetingLine(ids.get(i), m.details().title(), m.details().targetGroup(), m.phase(),
                     m.openedAt() != null ? m.openedAt() : m.details().scheduledStart(), points, m.actions()));
         }
         return new Overview(s.id(), s.name(), s.description(), lines, byStatus);

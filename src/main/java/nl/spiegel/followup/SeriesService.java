@@ -1,6 +1,7 @@
 package nl.spiegel.followup;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,9 +30,9 @@ public class SeriesService {
     public Uni<String> create(UUID id, String name, String description) {
         String key = Secrets.newKey();
         return pool.withTransaction(c -> c.preparedQuery("insert into series (id, name, description, created_at) values ($1, $2, $3, $4)")
-                        .execute(Tuple.of(id, name, description, clock.instant().atOffset(java.time.ZoneOffset.UTC)))
+                        .execute(Tuple.of(id, name, description, clock.instant().atOffset(ZoneOffset.UTC)))
                         .chain(() -> c.preparedQuery("insert into series_key (key_hash, series_id, created_at) values ($1, $2, $3)")
-                                .execute(Tuple.of(Secrets.hash(key), id, clock.instant().atOffset(java.time.ZoneOffset.UTC)))))
+                                .execute(Tuple.of(Secrets.hash(key), id, clock.instant().atOffset(ZoneOffset.UTC)))))
                 .replaceWith(key);
     }
 

@@ -1,6 +1,9 @@
 package nl.spiegel.live;
 
-import io.quarkus.websockets.next.CloseReason;
+import java.time.Clock;
+
+import org.jboss.logging.Logger;
+
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -19,7 +22,7 @@ import nl.spiegel.access.Access;
 public class LiveEndpoint {
 
     static final String ID = "spiegel-live";
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveEndpoint.class);
+    private static final Logger LOG = Logger.getLogger(LiveEndpoint.class);
     static final UserData.TypedKey<Access> ACCESS = new UserData.TypedKey<>("spiegel.access");
 
     @Inject
@@ -27,6 +30,9 @@ public class LiveEndpoint {
 
     @Inject
     Protocol protocol;
+
+    @Inject
+    Clock clock;
 
     @OnOpen
     void open(WebSocketConnection connection) {
@@ -43,7 +49,7 @@ public class LiveEndpoint {
     void pong(Buffer data, WebSocketConnection connection) {
         Peer peer = rooms.peer(connection);
         if (peer != null) {
-            peer.lastSeen = java.time.Instant.now();
+            peer.lastSeen = clock.instant();
         }
     }
 
@@ -55,10 +61,10 @@ public class LiveEndpoint {
     Uni<Void> failure(Throwable failure, WebSocketConnection connection) {
         String text = String.valueOf(failure.getMessage());
         if (text.contains("max message size") || text.contains("max frame size")) {
-            return connection.close(new CloseReason(1009, "message too big"));
+            return connection.close(CloseCode.TOO_BIG.reason());
         }
         LOG.errorf("Live connection failed: %s", failure.getClass().getName());
-        return connection.close(new CloseReason(1011, "server error"));
+        return connection.close(CloseCode.SERVER_ERROR.reason());
     }
 
     @OnClose

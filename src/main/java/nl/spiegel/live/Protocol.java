@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +23,8 @@ import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
+import nl.spiegel.web.Texts;
+import nl.spiegel.web.Wording;
 
 /**
  * The live protocol, message by message (see docs/protocol.md). A client first says
@@ -35,8 +36,6 @@ import nl.spiegel.store.Outcome;
 public class Protocol {
 
     private static final Logger LOG = Logger.getLogger(Protocol.class);
-    public static final int CLOSE_REVOKED = 4401;
-    public static final int CLOSE_FLOOD = 1008;
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     /** Commands a client may send by name; a meeting is created over REST only. */
@@ -62,10 +61,10 @@ public class Protocol {
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
-            return error(peer, "BAD_JSON", null, null, null, "The message is not valid JSON.", "Het bericht is geen geldige JSON.");
+            return error(peer, ErrorCode.BAD_JSON, null, null, null, Texts::badJson);
         }
         if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-            return error(peer, "MISSING_FIELD", null, null, "type", "A message needs a 'type'.", "Een bericht heeft een 'type' nodig.");
+            return error(peer, ErrorCode.MISSING_FIELD, null, null, "type", Texts::typeNeeded);
         }
         String type = node.get("type").asText();
         if (type.equals("hello")) {
@@ -73,32 +72,25 @@ public class Protocol {
         }
         String commandId = node.path("commandId").isTextual() ? node.get("commandId").asText() : null;
         if (!peer.helloSeen) {
-            return error(peer, "HELLO_FIRST", type, commandId, null, "Say hello first.", "Stuur eerst hello.");
+            return error(peer, ErrorCode.HELLO_FIRST, type, commandId, null, Texts::helloFirst);
         }
         Class<? extends Command> commandType = COMMANDS.get(type);
         if (commandType == null) {
-            return error(peer, "UNKNOWN_TYPE", type, commandId, "type", "There is no command '" + type + "'.",
-                    "Er is geen opdracht '" + type + "'.");
+            return error(peer, ErrorCode.UNKNOWN_TYPE, type, commandId, "type", t -> t.unknownType(type));
         }
         if (commandId == null || !COMMAND_ID.matcher(commandId).matches()) {
-            return error(peer, "MISSING_FIELD", type, null, "commandId",
-                    "A command needs a 'commandId' of 1 to 100 letters, digits or . _ : -",
-                    "Een opdracht heeft een 'commandId' nodig van 1 tot 100 letters, cijfers of . _ : -");
+            return error(peer, ErrorCode.MISSING_FIELD, type, null, "commandId", Texts::commandIdNeeded);
         }
         if (!peer.limiter.tryAcquire(clock.instant())) {
             if (peer.limiter.flooding()) {
                 LOG.infof("Closing a %s connection that kept flooding", peer.role());
-                return peer.connection.close(new CloseReason(CLOSE_FLOOD, "too many messages"));
+                return peer.connection.close(CloseCode.FLOOD.reason());
             }
-            return error(peer, "RATE_LIMITED", type, commandId, null, "Too many messages; wait a moment and send again.",
-                    "Te veel berichten; wacht even en stuur opnieuw.");
+            return error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, Texts::rateLimited);
         }
         if (!MeetingCore.allowed(peer.role(), commandType)) {
             // Refused by the core's own rule, without a transaction for a command that cannot apply.
-            Rejection forbidden = Rejection.Reason.FORBIDDEN.rejection();
-            peer.send(write(json.createObjectNode().put("type", "rejected").put("commandId", commandId)
-                    .put("code", forbidden.code()).put("message", forbidden.message(peer.language))));
-            return Uni.createFrom().voidItem();
+            return rejected(peer, commandId, Rejection.Reason.FORBIDDEN.rejection());
         }
         ObjectNode fields = ((ObjectNode) node).deepCopy();
         fields.remove("type");
@@ -109,8 +101,7 @@ public class Protocol {
         } catch (JsonProcessingException e) {
             String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                     ? mapping.getPath().getFirst().getFieldName() : null;
-            return error(peer, "INVALID", type, commandId, field, "'" + field + "' has a value of the wrong kind.",
-                    "'" + field + "' heeft een waarde van de verkeerde soort.");
+            return error(peer, ErrorCode.INVALID, type, commandId, field, t -> t.wrongKind(field));
         }
         UUID meetingId = peer.access.meetingId();
         return store.execute(meetingId, peer.access.actor(), commandId, command)
@@ -118,34 +109,21 @@ public class Protocol {
                     case Outcome.Applied applied -> rooms.advance(meetingId, applied.seq())
                             .invoke(() -> peer.send(write(json.createObjectNode().put("type", "ack")
                                     .put("commandId", commandId).put("seq", applied.seq()))));
-                    case Outcome.Rejected rejected -> {
-                        Rejection r = rejected.rejection();
-                        ObjectNode message = json.createObjectNode().put("type", "rejected").put("commandId", commandId)
-                                .put("code", r.code()).put("message", r.message(peer.language));
-                        if (r.field() != null) {
-                            message.put("field", r.field());
-                        }
-                        peer.send(write(message));
-                        yield Uni.createFrom().voidItem();
-                    }
+                    case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
                 })
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("A live command could not be stored", failure);
-                    return error(peer, "UNAVAILABLE", type, commandId, null,
-                            "Not stored. Send it again with the same commandId.",
-                            "Niet opgeslagen. Stuur het opnieuw met dezelfde commandId.");
+                    return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);
                 });
     }
 
     private Uni<Void> hello(Peer peer, JsonNode node) {
         if (peer.helloSeen) {
-            return error(peer, "ALREADY_SUBSCRIBED", "hello", null, null, "This connection said hello already.",
-                    "Deze verbinding stuurde al hello.");
+            return error(peer, ErrorCode.ALREADY_SUBSCRIBED, "hello", null, null, Texts::alreadySubscribed);
         }
         JsonNode last = node.path("lastSeq");
         if (!last.isMissingNode() && !last.isNull() && !last.canConvertToLong()) {
-            return error(peer, "INVALID", "hello", null, "lastSeq", "'lastSeq' must be a whole number.",
-                    "'lastSeq' moet een heel getal zijn.");
+            return error(peer, ErrorCode.INVALID, "hello", null, "lastSeq", Texts::lastSeqNumber);
         }
         if ("en".equals(node.path("language").asText())) {
             peer.language = "en";
@@ -155,9 +133,20 @@ public class Protocol {
         return rooms.room(peer.access.meetingId()).hello(peer, lastSeq);
     }
 
-    private Uni<Void> error(Peer peer, String code, String about, String commandId, String field, String en, String nl) {
-        ObjectNode message = json.createObjectNode().put("type", "error").put("code", code)
-                .put("message", "en".equals(peer.language) ? en : nl);
+    private Uni<Void> rejected(Peer peer, String commandId, Rejection r) {
+        ObjectNode message = json.createObjectNode().put("type", "rejected").put("commandId", commandId)
+                .put("code", r.code()).put("message", Wording.of(Wording.in(peer.language), r));
+        if (r.field() != null) {
+            message.put("field", r.field());
+        }
+        peer.send(write(message));
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> error(Peer peer, ErrorCode code, String about, String commandId, String field,
+                            Function<Texts, String> text) {
+        ObjectNode message = json.createObjectNode().put("type", "error").put("code", code.name())
+                .put("message", text.apply(Wording.in(peer.language)));
         if (about != null) {
             message.put("about", about);
         }

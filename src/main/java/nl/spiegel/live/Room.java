@@ -24,11 +24,12 @@ import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Recorded;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Turns;
 
 /**
  * A meeting running live on this node: its state, the views of each role, the changes of the last
  * {@value #HISTORY} events for clients that resume, and the open connections. Every step runs in
- * one {@link SerialQueue}, so a peer sees its snapshot or missed changes, then every change, in
+ * one line of {@link Turns}, so a peer sees its snapshot or missed changes, then every change, in
  * order, with no gap and no duplicate.
  */
 final class Room {
@@ -41,7 +42,8 @@ final class Room {
     private final EventStore store;
     private final ObjectMapper json;
     private final Clock clock;
-    private final SerialQueue queue = new SerialQueue();
+    /** Everything that reads the stream or sends to peers takes turns, so each peer sees changes in order. */
+    private final Turns<UUID> queue = new Turns<>();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean catchUpQueued = new AtomicBoolean();
 
@@ -79,7 +81,7 @@ final class Room {
         if (!catchUpQueued.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return queue.submit(() -> {
+        return queue.inTurn(meetingId, () -> {
             catchUpQueued.set(false);
             return readNew();
         });
@@ -87,7 +89,7 @@ final class Room {
 
     /** Completes once this room has sent every event up to {@code seq}. */
     Uni<Void> advanceTo(long seq) {
-        return queue.submit(() -> state.seq() >= seq ? Uni.createFrom().voidItem() : readNew());
+        return queue.inTurn(meetingId, () -> state.seq() >= seq ? Uni.createFrom().voidItem() : readNew());
     }
 
     private Uni<Void> readNew() {
@@ -165,7 +167,7 @@ final class Room {
      * snapshot, then {@code ready}, and from then on every change.
      */
     Uni<Void> hello(Peer peer, Long lastSeq) {
-        return queue.submit(() -> readNew().invoke(() -> {
+        return queue.inTurn(meetingId, () -> readNew().invoke(() -> {
             long seq = state.seq();
             boolean canResume = lastSeq != null && lastSeq >= 0 && lastSeq <= seq
                     && (lastSeq == seq || (!history.isEmpty() && history.peekFirst().seq() <= lastSeq + 1));

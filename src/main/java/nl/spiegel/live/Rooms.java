@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -134,7 +133,7 @@ public class Rooms {
         }
         Set<String> hashes = room.peers().stream().map(p -> p.access.keyHash()).collect(Collectors.toSet());
         access.valid(meetingId, hashes).subscribe().with(valid -> room.peersWithout(valid).forEach(peer ->
-                        peer.connection.close(new CloseReason(Protocol.CLOSE_REVOKED, "key revoked"))
+                        peer.connection.close(CloseCode.REVOKED.reason())
                                 .subscribe().with(ok -> { }, failure -> { })),
                 failure -> LOG.warn("Could not check keys after a revocation", failure));
     }
@@ -144,7 +143,7 @@ public class Rooms {
         Instant now = clock.instant();
         for (Peer peer : peers.values()) {
             if (Duration.between(peer.lastSeen, now).compareTo(SILENT) > 0) {
-                peer.connection.close(new CloseReason(1001, "no answer to ping")).subscribe().with(ok -> { }, f -> { });
+                peer.connection.close(CloseCode.GOING_AWAY.reason()).subscribe().with(ok -> { }, f -> { });
             }
         }
         rooms.values().removeIf(room -> room.peers().isEmpty() && now.toEpochMilli() - room.idleSince > IDLE.toMillis());

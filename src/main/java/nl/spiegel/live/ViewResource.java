@@ -5,6 +5,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,7 @@ import nl.spiegel.access.Access;
 import nl.spiegel.access.Caller;
 import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
 
 /**
@@ -37,7 +40,10 @@ public class ViewResource {
     @Inject
     ObjectMapper json;
 
-    public record RoleView(long seq, Role role, JsonNode view) {}
+    /** A role's view with its seq: the moderator's (also the assistant's), a listener's, or the display's. */
+    public record RoleView(long seq, Role role,
+                           @Schema(oneOf = {Views.ModeratorView.class, Views.ListenerView.class, Views.DisplayView.class})
+                           Object view) {}
 
     @GET
     @PermissionsAllowed(Permissions.ANY_KEY)

@@ -41,7 +41,7 @@ final class FloorDecider {
             case MoveQueuedSpeaker c -> {
                 Participant p = participant(m, c.participantId());
                 if (!queue.contains(p.id())) {
-                    throw refuse(Rejection.invalid("participantId", "is not in the speaker queue.", "staat niet in de sprekersrij."));
+                    throw refuse(Rejection.invalid("participantId", new Rejection.Detail.NotQueued()));
                 }
                 yield List.of(new SpeakerMoved(p.id(), position(c.position(), queue.size())));
             }

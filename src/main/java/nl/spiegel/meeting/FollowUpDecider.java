@@ -13,13 +13,18 @@ final class FollowUpDecider {
 
     private FollowUpDecider() {}
 
+    /** Improvement points become actions. */
+    static boolean canBecomeAction(Meeting.Note note) {
+        return note.tag() == NoteTag.IMPROVEMENT_POINT;
+    }
+
     static List<Event> decide(Meeting m, Command.FollowUp command) {
         requirePhase(m, Phase.ENDED);
         return switch (command) {
             case CreateAction c -> {
                 Meeting.Note note = note(m, c.noteId(), "noteId");
-                if (note.tag() != NoteTag.IMPROVEMENT_POINT) {
-                    throw refuse(Rejection.invalid("noteId", "must be an improvement point.", "moet een verbeterpunt zijn."));
+                if (!canBecomeAction(note)) {
+                    throw refuse(Rejection.invalid("noteId", new Rejection.Detail.NotAnImprovementPoint()));
                 }
                 String title = c.title() == null || c.title().isBlank() ? abbreviate(note.text()) : text("title", c.title(), 1, 200);
                 yield List.of(new ActionCreated("A" + nextId(m), note.id(), title, text("owner", c.owner(), 1, 100), c.due()));

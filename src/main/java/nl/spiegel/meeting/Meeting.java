@@ -2,6 +2,7 @@ package nl.spiegel.meeting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public record Meeting(
 
     public static final int MAX_PARTICIPANTS = 12;
     public static final int MAX_THEMES = 30;
+    /** A listener can have this many questions waiting for screening; it keeps the queue calm. */
+    public static final int MAX_WAITING_QUESTIONS = 10;
 
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Timeline.START, Guide.EMPTY, List.of(), Floor.EMPTY,
@@ -91,7 +94,7 @@ public record Meeting(
         static final ReportState EMPTY = new ReportState(Report.Draft.EMPTY, List.of());
     }
 
-    public record Details(String title, String goal, String targetGroup, Instant scheduledStart,
+    public record Details(String title, @Nullable String goal, @Nullable String targetGroup, @Nullable Instant scheduledStart,
                           int plannedMinutes, String language, String houseRules) {}
 
     /** A theme of the conversation guide: a central, open question with a time budget. */
@@ -148,13 +151,13 @@ public record Meeting(
 
     public record Topic(String id, String listenerId, String text, TopicStatus status, Instant at) {}
 
-    public record Listener(String id, String displayName, Instant joinedAt) {}
+    public record Listener(String id, @Nullable String displayName, Instant joinedAt) {}
 
     /** An improvement action with every state it went through, the first one being its creation. */
-    public record Action(String id, String noteId, String title, String owner, java.time.LocalDate due,
+    public record Action(String id, String noteId, String title, String owner, @Nullable LocalDate due,
                          ActionStatus status, List<ActionChange> history) {}
 
-    public record ActionChange(Instant at, String title, String owner, java.time.LocalDate due, ActionStatus status) {}
+    public record ActionChange(Instant at, String title, String owner, @Nullable LocalDate due, ActionStatus status) {}
 
     Meeting withHeader(boolean exists, Instant createdAt, Details details) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,

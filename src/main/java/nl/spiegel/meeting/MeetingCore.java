@@ -65,7 +65,7 @@ public final class MeetingCore {
 
     private static List<Event> events(Meeting m, Actor actor, Command command, Instant at) {
         if (command == null) {
-            throw Rules.refuse(Rejection.invalid("type", "a command is needed.", "er is een opdracht nodig."));
+            throw Rules.refuse(Rejection.invalid("type", new Rejection.Detail.Needed()));
         }
         if (command instanceof CreateMeeting c) {
             return PreparationDecider.create(m, actor, c);

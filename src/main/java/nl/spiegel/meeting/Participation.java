@@ -27,7 +27,29 @@ public record Participation(
         Duration moderatorTime,
         Double moderatorShare,
         Double balanceIndex,
-        List<Entry> participants) {
+        List<Entry> participants,
+        List<Nudge> nudges) {
+
+    /** Below half a fair share a voice is hardly heard; above 1.6 times it takes more than its part. */
+    static final double UNDER_FAIR = 0.5;
+    static final double OVER_FAIR = 1.6;
+    /** Nudges during the conversation: nobody silent this long, nobody never heard after this long. */
+    static final Duration NEVER_SPOKEN_AFTER = Duration.ofMinutes(10);
+    static final Duration QUIET_AFTER = Duration.ofMinutes(12);
+    /** Once the participants talked this long, more than twice a fair share is a nudge. */
+    static final Duration DOMINANT_AFTER = Duration.ofMinutes(3);
+    static final double DOMINANT_FAIR = 2;
+
+    /** How a participant's share compares with a fair share, as the seat shows it. */
+    public enum Tone { NEVER, UNDER, FAIR, OVER }
+
+    public enum NudgeKind { NEVER_SPOKEN, QUIET, DOMINANT, THEME_OVER }
+
+    /**
+     * A gentle hint for the moderator, shown from the moment {@code from} on (which may lie ahead:
+     * clients show it when their clock passes it). {@code participantId} is absent for the theme.
+     */
+    public record Nudge(NudgeKind kind, @Nullable String participantId, Instant from) {}
 
     /**
      * @param share         of all participants' speaking time, 0 to 1
@@ -37,7 +59,7 @@ public record Participation(
      */
     public record Entry(String participantId, String pseudonym, int seat, Duration speakingTime, int turns,
                         double share, double fairShare, Duration sinceLastTurn, boolean neverSpoken,
-                        boolean speaking, List<String> themes) {}
+                        boolean speaking, List<String> themes, Tone tone) {}
 
     public static Participation of(Meeting m, Instant now) {
         Instant until = m.endedAt() != null ? m.endedAt() : max(now, m.lastAt());
@@ -82,13 +104,48 @@ public record Participation(
             }
             Duration since = speaking ? Duration.ZERO : lastEnd == null ? null : Duration.between(lastEnd, until);
             entries.add(new Entry(p.id(), p.pseudonym(), p.seat(), time, count, share, fairShare, since, count == 0,
-                    speaking, List.copyOf(themes)));
+                    speaking, List.copyOf(themes), tone(count == 0, share, fairShare)));
         }
         Duration talk = moderatorTime.plus(participantsTime);
         Double moderatorShare = talk.isZero() ? null : (double) moderatorTime.toNanos() / talk.toNanos();
         Double balance = participantsTime.isZero() || circle.size() < 2 ? null : entropy / Math.log(circle.size());
         Duration elapsed = m.openedAt() == null ? Duration.ZERO : Duration.between(m.openedAt(), until);
-        return new Participation(elapsed, participantsTime, moderatorTime, moderatorShare, balance, List.copyOf(entries));
+        return new Participation(elapsed, participantsTime, moderatorTime, moderatorShare, balance, List.copyOf(entries),
+                nudges(m, entries, participantsTime, until));
+    }
+
+    private static Tone tone(boolean never, double share, double fairShare) {
+        if (never) {
+            return Tone.NEVER;
+        }
+        if (fairShare == 0) {
+            return Tone.FAIR;
+        }
+        double ratio = share / fairShare;
+        return ratio < UNDER_FAIR ? Tone.UNDER : ratio > OVER_FAIR ? Tone.OVER : Tone.FAIR;
+    }
+
+    /** The nudges of the conversation: only then does the moderator steer who speaks. */
+    private static List<Nudge> nudges(Meeting m, List<Entry> entries, Duration participantsTime, Instant until) {
+        if (m.phase() != Phase.CONVERSATION || m.openedAt() == null) {
+            return List.of();
+        }
+        List<Nudge> nudges = new ArrayList<>();
+        boolean talkedLong = participantsTime.compareTo(DOMINANT_AFTER) > 0;
+        for (Entry e : entries) {
+            if (e.neverSpoken()) {
+                nudges.add(new Nudge(NudgeKind.NEVER_SPOKEN, e.participantId(), m.openedAt().plus(NEVER_SPOKEN_AFTER)));
+            } else if (!e.speaking()) {
+                nudges.add(new Nudge(NudgeKind.QUIET, e.participantId(), until.minus(e.sinceLastTurn()).plus(QUIET_AFTER)));
+            }
+            if (talkedLong && e.fairShare() > 0 && e.share() > DOMINANT_FAIR * e.fairShare()) {
+                nudges.add(new Nudge(NudgeKind.DOMINANT, e.participantId(), until));
+            }
+        }
+        Meeting.ThemeClock clock = m.themeClock();
+        m.theme(m.currentThemeId()).ifPresent(theme -> nudges.add(new Nudge(NudgeKind.THEME_OVER, null, clock.since()
+                .plus(Duration.ofMinutes(theme.minutes())).minus(clock.spent().getOrDefault(theme.id(), Duration.ZERO)))));
+        return List.copyOf(nudges);
     }
 
     private static Instant max(Instant a, Instant b) {

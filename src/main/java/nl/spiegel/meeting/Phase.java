@@ -17,19 +17,29 @@ public enum Phase {
         return compareTo(CLARIFYING) >= 0;
     }
 
-    public boolean canMoveTo(Phase target) {
-        if (target == null || target == this) {
-            return false;
-        }
-        if (target.ordinal() == ordinal() + 1) {
-            return true;
-        }
+    /** The phase after this one; {@code null} after the end. */
+    public Phase next() {
+        return this == ENDED ? null : values()[ordinal() + 1];
+    }
+
+    /** The phase one step back, for a moderator who moved on too early; {@code null} where there is none. */
+    public Phase back() {
         return switch (this) {
-            case LOBBY -> target == PREPARATION;
-            case OPENING -> target == LOBBY;
-            case CLARIFYING -> target == CONVERSATION;
-            case CLOSING -> target == CLARIFYING;
-            default -> false;
+            case LOBBY -> PREPARATION;
+            case OPENING -> LOBBY;
+            case CLARIFYING -> CONVERSATION;
+            case CLOSING -> CLARIFYING;
+            default -> null;
         };
+    }
+
+    /** Whether the step to the next phase cannot be taken back, so the moderator confirms it first. */
+    public boolean nextIsFinal() {
+        Phase next = next();
+        return next != null && next.back() != this;
+    }
+
+    public boolean canMoveTo(Phase target) {
+        return target != null && (target == next() || target == back());
     }
 }

@@ -18,7 +18,7 @@ final class PhasesDecider {
         return switch (command) {
             case ChangePhase c -> {
                 if (c.to() == null) {
-                    throw refuse(Rejection.invalid("to", "a phase is needed.", "er is een fase nodig."));
+                    throw refuse(Rejection.invalid("to", new Rejection.Detail.Needed()));
                 }
                 require(m.phase().canMoveTo(c.to()), ILLEGAL_TRANSITION);
                 List<Event> events = new ArrayList<>();

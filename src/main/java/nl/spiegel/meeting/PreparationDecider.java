@@ -17,14 +17,16 @@ final class PreparationDecider {
     private PreparationDecider() {}
 
     static final int DEFAULT_PLANNED_MINUTES = 75;
+    /** The languages a meeting can be held in; Dutch first, the default. */
+    static final List<String> LANGUAGES = List.of("nl", "en");
 
     /** Creating is the one command for a meeting that does not exist yet. */
     static List<Event> create(Meeting m, Actor actor, CreateMeeting c) {
         require(!m.exists(), ALREADY_EXISTS);
         require(actor.role() == Role.MODERATOR, FORBIDDEN);
         String language = c.language() == null ? "nl" : c.language().strip().toLowerCase(Locale.ROOT);
-        if (!language.equals("nl") && !language.equals("en")) {
-            throw refuse(Rejection.invalid("language", "must be 'nl' or 'en'.", "moet 'nl' of 'en' zijn."));
+        if (!LANGUAGES.contains(language)) {
+            throw refuse(Rejection.invalid("language", new Rejection.Detail.OneOf(LANGUAGES)));
         }
         return List.of(new MeetingCreated(text("title", c.title(), 1, 200), optional("goal", c.goal(), 2000),
                 optional("targetGroup", c.targetGroup(), 200), c.scheduledStart(), plannedMinutes(c.plannedMinutes()),

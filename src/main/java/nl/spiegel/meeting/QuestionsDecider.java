@@ -19,20 +19,32 @@ final class QuestionsDecider {
     private QuestionsDecider() {}
 
     static final int MAX_QUESTION_LENGTH = 500;
-    /** A listener can have this many questions waiting for screening; it keeps the queue calm. */
-    static final int MAX_WAITING_QUESTIONS_PER_LISTENER = 10;
+
+    /** Listeners hand in questions from the lobby until the meeting ends. */
+    static boolean open(Meeting m) {
+        return m.phase() != Phase.PREPARATION && m.phase() != Phase.ENDED;
+    }
+
+    static boolean canAsk(Meeting m, Meeting.Question q) {
+        return m.phase() == Phase.CLARIFYING && q.status() == QuestionStatus.ACCEPTED;
+    }
+
+    static boolean canMarkAnswered(Meeting m, Meeting.Question q) {
+        return (m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING)
+                && (q.status() == QuestionStatus.ASKING || q.status() == QuestionStatus.ACCEPTED);
+    }
 
     static List<Event> decide(Meeting m, Actor actor, Command.Questions command) {
         return switch (command) {
             case SubmitQuestion c -> {
                 requireJoined(m, actor);
-                require(m.phase() != Phase.PREPARATION, WRONG_PHASE);
+                require(open(m), WRONG_PHASE);
                 String text = text("text", c.text(), 1, MAX_QUESTION_LENGTH);
                 String participantId = c.participantId() == null ? null : participant(m, c.participantId()).id();
                 String themeId = c.themeId() == null ? null : theme(m, c.themeId()).id();
                 long waiting = m.questions().stream().filter(q -> q.listenerId().equals(actor.listenerId())
                         && q.status() == QuestionStatus.WAITING).count();
-                require(waiting < MAX_WAITING_QUESTIONS_PER_LISTENER, TOO_MANY_QUESTIONS);
+                require(waiting < Meeting.MAX_WAITING_QUESTIONS, TOO_MANY_QUESTIONS);
                 yield List.of(new QuestionSubmitted("Q" + nextId(m), actor.listenerId(), text, participantId, themeId));
             }
             case WithdrawQuestion c -> {
@@ -53,7 +65,7 @@ final class QuestionsDecider {
                 Question q = question(m, c.questionId(), "questionId");
                 Question into = question(m, c.intoQuestionId(), "intoQuestionId");
                 if (q.id().equals(into.id())) {
-                    throw refuse(Rejection.invalid("intoQuestionId", "must be another question.", "moet een andere vraag zijn."));
+                    throw refuse(Rejection.invalid("intoQuestionId", new Rejection.Detail.NotItself()));
                 }
                 requireStatus(q, QuestionStatus.WAITING, QuestionStatus.ACCEPTED);
                 if (into.status() != QuestionStatus.WAITING && !into.status().inQueue()) {
@@ -80,7 +92,9 @@ final class QuestionsDecider {
                 if (q.status() == QuestionStatus.ASKING) {
                     yield List.of();
                 }
-                requireStatus(q, QuestionStatus.ACCEPTED);
+                if (!canAsk(m, q)) {
+                    throw refuse(QUESTION_STATUS.about("questionId"));
+                }
                 List<Event> events = new ArrayList<>();
                 m.questions().stream().filter(o -> o.status() == QuestionStatus.ASKING)
                         .forEach(o -> events.add(new QuestionAnswered(o.id())));

@@ -1,65 +1,70 @@
 package nl.spiegel.meeting;
 
-/**
- * Why a command was refused: a stable {@code code} for programs, the {@code field} at fault when
- * there is one, and a readable message in English and in Dutch.
- */
-public record Rejection(String code, String field, String message, String messageNl) {
+import java.util.List;
+import java.util.Objects;
 
-    /** The message in the given language ("nl" or "en"); Dutch is the default. */
-    public String message(String language) {
-        return "en".equals(language) ? message : messageNl;
+/**
+ * Why a command was refused: a stable {@link Reason} for programs, the {@code field} at fault when
+ * there is one, and for an invalid value the {@link Detail} of what was wrong with it. The core
+ * gives codes and arguments, never sentences: the words, in Dutch and English, are the shell's
+ * ({@code nl.spiegel.web.Texts}).
+ */
+public record Rejection(Reason reason, String field, Detail detail) {
+
+    public Rejection {
+        Objects.requireNonNull(reason, "reason");
     }
 
-    /** The stable codes, each with a plain message in English and Dutch. */
+    /** The stable code, as sent to clients. */
+    public String code() {
+        return reason.name();
+    }
+
     public enum Reason {
-        NOT_FOUND("There is no such meeting.", "Dit gesprek bestaat niet."),
-        ALREADY_EXISTS("This meeting exists already.", "Dit gesprek bestaat al."),
-        FORBIDDEN("Your role may not do this.", "Dit mag u in uw rol niet doen."),
-        INVALID("This value is not valid.", "Deze waarde klopt niet."),
-        WRONG_PHASE("This cannot be done in the current phase.", "Dit kan niet in deze fase van het gesprek."),
-        ILLEGAL_TRANSITION("The meeting cannot move to that phase from here.", "Het gesprek kan vanaf hier niet naar die fase."),
-        UNKNOWN_PARTICIPANT("There is no such participant.", "Deze deelnemer bestaat niet."),
-        UNKNOWN_THEME("There is no such theme in the guide.", "Dit thema staat niet in de gespreksleidraad."),
-        UNKNOWN_NOTE("There is no such note.", "Deze notitie bestaat niet."),
-        UNKNOWN_QUESTION("There is no such question.", "Deze vraag bestaat niet."),
-        UNKNOWN_TOPIC("There is no such topic.", "Dit onderwerp bestaat niet."),
-        CIRCLE_FULL("The circle is full: at most 12 participants.", "De kring is vol: hooguit 12 deelnemers."),
-        SEAT_TAKEN("That seat is taken.", "Die plaats is al bezet."),
-        PSEUDONYM_TAKEN("Another participant has that name.", "Een andere deelnemer heeft die naam al."),
-        HAS_SPOKEN("This participant has spoken already and stays in the record.", "Deze deelnemer heeft al gesproken en blijft in het verslag."),
-        THEME_STARTED("This theme was discussed already and stays in the guide.", "Dit thema is al besproken en blijft in de leidraad."),
-        GUIDE_FULL("The guide has the most themes it can hold.", "De leidraad heeft het hoogste aantal thema's."),
-        NO_NEXT_THEME("There is no next theme in the guide.", "Er is geen volgend thema in de leidraad."),
-        QUEUE_EMPTY("Nobody is waiting to speak.", "Er wacht niemand om te spreken."),
-        NOT_YOURS("This is not your question.", "Dit is niet uw vraag."),
-        QUESTION_STATUS("The question's status does not allow this.", "Dit kan niet met de vraag in deze status."),
-        TOO_MANY_QUESTIONS("You have the most waiting questions allowed; wait for the moderator.", "U heeft het hoogste aantal wachtende vragen; wacht op de gespreksleider."),
-        TOPICS_CLOSED("Handing in topics is closed.", "Onderwerpen aandragen is gesloten."),
-        NOT_JOINED("Join the meeting first.", "Meld u eerst aan bij het gesprek."),
-        JOINING_CLOSED("Joining this meeting is closed.", "Aanmelden voor dit gesprek is gesloten."),
-        LISTENERS_FULL("The meeting has the most listeners allowed.", "Het gesprek heeft het hoogste aantal toehoorders."),
-        UNKNOWN_ACTION("There is no such action.", "Deze actie bestaat niet.");
-
-        private final String en;
-        private final String nl;
-
-        Reason(String en, String nl) {
-            this.en = en;
-            this.nl = nl;
-        }
+        NOT_FOUND, ALREADY_EXISTS, FORBIDDEN, INVALID, WRONG_PHASE, ILLEGAL_TRANSITION, UNKNOWN_PARTICIPANT,
+        UNKNOWN_THEME, UNKNOWN_NOTE, UNKNOWN_QUESTION, UNKNOWN_TOPIC, CIRCLE_FULL, SEAT_TAKEN, PSEUDONYM_TAKEN,
+        HAS_SPOKEN, THEME_STARTED, GUIDE_FULL, NO_NEXT_THEME, QUEUE_EMPTY, NOT_YOURS, QUESTION_STATUS,
+        TOO_MANY_QUESTIONS, TOPICS_CLOSED, NOT_JOINED, JOINING_CLOSED, LISTENERS_FULL, UNKNOWN_ACTION;
 
         public Rejection rejection() {
-            return new Rejection(name(), null, en, nl);
+            return new Rejection(this, null, null);
         }
 
         public Rejection about(String field) {
-            return new Rejection(name(), field, en, nl);
+            return new Rejection(this, field, null);
         }
     }
 
+    /** What was wrong with an invalid value, with what a message about it needs. */
+    public sealed interface Detail {
+        /** A text must be {@code min} to {@code max} characters long. */
+        record Length(int min, int max) implements Detail {}
+
+        /** A whole number from {@code min} to {@code max}. */
+        record Range(int min, int max) implements Detail {}
+
+        record Needed() implements Detail {}
+
+        record TrueOrFalse() implements Detail {}
+
+        /** One of these values. */
+        record OneOf(List<String> values) implements Detail {}
+
+        /** The participant is not in the speaker queue. */
+        record NotQueued() implements Detail {}
+
+        /** A question cannot be merged into itself. */
+        record NotItself() implements Detail {}
+
+        /** A list may hold at most {@code max} items. */
+        record AtMost(int max) implements Detail {}
+
+        /** Only an improvement point becomes an action. */
+        record NotAnImprovementPoint() implements Detail {}
+    }
+
     /** A field whose value is missing or out of bounds. */
-    public static Rejection invalid(String field, String en, String nl) {
-        return new Rejection(Reason.INVALID.name(), field, "'" + field + "': " + en, "'" + field + "': " + nl);
+    public static Rejection invalid(String field, Detail detail) {
+        return new Rejection(Reason.INVALID, field, detail);
     }
 }

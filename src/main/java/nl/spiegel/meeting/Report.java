@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -14,13 +15,13 @@ import java.util.Set;
  *
  * @param version 0 for the draft, 1, 2, ... for finalised versions
  */
-public record Report(int version, Instant finalizedAt, String language, String title, String goal, String targetGroup,
-                     Instant scheduledStart, Instant openedAt, Instant endedAt, int participants, int listeners,
-                     List<ThemeSection> themes, Participation participation, List<QuestionLine> questions,
-                     String summary, String conclusions, List<String> serviceNorms) {
+public record Report(int version, @Nullable Instant finalizedAt, String language, String title, @Nullable String goal, @Nullable String targetGroup,
+                     @Nullable Instant scheduledStart, @Nullable Instant openedAt, @Nullable Instant endedAt, int participants, int listeners,
+                     List<ThemeSection> themes, SpeakingTime participation, List<QuestionLine> questions,
+                     @Nullable String summary, @Nullable String conclusions, List<String> serviceNorms) {
 
     /** The notes of one theme (or, without title, of the meeting as a whole) by tag. */
-    public record ThemeSection(String title, String centralQuestion, List<String> strengths,
+    public record ThemeSection(@Nullable String title, @Nullable String centralQuestion, List<String> strengths,
                                List<String> improvementPoints, List<String> wishes, List<String> quotes,
                                List<String> other) {
 
@@ -30,14 +31,15 @@ public record Report(int version, Instant finalizedAt, String language, String t
         }
     }
 
-    public record Participation(List<Share> shares, long participantsMs, Double balanceIndex, Double moderatorShare) {}
+    /** Who spoke how much, as the report shows it. */
+    public record SpeakingTime(List<Share> shares, long participantsMs, @Nullable Double balanceIndex, @Nullable Double moderatorShare) {}
 
     public record Share(String pseudonym, int seat, long speakingMs, int turns, double share) {}
 
     public record QuestionLine(String text, boolean answered) {}
 
     /** What the moderator wrote and chose for the report. */
-    public record Draft(String summary, String conclusions, List<String> serviceNorms, Set<String> excludedNoteIds) {
+    public record Draft(@Nullable String summary, @Nullable String conclusions, List<String> serviceNorms, Set<String> excludedNoteIds) {
         static final Draft EMPTY = new Draft(null, null, List.of(), Set.of());
     }
 
@@ -51,7 +53,7 @@ public record Report(int version, Instant finalizedAt, String language, String t
         if (!general.empty()) {
             themes.add(general);
         }
-        nl.spiegel.meeting.Participation p = nl.spiegel.meeting.Participation.of(m, m.lastAt());
+        Participation p = Participation.of(m, m.lastAt());
         List<Share> shares = p.participants().stream()
                 .map(e -> new Share(e.pseudonym(), e.seat(), e.speakingTime().toMillis(), e.turns(), e.share()))
                 .sorted(Comparator.comparingInt(Share::seat)).toList();
@@ -60,13 +62,13 @@ public record Report(int version, Instant finalizedAt, String language, String t
         Meeting.Details d = m.details();
         return new Report(version, finalizedAt, d.language(), d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
                 m.openedAt(), m.endedAt(), m.participants().size(), m.listeners().size(), List.copyOf(themes),
-                new Participation(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare()),
+                new SpeakingTime(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare()),
                 questions, draft.summary(), draft.conclusions(), draft.serviceNorms());
     }
 
     private static ThemeSection section(Meeting m, Draft draft, String themeId, String title, String question) {
         List<Meeting.Note> notes = m.notes().stream()
-                .filter(n -> java.util.Objects.equals(n.themeId(), themeId))
+                .filter(n -> Objects.equals(n.themeId(), themeId))
                 .filter(n -> !draft.excludedNoteIds().contains(n.id())).toList();
         return new ThemeSection(title, question, texts(notes, NoteTag.STRENGTH), texts(notes, NoteTag.IMPROVEMENT_POINT),
                 texts(notes, NoteTag.WISH), texts(notes, NoteTag.QUOTE), texts(notes, NoteTag.OTHER));

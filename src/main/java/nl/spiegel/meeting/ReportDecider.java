@@ -24,7 +24,7 @@ final class ReportDecider {
                 List<String> norms = c.serviceNorms() == null ? now.serviceNorms() : c.serviceNorms().stream()
                         .map(norm -> text("serviceNorms", norm, 1, 500)).toList();
                 if (norms.size() > MAX_SERVICE_NORMS) {
-                    throw refuse(Rejection.invalid("serviceNorms", "may hold at most 50 norms.", "mag hooguit 50 normen bevatten."));
+                    throw refuse(Rejection.invalid("serviceNorms", new Rejection.Detail.AtMost(MAX_SERVICE_NORMS)));
                 }
                 List<String> excluded = c.excludedNoteIds() == null ? List.copyOf(now.excludedNoteIds()) : c.excludedNoteIds();
                 for (String noteId : excluded) {

@@ -60,14 +60,14 @@ final class Rules {
 
     static <T> T present(String field, T value) {
         if (value == null) {
-            throw new Refusal(Rejection.invalid(field, "is needed.", "is nodig."));
+            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.Needed()));
         }
         return value;
     }
 
     static boolean flag(String field, Boolean value) {
         if (value == null) {
-            throw new Refusal(Rejection.invalid(field, "must be true or false.", "moet true of false zijn."));
+            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.TrueOrFalse()));
         }
         return value;
     }
@@ -75,8 +75,7 @@ final class Rules {
     static String text(String field, String value, int min, int max) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.length() < min || stripped.length() > max) {
-            throw new Refusal(Rejection.invalid(field, "must be " + min + " to " + max + " characters.",
-                    "moet " + min + " tot " + max + " tekens lang zijn."));
+            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.Length(min, max)));
         }
         return stripped;
     }
@@ -91,8 +90,7 @@ final class Rules {
 
     static int number(String field, Integer value, int min, int max) {
         if (value == null || value < min || value > max) {
-            throw new Refusal(Rejection.invalid(field, "must be a whole number from " + min + " to " + max + ".",
-                    "moet een heel getal van " + min + " tot " + max + " zijn."));
+            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.Range(min, max)));
         }
         return value;
     }

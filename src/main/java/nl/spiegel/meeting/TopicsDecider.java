@@ -13,6 +13,11 @@ final class TopicsDecider {
 
     private TopicsDecider() {}
 
+    /** Listeners hand in topics before the meeting opens, while the moderator allows it. */
+    static boolean open(Meeting m) {
+        return m.topicsOpen() && m.phase().compareTo(Phase.LOBBY) <= 0;
+    }
+
     static List<Event> decide(Meeting m, Actor actor, Command.Topics command) {
         return switch (command) {
             case SetTopicsOpen c -> {
@@ -21,7 +26,7 @@ final class TopicsDecider {
             }
             case SubmitTopic c -> {
                 requireJoined(m, actor);
-                require(m.topicsOpen() && m.phase().compareTo(Phase.LOBBY) <= 0, TOPICS_CLOSED);
+                require(open(m), TOPICS_CLOSED);
                 yield List.of(new TopicSubmitted("K" + nextId(m), actor.listenerId(), text("text", c.text(), 1, 500)));
             }
             case SetTopicStatus c -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import nl.spiegel.meeting.Meeting.Details;
 import nl.spiegel.meeting.Meeting.Participant;
@@ -29,57 +30,81 @@ public final class Views {
     public record SeatView(String id, String pseudonym, int seat) {}
 
     public record SeatStats(String id, String pseudonym, int seat, boolean briefed, long speakingMs, int turns,
-                            double share, double fairShare, Long sinceLastTurnMs, boolean neverSpoken,
-                            boolean speaking, List<String> themes) {}
+                            double share, double fairShare, @Nullable Long sinceLastTurnMs, boolean neverSpoken,
+                            boolean speaking, List<String> themes, Participation.Tone tone) {}
 
     /** A {@code null} participant is the moderator. */
-    public record SpeakerView(String participantId, String pseudonym, boolean moderator) {}
+    public record SpeakerView(@Nullable String participantId, @Nullable String pseudonym, boolean moderator) {}
 
-    public record SpeakerState(String participantId, boolean moderator, Instant since) {}
+    public record SpeakerState(@Nullable String participantId, boolean moderator, Instant since) {}
 
-    public record Balance(long elapsedMs, long participantsMs, long moderatorMs, Double moderatorShare,
-                          Double balanceIndex) {}
+    public record Balance(long elapsedMs, long participantsMs, long moderatorMs, @Nullable Double moderatorShare,
+                          @Nullable Double balanceIndex) {}
 
-    public record NoteView(String id, String themeId, NoteTag tag, String text, boolean shared, Role author,
-                           Instant at, Instant editedAt) {}
+    public record NoteView(String id, @Nullable String themeId, NoteTag tag, String text, boolean shared, Role author,
+                           Instant at, @Nullable Instant editedAt, boolean canBecomeAction) {}
 
-    public record SharedNote(String id, String themeId, NoteTag tag, String text, Instant at) {}
+    public record SharedNote(String id, @Nullable String themeId, NoteTag tag, String text, Instant at) {}
 
-    public record QuestionView(String id, String listenerId, String listenerName, String text, String participantId,
-                               String themeId, QuestionStatus status, RejectReason rejectReason, String mergedInto,
-                               boolean released, Instant submittedAt) {}
+    /** Where a question stands on the moderator's screen: in the queue, still to screen, or set aside. */
+    public enum Lane { QUEUE, SCREEN, ASIDE }
+
+    public record QuestionView(String id, String listenerId, @Nullable String listenerName, String text, @Nullable String participantId,
+                               @Nullable String themeId, QuestionStatus status, @Nullable RejectReason rejectReason, @Nullable String mergedInto,
+                               boolean released, Instant submittedAt, Lane lane, boolean canAsk,
+                               boolean canMarkAnswered) {}
 
     /** A listener's own question, with everything the moderator decided about it. */
-    public record OwnQuestion(String id, String text, String participantId, String themeId, QuestionStatus status,
-                              RejectReason rejectReason, String mergedInto, Instant submittedAt) {}
+    public record OwnQuestion(String id, String text, @Nullable String participantId, @Nullable String themeId, QuestionStatus status,
+                              @Nullable RejectReason rejectReason, @Nullable String mergedInto, Instant submittedAt, boolean canWithdraw) {}
 
     /** A released question in the queue, without who asked it. */
-    public record QueuedQuestion(String id, String text, String participantId, String themeId, QuestionStatus status) {}
+    public record QueuedQuestion(String id, String text, @Nullable String participantId, @Nullable String themeId, QuestionStatus status) {}
 
-    public record TopicView(String id, String listenerId, String listenerName, String text, TopicStatus status, Instant at) {}
+    public record TopicView(String id, String listenerId, @Nullable String listenerName, String text, TopicStatus status, Instant at) {}
 
     public record OwnTopic(String id, String text, TopicStatus status, Instant at) {}
 
-    public record ModeratorView(long seq, Instant asOf, Phase phase, Instant phaseSince, Instant openedAt,
-                                Instant endedAt, Details details, List<ThemeProgress> guide, String currentThemeId,
-                                Instant themeSince, List<SeatStats> participants, SpeakerState speaker,
+    public record ModeratorView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince, @Nullable Instant openedAt,
+                                @Nullable Instant endedAt, Details details, List<ThemeProgress> guide, @Nullable String currentThemeId,
+                                @Nullable Instant themeSince, List<SeatStats> participants, @Nullable SpeakerState speaker,
                                 List<String> speakerQueue, Balance balance, List<NoteView> notes,
                                 List<QuestionView> questions, List<String> questionQueue, boolean topicsOpen,
-                                List<TopicView> topics, int listeners, boolean joiningOpen, Integer listenerLimit,
-                                List<Meeting.Action> actions, Integer retentionDays, boolean keepAnonymised,
-                                Report.Draft reportDraft, List<ReportVersion> reports) {}
+                                List<TopicView> topics, int listeners, boolean joiningOpen, @Nullable Integer listenerLimit,
+                                List<Meeting.Action> actions, @Nullable Integer retentionDays, boolean keepAnonymised,
+                                Report.Draft reportDraft, List<ReportVersion> reports, PhaseSteps phaseSteps,
+                                Screen screen, Controls can, int questionsWaiting, List<Participation.Nudge> nudges,
+                                List<NoteTag> noteTags, List<RejectReason> rejectReasons,
+                                List<ActionStatus> actionStatuses, List<Integer> freeSeats) {}
+
+    /**
+     * The steps the moderator can take from the current phase: forward to {@code next}, back to
+     * {@code back} (either may be absent); a {@code nextIsFinal} step cannot be taken back.
+     */
+    public record PhaseSteps(@Nullable Phase next, @Nullable Phase back, boolean nextIsFinal) {}
+
+    /** The screen the moderator's app opens on: preparing, running, or after the meeting. */
+    public enum Screen { PREPARE, LIVE, AFTER }
+
+    /**
+     * What the moderator's controls can do now: give the floor and queue speakers, change the theme,
+     * and whether the questions are in their clarifying mode (screened, ordered, asked).
+     */
+    public record Controls(boolean floor, boolean themes, boolean questionMode) {}
 
     public record ReportVersion(int version, Instant finalizedAt) {}
 
-    public record ListenerView(long seq, Instant asOf, String listenerId, Phase phase, Instant phaseSince,
-                               Instant openedAt, Instant endedAt, Details details, List<ThemeView> guide,
-                               String currentThemeId, List<SeatView> participants, SpeakerView speaker,
+    public record ListenerView(long seq, Instant asOf, @Nullable String listenerId, Phase phase, @Nullable Instant phaseSince,
+                               @Nullable Instant openedAt, @Nullable Instant endedAt, Details details, List<ThemeView> guide,
+                               @Nullable String currentThemeId, List<SeatView> participants, @Nullable SpeakerView speaker,
                                List<SharedNote> notes, List<OwnQuestion> myQuestions,
-                               List<QueuedQuestion> questionQueue, boolean topicsOpen, List<OwnTopic> myTopics) {}
+                               List<QueuedQuestion> questionQueue, boolean topicsOpen, List<OwnTopic> myTopics,
+                               boolean canAsk, boolean canHandInTopics) {}
 
-    public record DisplayView(long seq, Instant asOf, Phase phase, Instant phaseSince, Instant openedAt,
-                              String title, String houseRules, int plannedMinutes, ThemeView currentTheme,
-                              Instant themeSince, List<QueuedQuestion> questionQueue) {}
+    public record DisplayView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince, @Nullable Instant openedAt,
+                              @Nullable String title, @Nullable String houseRules, int plannedMinutes, @Nullable ThemeView currentTheme,
+                              @Nullable Instant themeSince, List<QueuedQuestion> questionQueue, @Nullable Instant endedAt,
+                              boolean showQuestions) {}
 
     public static ModeratorView moderator(Meeting m, Instant now) {
         Instant asOf = at(m, now);
@@ -89,33 +114,40 @@ public final class Views {
         List<SeatStats> seats = participation.participants().stream().map(e -> new SeatStats(e.participantId(),
                 e.pseudonym(), e.seat(), m.participant(e.participantId()).map(Participant::briefed).orElse(false),
                 e.speakingTime().toMillis(), e.turns(), e.share(), e.fairShare(), millis(e.sinceLastTurn()),
-                e.neverSpoken(), e.speaking(), e.themes())).toList();
+                e.neverSpoken(), e.speaking(), e.themes(), e.tone())).toList();
         Speaker speaker = m.floor().speaker();
         SpeakerState speakerState = speaker == null ? null
                 : new SpeakerState(speaker.participantId(), speaker.moderator(), speaker.since());
         Balance balance = new Balance(participation.elapsed().toMillis(), participation.participantsTime().toMillis(),
                 participation.moderatorTime().toMillis(), participation.moderatorShare(), participation.balanceIndex());
         List<NoteView> notes = m.notes().stream().map(n -> new NoteView(n.id(), n.themeId(), n.tag(), n.text(),
-                n.shared(), n.author(), n.at(), n.editedAt())).toList();
+                n.shared(), n.author(), n.at(), n.editedAt(), FollowUpDecider.canBecomeAction(n))).toList();
         List<QuestionView> questions = questionsInOrder(m).stream().map(q -> new QuestionView(q.id(), q.listenerId(),
                 listenerName(m, q.listenerId()), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                q.mergedInto(), q.released(), q.submittedAt())).toList();
+                q.mergedInto(), q.released(), q.submittedAt(), lane(q.status()), QuestionsDecider.canAsk(m, q),
+                QuestionsDecider.canMarkAnswered(m, q))).toList();
         List<TopicView> topics = m.topics().stream().map(t -> new TopicView(t.id(), t.listenerId(),
                 listenerName(m, t.listenerId()), t.text(), t.status(), t.at())).toList();
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
                 m.currentThemeId(), m.themeClock().since(), seats, speakerState, m.floor().queue(), balance, notes,
                 questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size(), m.joiningOpen(),
                 m.listenerLimit(), m.actions(), m.retentionDays(), m.keepAnonymised(), m.reportDraft(),
-                m.reports().stream().map(r -> new ReportVersion(r.version(), r.finalizedAt())).toList());
+                m.reports().stream().map(r -> new ReportVersion(r.version(), r.finalizedAt())).toList(),
+                new PhaseSteps(m.phase().next(), m.phase().back(), m.phase().nextIsFinal()), screen(m.phase()),
+                new Controls(m.phase().live(), m.phase() == Phase.CONVERSATION, m.phase().questionsReleased()),
+                (int) m.questions().stream().filter(q -> q.status() == QuestionStatus.WAITING
+                        || q.status() == QuestionStatus.ACCEPTED).count(),
+                participation.nudges(), List.of(NoteTag.values()), List.of(RejectReason.values()),
+                List.of(ActionStatus.values()), freeSeats(m));
     }
 
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */
-    public static final java.util.Set<String> PERSONAL_FIELDS = java.util.Set.of("listenerId", "myQuestions", "myTopics");
+    public static final Set<String> PERSONAL_FIELDS = Set.of("listenerId", "myQuestions", "myTopics");
 
     public static List<OwnQuestion> ownQuestions(Meeting m, String listenerId) {
         return m.questions().stream().filter(q -> q.listenerId().equals(listenerId))
                 .map(q -> new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                        q.mergedInto(), q.submittedAt())).toList();
+                        q.mergedInto(), q.submittedAt(), q.status().withdrawable())).toList();
     }
 
     public static List<OwnTopic> ownTopics(Meeting m, String listenerId) {
@@ -130,14 +162,34 @@ public final class Views {
                 .map(n -> new SharedNote(n.id(), n.themeId(), n.tag(), n.text(), n.at())).toList();
         return new ListenerView(m.seq(), at(m, now), listenerId, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),
                 m.details(), themes(m), m.currentThemeId(), seats(m), speaker(m), notes, mine, releasedQueue(m),
-                m.topicsOpen(), myTopics);
+                m.topicsOpen(), myTopics, QuestionsDecider.open(m), TopicsDecider.open(m));
     }
 
     public static DisplayView display(Meeting m, Instant now) {
         ThemeView current = m.theme(m.currentThemeId()).map(Views::theme).orElse(null);
         return new DisplayView(m.seq(), at(m, now), m.phase(), m.phaseSince(), m.openedAt(),
                 m.details() == null ? null : m.details().title(), m.details() == null ? null : m.details().houseRules(),
-                m.details() == null ? 0 : m.details().plannedMinutes(), current, m.themeClock().since(), releasedQueue(m));
+                m.details() == null ? 0 : m.details().plannedMinutes(), current, m.themeClock().since(), releasedQueue(m),
+                m.endedAt(), m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING);
+    }
+
+    private static List<Integer> freeSeats(Meeting m) {
+        List<Integer> free = new ArrayList<>();
+        for (int seat = 1; seat <= Meeting.MAX_PARTICIPANTS; seat++) {
+            int s = seat;
+            if (m.participants().stream().noneMatch(p -> p.seat() == s)) {
+                free.add(seat);
+            }
+        }
+        return List.copyOf(free);
+    }
+
+    private static Lane lane(QuestionStatus status) {
+        return status.inQueue() ? Lane.QUEUE : status == QuestionStatus.WAITING ? Lane.SCREEN : Lane.ASIDE;
+    }
+
+    private static Screen screen(Phase phase) {
+        return phase == Phase.PREPARATION ? Screen.PREPARE : phase == Phase.ENDED ? Screen.AFTER : Screen.LIVE;
     }
 
     /** Questions that every listener may see: accepted ones, once the clarifying phase has begun. */

@@ -29,6 +29,7 @@ import nl.spiegel.meeting.Actor;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Event;
 import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.TopicStatus;
 import nl.spiegel.meeting.Views;
@@ -60,7 +61,7 @@ public class MeetingResource {
     Commands commands;
 
     /** The moderator's view of a meeting, with the id of what a request just made, if any. */
-    public record MeetingResponse(UUID id, long seq, String createdId, Views.ModeratorView meeting) {}
+    public record MeetingResponse(UUID id, long seq, @Nullable String createdId, Views.ModeratorView meeting) {}
 
     /** The keys of a new meeting, shown once, and the links they belong in. */
     public record AccessInfo(String moderatorKey, String assistantKey, String displayKey, String joinCode, Links links) {}

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,13 +24,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import nl.spiegel.SpiegelConfig;
 import nl.spiegel.access.Permissions;
+import nl.spiegel.meeting.ActionStatus;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Meeting;
-import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Report;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.web.Commands;
 import nl.spiegel.web.ProblemException;
+import nl.spiegel.web.Texts;
 
 /**
  * After the meeting, the report: a draft the moderator edits, then finalised versions that never
@@ -52,20 +57,21 @@ public class ReportResource {
         static native TemplateInstance letter(ReportPage page, List<Meeting.Action> actions);
     }
 
-    public record Version(int version, Instant finalizedAt) {}
+    public record Version(int version, @Nullable Instant finalizedAt) {}
 
     /** The report as HTML, printable: the draft, or a finalised {@code version}; Dutch or English. */
     @GET
     @Produces(MediaType.TEXT_HTML)
     @PermissionsAllowed(Permissions.MODERATORS)
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     public Uni<TemplateInstance> report(@PathParam("id") UUID id, @QueryParam("version") Integer version,
                                         @QueryParam("lang") String lang) {
         return store.load(id).map(m -> {
             Report report = version == null || version == 0 ? Report.of(m, m.reportDraft(), 0, null)
                     : m.reports().stream().filter(r -> r.version() == version).findFirst()
-                            .orElseThrow(() -> new ProblemException(404, Rejection.invalid("version",
-                                    "there is no such finalised version.", "deze vastgestelde versie bestaat niet.")));
-            return Templates.report(ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone()));
+                            .orElseThrow(() -> new ProblemException(404, "INVALID", "version", Texts::noSuchVersion));
+            ReportPage page = ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone());
+            return Templates.report(page).setLocale(page.locale());
         });
     }
 
@@ -77,12 +83,14 @@ public class ReportResource {
     @Path("/letter")
     @Produces(MediaType.TEXT_HTML)
     @PermissionsAllowed(Permissions.MODERATORS)
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         return store.load(id).map(m -> {
             Report report = m.reports().isEmpty() ? Report.of(m, m.reportDraft(), 0, null) : m.reports().getLast();
             List<Meeting.Action> actions = m.actions().stream()
-                    .filter(a -> a.status() != nl.spiegel.meeting.ActionStatus.DROPPED).toList();
-            return Templates.letter(ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone()), actions);
+                    .filter(a -> a.status() != ActionStatus.DROPPED).toList();
+            ReportPage page = ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone());
+            return Templates.letter(page, actions).setLocale(page.locale());
         });
     }
 

@@ -1,5 +1,6 @@
 package nl.spiegel.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import nl.spiegel.meeting.Meeting;
@@ -13,7 +14,7 @@ final class TurnsCsv {
 
     static String of(Meeting m) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        List<Meeting.Turn> turns = new java.util.ArrayList<>(m.floor().turns());
+        List<Meeting.Turn> turns = new ArrayList<>(m.floor().turns());
         Meeting.Speaker speaker = m.floor().speaker();
         if (speaker != null) {
             turns.add(new Meeting.Turn(speaker.participantId(), speaker.themeId(), speaker.since(), m.lastAt(), speaker.continued()));

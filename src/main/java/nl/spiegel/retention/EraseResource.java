@@ -11,9 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import nl.spiegel.access.Permissions;
-import nl.spiegel.meeting.Rejection;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.web.ProblemException;
+import nl.spiegel.web.Texts;
 
 /**
  * The moderator erases a meeting at once (export it first). To be sure nobody does this by
@@ -36,8 +36,7 @@ public class EraseResource {
     public Uni<Void> erase(@PathParam("id") UUID id, Confirmation body) {
         return store.load(id).chain(m -> {
             if (body == null || body.title() == null || !body.title().strip().equals(m.details().title())) {
-                throw new ProblemException(400, Rejection.invalid("title", "repeat the meeting's title to erase it.",
-                        "herhaal de titel van het gesprek om het te wissen."));
+                throw ProblemException.invalid("title", Texts::repeatTitle);
             }
             return retention.erase(id);
         });

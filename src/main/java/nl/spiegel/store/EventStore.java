@@ -6,14 +6,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Actor;
@@ -40,14 +44,17 @@ public class EventStore {
     @Inject
     Pool pool;
 
-    /** The last command in line per meeting on this node; see {@link #inTurn}. */
-    private final ConcurrentHashMap<UUID, CompletableFuture<Void>> turns = new ConcurrentHashMap<>();
+    /**
+     * On one node, commands to the same meeting take turns: racing them would only make them retry.
+     * Writers on other nodes still race, and the primary key on {@code seq} settles that.
+     */
+    private final Turns<UUID> turns = new Turns<>();
 
     /**
      * Folded states by meeting; only ever a prefix of the stored stream, so never wrong, at most
      * behind. Bounded: a meeting not used for a while is folded again from its stream when needed.
      */
-    private final java.util.concurrent.ConcurrentMap<UUID, Meeting> folded = com.github.benmanes.caffeine.cache.Caffeine
+    private final ConcurrentMap<UUID, Meeting> folded = Caffeine
             .newBuilder().maximumSize(2_000).expireAfterAccess(Duration.ofHours(12)).<UUID, Meeting>build().asMap();
 
     /**
@@ -69,30 +76,7 @@ public class EventStore {
 
     public Uni<Outcome> execute(UUID meetingId, Actor actor, String clientCommandId, Command command, InTransaction alsoDo) {
         String commandId = scoped(actor, clientCommandId);
-        return inTurn(meetingId, () -> append(meetingId, actor, commandId, command, alsoDo));
-    }
-
-    /**
-     * On one node, commands to the same meeting take turns: racing them would only make them retry.
-     * Writers on other nodes still race, and the primary key on {@code seq} settles that.
-     */
-    private <T> Uni<T> inTurn(UUID meetingId, java.util.function.Supplier<Uni<T>> work) {
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> before = turns.put(meetingId, mine);
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        Uni<Void> wait = before == null ? Uni.createFrom().voidItem()
-                : Uni.createFrom().emitter(emitter -> before.whenComplete((ignored, failure) -> {
-                    // Go on in this request's own context, where its session lives.
-                    if (context != null) {
-                        context.runOnContext(x -> emitter.complete(null));
-                    } else {
-                        emitter.complete(null);
-                    }
-                }));
-        return wait.chain(() -> work.get()).onTermination().invoke(() -> {
-            mine.complete(null);
-            turns.remove(meetingId, mine);
-        });
+        return turns.inTurn(meetingId, () -> append(meetingId, actor, commandId, command, alsoDo));
     }
 
     private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, InTransaction alsoDo) {
@@ -253,10 +237,10 @@ public class EventStore {
     /** A unique key refused our insert: someone else appended first, or sent the same command id. */
     static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+            if (t instanceof ConstraintViolationException) {
                 return true;
             }
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.access.Caller;
 import nl.spiegel.meeting.Command;
-import nl.spiegel.meeting.Rejection;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
 
@@ -47,7 +46,7 @@ public class Commands {
     /** The request's body, or a clear 400 when it sent none. */
     public static <T> T required(T body) {
         if (body == null) {
-            throw new ProblemException(400, Rejection.invalid("body", "a JSON body is needed.", "er is JSON-inhoud nodig."));
+            throw ProblemException.invalid("body", Texts::bodyNeeded);
         }
         return body;
     }

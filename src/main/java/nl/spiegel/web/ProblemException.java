@@ -1,36 +1,57 @@
 package nl.spiegel.web;
 
+import java.util.function.Function;
+
 import nl.spiegel.meeting.Rejection;
 
-/** Ends a request with a problem response; thrown for rejections the core or a check made. */
+/**
+ * Ends a request with a problem response: a status, a stable code, the field at fault, and the
+ * words for people, chosen from {@link Texts} in the client's language when the answer is written.
+ */
 public final class ProblemException extends RuntimeException {
 
     private final int status;
-    private final transient Rejection rejection;
+    private final String code;
+    private final String field;
+    private final transient Function<Texts, String> detail;
 
-    public ProblemException(int status, Rejection rejection) {
-        super(rejection.code(), null, false, false);
+    public ProblemException(int status, String code, String field, Function<Texts, String> detail) {
+        super(code, null, false, false);
         this.status = status;
-        this.rejection = rejection;
+        this.code = code;
+        this.field = field;
+        this.detail = detail;
     }
 
-    /** The HTTP status that fits a rejection of the core. */
+    /** A rejection of the core, with the HTTP status that fits it. */
     public static ProblemException of(Rejection rejection) {
-        String code = rejection.code();
-        int status = switch (code) {
-            case "INVALID" -> 400;
-            case "FORBIDDEN" -> 403;
-            case "NOT_FOUND" -> 404;
-            default -> code.startsWith("UNKNOWN_") ? 404 : 409;
+        int status = switch (rejection.reason()) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            default -> rejection.code().startsWith("UNKNOWN_") ? 404 : 409;
         };
-        return new ProblemException(status, rejection);
+        return new ProblemException(status, rejection.code(), rejection.field(), texts -> Wording.of(texts, rejection));
+    }
+
+    /** A value the request got wrong: 400 naming the field. */
+    public static ProblemException invalid(String field, Function<Texts, String> detail) {
+        return new ProblemException(400, Rejection.Reason.INVALID.name(), field, detail);
     }
 
     public int status() {
         return status;
     }
 
-    public Rejection rejection() {
-        return rejection;
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String detail(Texts texts) {
+        return detail.apply(texts);
     }
 }

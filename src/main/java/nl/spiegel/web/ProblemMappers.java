@@ -23,17 +23,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> rejected(ProblemException e, HttpHeaders headers) {
-        String language = language(headers);
-        return problem(Problem.of(e.status(), reason(e.status()), e.rejection().code(), e.rejection().field(),
-                e.rejection().message(language)));
+        return problem(Problem.of(e.status(), reason(e.status()), e.code(), e.field(),
+                e.detail(Wording.in(language(headers)))));
     }
 
     /** No valid key, or a key of another kind than this resource takes. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public RestResponse<Problem> unauthorized(HttpHeaders headers) {
-        return rejected(new ProblemException(401, new Rejection("UNAUTHORIZED", null,
-                "This needs a valid key: use the link you were given.",
-                "Hiervoor is een geldige sleutel nodig: gebruik de link die u kreeg.")), headers);
+        return rejected(new ProblemException(401, "UNAUTHORIZED", null, Texts::unauthorized), headers);
     }
 
     /** A key of another meeting, or of a role that may not do this. */
@@ -59,14 +56,14 @@ public class ProblemMappers {
             return badJson(json, headers);
         }
         int status = e.getResponse().getStatus();
-        boolean en = "en".equals(language(headers));
+        Texts t = Wording.in(language(headers));
         String detail = switch (status) {
-            case 404 -> en ? "There is nothing at this address." : "Op dit adres staat niets.";
-            case 405 -> en ? "This address does not take this method." : "Dit adres kent deze methode niet.";
-            case 415 -> en ? "Send JSON (application/json)." : "Stuur JSON (application/json).";
-            case 401 -> en ? "This needs a valid link or token." : "Hiervoor is een geldige link of sleutel nodig.";
-            case 403 -> en ? "Your role may not do this." : "Dit mag u in uw rol niet doen.";
-            default -> en ? "The request could not be handled." : "Het verzoek kon niet worden verwerkt.";
+            case 404 -> t.nothingHere();
+            case 405 -> t.wrongMethod();
+            case 415 -> t.sendJson();
+            case 401 -> t.unauthorized();
+            case 403 -> t.forbidden();
+            default -> t.notHandled();
         };
         return problem(Problem.of(status, reason(status), "HTTP_" + status, null, detail));
     }
@@ -78,10 +75,8 @@ public class ProblemMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("."));
         }
-        boolean en = "en".equals(language(headers));
-        String detail = field == null
-                ? (en ? "The body is not valid JSON of the expected form." : "De inhoud is geen geldige JSON in de verwachte vorm.")
-                : (en ? "'" + field + "' has a value of the wrong kind." : "'" + field + "' heeft een waarde van de verkeerde soort.");
+        Texts t = Wording.in(language(headers));
+        String detail = field == null ? t.badBody() : t.wrongKind(field);
         return problem(Problem.of(400, reason(400), "INVALID", field, detail));
     }
 

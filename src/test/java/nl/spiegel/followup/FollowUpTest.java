@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FollowUpTest {
         for (String phase : List.of("CLARIFYING", "CLOSING", "ENDED")) {
             moderator.command("ChangePhase", "to", phase);
         }
-        List<String> points = new java.util.ArrayList<>();
+        List<String> points = new ArrayList<>();
         moderator.view().get("notes").forEach(n -> {
             if (n.get("tag").asText().equals("IMPROVEMENT_POINT")) {
                 points.add(n.get("id").asText());

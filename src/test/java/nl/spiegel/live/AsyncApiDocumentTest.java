@@ -3,9 +3,11 @@ package nl.spiegel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Views;
+
 /**
  * docs/asyncapi.yaml is valid by the AsyncAPI parser, and documents exactly the commands the server
- * takes, each with its fields.
+ * takes, each with its fields; the codes of rejected and error; the close codes; and each role's
+ * view (by reference into docs/openapi.json) with the fields the server sends.
  */
 class AsyncApiDocumentTest {
 
@@ -36,7 +42,7 @@ class AsyncApiDocumentTest {
 
         Map<String, List<String>> documented = new TreeMap<>();
         result.get("commands").fields().forEachRemaining(e -> {
-            List<String> fields = new java.util.ArrayList<>();
+            List<String> fields = new ArrayList<>();
             e.getValue().forEach(f -> fields.add(f.asText()));
             documented.put(e.getKey(), fields);
         });
@@ -44,6 +50,25 @@ class AsyncApiDocumentTest {
         Protocol.COMMANDS.forEach((name, type) -> implemented.put(name,
                 Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList()));
         assertThat(documented).isEqualTo(implemented);
+
+        assertThat(texts(result.get("rejectedCodes")))
+                .containsExactlyElementsOf(Arrays.stream(Rejection.Reason.values()).map(Enum::name).toList());
+        assertThat(texts(result.get("errorCodes")))
+                .containsExactlyElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        assertThat(texts(result.get("closeCodes")))
+                .containsExactlyElementsOf(Arrays.stream(CloseCode.values()).map(c -> String.valueOf(c.code)).toList());
+        List<Class<?>> views = List.of(Views.ModeratorView.class, Views.ListenerView.class, Views.DisplayView.class);
+        for (int i = 0; i < views.size(); i++) {
+            assertThat(texts(result.get("views").get(i))).as("%s", views.get(i).getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(views.get(i).getRecordComponents())
+                            .map(RecordComponent::getName).toList());
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

@@ -3,10 +3,16 @@ package nl.spiegel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
@@ -36,7 +43,7 @@ class LiveProtocolTest {
         JsonPath listener = Api.join(m.joinCode(), "Lia");
         Map<String, String> keys = Map.of("MODERATOR", m.moderatorKey(), "ASSISTANT", m.assistantKey(),
                 "DISPLAY", m.displayKey(), "LISTENER", listener.getString("key"));
-        Map<String, LiveClient> clients = new java.util.HashMap<>();
+        Map<String, LiveClient> clients = new HashMap<>();
         keys.forEach((role, key) -> clients.put(role, LiveClient.connect(server, m.id(), key).hello(null)));
         for (String type : Protocol.COMMANDS.keySet()) {
             for (String role : List.of("LISTENER", "DISPLAY")) {
@@ -107,9 +114,9 @@ class LiveProtocolTest {
         LiveClient early = LiveClient.connect(server, m.id(), m.displayKey()).hello(null);
         long old = early.seq();
         early.close();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<java.util.concurrent.Callable<Integer>> edits = new java.util.ArrayList<>();
+            List<Callable<Integer>> edits = new ArrayList<>();
             for (int i = 0; i < Room.HISTORY + 10; i++) {
                 int n = i;
                 edits.add(() -> m.asModerator().body("{\"text\":\"Huisregels " + n + "\"}")
@@ -266,9 +273,9 @@ class LiveProtocolTest {
         m.asModerator().body("{\"open\":true,\"listenerLimit\":1}").put("/api/meetings/" + m.id() + "/joining")
                 .then().statusCode(200);
         Api.join(m.joinCode(), "Eerste");
-        io.restassured.RestAssured.given().contentType("application/json").body("{\"code\":\"" + m.joinCode() + "\"}")
-                .post("/api/join").then().statusCode(409).body("code", org.hamcrest.Matchers.is("LISTENERS_FULL"));
-        io.restassured.RestAssured.given().contentType("application/json").body("{\"code\":\"ZZZZZZ\"}")
-                .post("/api/join").then().statusCode(404).body("code", org.hamcrest.Matchers.is("UNKNOWN_CODE"));
+        RestAssured.given().contentType("application/json").body("{\"code\":\"" + m.joinCode() + "\"}")
+                .post("/api/join").then().statusCode(409).body("code", Matchers.is("LISTENERS_FULL"));
+        RestAssured.given().contentType("application/json").body("{\"code\":\"ZZZZZZ\"}")
+                .post("/api/join").then().statusCode(404).body("code", Matchers.is("UNKNOWN_CODE"));
     }
 }

@@ -5,6 +5,10 @@ import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import nl.spiegel.meeting.Command.*;
@@ -83,6 +87,42 @@ class ParticipationTest {
         Participation p = Participation.of(s.state(), s.now());
         assertThat(p.participantsTime().toSeconds()).isEqualTo(100);
         assertThat(p.participants().getFirst().sinceLastTurn()).isZero();
+    }
+
+    @Test
+    void eachSeatSaysHowItsShareComparesWithAFairShare() {
+        Spec s = given(inConversation()).and(new FloorGiven(ANOUK)).after(100).and(new FloorGiven(BRAM))
+                .after(50).and(new FloorGiven(CHANTAL)).after(10).and(new SpeakingPaused());
+        // Shares of 160 s: Anouk 62 % (over 1.6 × 25 %), Bram 31 % (fair), Chantal 6 % (under half), Dirk never.
+        assertThat(Participation.of(s.state(), s.now()).participants()).extracting(Participation.Entry::tone)
+                .containsExactly(Participation.Tone.OVER, Participation.Tone.FAIR, Participation.Tone.UNDER,
+                        Participation.Tone.NEVER);
+    }
+
+    @Test
+    void nudgesSayFromWhenTheyApply() {
+        Instant opened = Spec.T0;
+        Spec s = given(prepared()).and(phases(Phase.PREPARATION, Phase.CONVERSATION)).and(new ThemeStarted(TOEGANG))
+                .and(new FloorGiven(ANOUK)).after(200).and(new FloorGiven(BRAM)).after(20);
+        List<Participation.Nudge> nudges = Participation.of(s.state(), s.now()).nudges();
+        assertThat(nudges).contains(
+                new Participation.Nudge(Participation.NudgeKind.QUIET, ANOUK, opened.plusSeconds(200).plus(Duration.ofMinutes(12))),
+                new Participation.Nudge(Participation.NudgeKind.NEVER_SPOKEN, CHANTAL, opened.plus(Duration.ofMinutes(10))),
+                new Participation.Nudge(Participation.NudgeKind.NEVER_SPOKEN, DIRK, opened.plus(Duration.ofMinutes(10))),
+                new Participation.Nudge(Participation.NudgeKind.THEME_OVER, null, opened.plus(Duration.ofMinutes(20))),
+                // More than three minutes of talk, and Anouk has 91 %: more than twice a fair share.
+                new Participation.Nudge(Participation.NudgeKind.DOMINANT, ANOUK, s.now()));
+        assertThat(nudges).noneMatch(n -> BRAM.equals(n.participantId()));
+        s.and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        assertThat(Participation.of(s.state(), s.now()).nudges()).isEmpty();
+    }
+
+    @Test
+    void aThemeBackInTheConversationIsOverItsTimeSoonerForTheTimeItHadBefore() {
+        Spec s = given(inConversation()).after(600).and(new ThemeStarted(CONTACT)).after(60).and(new ThemeStarted(TOEGANG));
+        // Toegang has 20 minutes, of which 10 were spent before it came back.
+        assertThat(Participation.of(s.state(), s.now()).nudges())
+                .contains(new Participation.Nudge(Participation.NudgeKind.THEME_OVER, null, s.now().plus(Duration.ofMinutes(10))));
     }
 
     @Test

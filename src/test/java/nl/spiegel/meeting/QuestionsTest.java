@@ -65,7 +65,7 @@ class QuestionsTest {
     @Test
     void aListenerCannotFloodTheQueue() {
         List<Event> waiting = new ArrayList<>(inConversation());
-        for (int i = 0; i < QuestionsDecider.MAX_WAITING_QUESTIONS_PER_LISTENER; i++) {
+        for (int i = 0; i < Meeting.MAX_WAITING_QUESTIONS; i++) {
             waiting.add(new QuestionSubmitted("Q-" + i, ANNA.listenerId(), "Vraag " + i, null, null));
         }
         Spec s = given(waiting);

@@ -99,13 +99,15 @@ final class Spec {
             return Spec.this;
         }
 
-        /** Refused with this code and a message in both languages; the meeting is as it was. */
+        /** Refused with this code (an invalid value names its field and what was wrong); nothing changes. */
         Rejection thenRejected(String code) {
             assertThat(decision).as("%s by %s", command, actor.role()).isInstanceOf(Decision.Rejected.class);
             Rejection rejection = ((Decision.Rejected) decision).rejection();
             assertThat(rejection.code()).as("%s", command).isEqualTo(code);
-            assertThat(rejection.message()).isNotBlank();
-            assertThat(rejection.messageNl()).isNotBlank();
+            if (rejection.reason() == Rejection.Reason.INVALID) {
+                assertThat(rejection.field()).as("the field at fault").isNotBlank();
+                assertThat(rejection.detail()).as("what was wrong with it").isNotNull();
+            }
             return rejection;
         }
     }

@@ -3,6 +3,7 @@ package nl.spiegel.meeting;
 import static nl.spiegel.meeting.Meetings.*;
 import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -53,6 +54,92 @@ class ViewsTest {
         assertThat(view.currentTheme().title()).isEqualTo("Toegang");
         assertThat(view.houseRules()).isNotBlank();
         assertThat(fieldNames(Views.DisplayView.class)).doesNotContain("participants", "speaker", "balance", "notes");
+    }
+
+    @Test
+    void theModeratorGetsTheStepsFromThisPhaseAndTheScreenThatFits() {
+        Spec s = given(prepared());
+        assertThat(Views.moderator(s.state(), s.now()).phaseSteps()).isEqualTo(new Views.PhaseSteps(Phase.LOBBY, null, false));
+        assertThat(Views.moderator(s.state(), s.now()).screen()).isEqualTo(Views.Screen.PREPARE);
+        s.and(phases(Phase.PREPARATION, Phase.OPENING));
+        // Into the conversation there is no way back: the app asks first.
+        assertThat(Views.moderator(s.state(), s.now()).phaseSteps())
+                .isEqualTo(new Views.PhaseSteps(Phase.CONVERSATION, Phase.LOBBY, true));
+        assertThat(Views.moderator(s.state(), s.now()).can()).isEqualTo(new Views.Controls(true, false, false));
+        s.and(new PhaseChanged(Phase.OPENING, Phase.CONVERSATION), new ThemeStarted(TOEGANG));
+        assertThat(Views.moderator(s.state(), s.now()).screen()).isEqualTo(Views.Screen.LIVE);
+        assertThat(Views.moderator(s.state(), s.now()).can()).isEqualTo(new Views.Controls(true, true, false));
+        s.and(phases(Phase.CONVERSATION, Phase.CLARIFYING));
+        assertThat(Views.moderator(s.state(), s.now()).phaseSteps())
+                .isEqualTo(new Views.PhaseSteps(Phase.CLOSING, Phase.CONVERSATION, false));
+        assertThat(Views.moderator(s.state(), s.now()).can()).isEqualTo(new Views.Controls(true, false, true));
+        s.and(phases(Phase.CLARIFYING, Phase.ENDED));
+        Views.ModeratorView ended = Views.moderator(s.state(), s.now());
+        assertThat(ended.phaseSteps()).isEqualTo(new Views.PhaseSteps(null, null, false));
+        assertThat(ended.screen()).isEqualTo(Views.Screen.AFTER);
+        assertThat(ended.can()).isEqualTo(new Views.Controls(false, false, true));
+    }
+
+    @Test
+    void theModeratorGetsTheListsTheFormsOfferAndTheFreeSeats() {
+        Views.ModeratorView view = Views.moderator(given(prepared()).state(), Spec.T0);
+        assertThat(view.noteTags()).containsExactly(NoteTag.values());
+        assertThat(view.rejectReasons()).containsExactly(RejectReason.values());
+        assertThat(view.actionStatuses()).containsExactly(ActionStatus.values());
+        assertThat(view.freeSeats()).containsExactly(5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Test
+    void eachQuestionSaysWhereItStandsAndWhatCanBeDoneWithIt() {
+        Spec s = given(inConversation()).and(
+                new QuestionSubmitted("Q8", ANNA.listenerId(), "Wachtend", null, null),
+                new QuestionSubmitted("Q9", ANNA.listenerId(), "Toegelaten", null, null),
+                new QuestionSubmitted("Q10", BEN.listenerId(), "Afgewezen", null, null),
+                new QuestionAccepted("Q9"), new QuestionRejected("Q10", RejectReason.NEW_TOPIC));
+        assertThat(Views.moderator(s.state(), s.now()).questions())
+                .extracting(Views.QuestionView::id, Views.QuestionView::lane, Views.QuestionView::canAsk,
+                        Views.QuestionView::canMarkAnswered)
+                .containsExactly(tuple("Q9", Views.Lane.QUEUE, false, false), tuple("Q8", Views.Lane.SCREEN, false, false),
+                        tuple("Q10", Views.Lane.ASIDE, false, false));
+        assertThat(Views.moderator(s.state(), s.now()).questionsWaiting()).isEqualTo(2);
+        s.and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        assertThat(Views.moderator(s.state(), s.now()).questions().getFirst())
+                .extracting(Views.QuestionView::canAsk, Views.QuestionView::canMarkAnswered).containsExactly(true, true);
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).myQuestions())
+                .extracting(Views.OwnQuestion::id, Views.OwnQuestion::canWithdraw)
+                .containsExactly(tuple("Q8", true), tuple("Q9", true));
+        assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).myQuestions())
+                .extracting(Views.OwnQuestion::canWithdraw).containsExactly(false);
+    }
+
+    @Test
+    void aListenerIsToldWhenTheyMayAskAndHandInTopics() {
+        Spec s = given(prepared());
+        Views.ListenerView view = Views.listener(s.state(), ANNA.listenerId(), s.now());
+        assertThat(view.canAsk()).isFalse();
+        assertThat(view.canHandInTopics()).isFalse();
+        s.and(new TopicsOpenSet(true));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).canHandInTopics()).isTrue();
+        s.and(phases(Phase.PREPARATION, Phase.LOBBY));
+        view = Views.listener(s.state(), ANNA.listenerId(), s.now());
+        assertThat(view.canAsk()).isTrue();
+        assertThat(view.canHandInTopics()).isTrue();
+        s.and(new PhaseChanged(Phase.LOBBY, Phase.OPENING));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).canHandInTopics()).isFalse();
+        s.and(phases(Phase.OPENING, Phase.ENDED));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).canAsk()).isFalse();
+    }
+
+    @Test
+    void theDisplayShowsTheQuestionsOnlyWhileTheyAreAsked() {
+        Spec s = given(inConversation());
+        assertThat(Views.display(s.state(), s.now()).showQuestions()).isFalse();
+        s.and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        assertThat(Views.display(s.state(), s.now()).showQuestions()).isTrue();
+        s.and(phases(Phase.CLARIFYING, Phase.ENDED));
+        Views.DisplayView ended = Views.display(s.state(), s.now());
+        assertThat(ended.showQuestions()).isFalse();
+        assertThat(ended.endedAt()).isEqualTo(s.now());
     }
 
     private static Set<String> fieldNames(Class<?> record) {

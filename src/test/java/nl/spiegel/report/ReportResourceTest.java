@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,7 +111,7 @@ class ReportResourceTest {
                 .contains("Gewijzigde wens");
         e.meeting().asModerator().post("/api/meetings/" + id + "/report/finalize").then().statusCode(200).body("version", is(2));
         e.meeting().asModerator().get("/api/meetings/" + id + "/report/versions").then().statusCode(200)
-                .body("version", org.hamcrest.Matchers.contains(1, 2));
+                .body("version", Matchers.contains(1, 2));
         e.meeting().asModerator().get("/api/meetings/" + id + "/report?version=7").then().statusCode(404);
         e.moderator().close();
     }
@@ -129,7 +135,7 @@ class ReportResourceTest {
         assertThat(lines.get(1)).contains("Deelnemer 1", "Thema 1");
         double seconds = lines.subList(1, lines.size()).stream().mapToDouble(l -> Double.parseDouble(l.split(",")[5])).sum();
         assertThat(seconds * 1000).isCloseTo(view.get("balance").get("participantsMs").asDouble()
-                + view.get("balance").get("moderatorMs").asDouble(), org.assertj.core.api.Assertions.within(200.0));
+                + view.get("balance").get("moderatorMs").asDouble(), Assertions.within(200.0));
 
         String json = e.meeting().asModerator().get("/api/meetings/" + id + "/export/meeting.json").then().statusCode(200)
                 .extract().asString();
@@ -162,9 +168,9 @@ class ReportResourceTest {
         Ended e = scriptedMeeting();
         String html = e.meeting().asModerator().get("/api/meetings/" + e.meeting().id() + "/report").then().statusCode(200)
                 .extract().asString();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spiegel-pdf");
-        java.nio.file.Path page = java.nio.file.Files.writeString(dir.resolve("report.html"), html);
-        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        Path dir = Files.createTempDirectory("spiegel-pdf");
+        Path page = Files.writeString(dir.resolve("report.html"), html);
+        Path pdf = dir.resolve("report.pdf");
         run(List.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer",
                 "--user-data-dir=" + dir.resolve("profile"), "--print-to-pdf=" + pdf, page.toUri().toString()));
@@ -178,8 +184,8 @@ class ReportResourceTest {
 
     private static String run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("%s", command).isZero();
         return out;
     }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +140,7 @@ class RetentionTest {
     void theModeratorErasesAtOnceAfterConfirming() throws Exception {
         Api.Created m = ended("Meteen wissen", null, true);
         m.asModerator().body("{\"title\":\"Verkeerde titel\"}").post("/api/meetings/" + m.id() + "/erase")
-                .then().statusCode(400).body("field", org.hamcrest.Matchers.is("title"));
+                .then().statusCode(400).body("field", Matchers.is("title"));
         Api.as(m.assistantKey()).body("{\"title\":\"Meteen wissen\"}").post("/api/meetings/" + m.id() + "/erase")
                 .then().statusCode(403);
         assertThat(stored(m.id())).isTrue();

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -73,8 +74,8 @@ class EventStoreConcurrencyTest {
             assertThat(seqs.get(i)).isEqualTo(i + 1);
         }
         meeting.asModerator().get("/api/meetings/" + id).then().statusCode(200)
-                .body("seq", org.hamcrest.Matchers.is(writers + 1))
-                .body("meeting.guide", org.hamcrest.Matchers.hasSize(writers));
+                .body("seq", Matchers.is(writers + 1))
+                .body("meeting.guide", Matchers.hasSize(writers));
     }
 
     @RepeatedTest(5)

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.fail;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +55,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public static LiveClient connect(URI server, String meetingId,
-                                     java.util.function.UnaryOperator<WebSocket.Builder> options) {
+                                     UnaryOperator<WebSocket.Builder> options) {
         LiveClient client = new LiveClient();
         URI uri = URI.create(server.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + "/live/" + meetingId);
         client.socket = options.apply(HTTP.newWebSocketBuilder()
@@ -60,12 +64,12 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The HTTP status with which the server refused the upgrade. */
-    public static int refusal(URI server, String meetingId, java.util.function.UnaryOperator<WebSocket.Builder> options) {
+    public static int refusal(URI server, String meetingId, UnaryOperator<WebSocket.Builder> options) {
         try {
             connect(server, meetingId, options).close();
             return 101;
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException handshake) {
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
                 return handshake.getResponse().statusCode();
             }
             throw e;
@@ -229,7 +233,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         socket.abort();
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) {
+    private static void await(String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             if (condition.getAsBoolean()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,8 +66,8 @@ public final class PackagedServer implements AutoCloseable {
         }
     }
 
-    public java.net.URI uri() {
-        return java.net.URI.create("http://localhost:" + port + "/");
+    public URI uri() {
+        return URI.create("http://localhost:" + port + "/");
     }
 
     public int readyStatus() {

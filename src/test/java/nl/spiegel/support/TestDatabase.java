@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import nl.spiegel.store.EmbeddedPostgres;
@@ -47,9 +50,9 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     /** How many events a meeting's stream holds. */
     public static long events(String meetingId) throws SQLException {
         try (Connection c = connect();
-             java.sql.PreparedStatement s = c.prepareStatement("select count(*) from meeting_event where meeting_id = ?")) {
-            s.setObject(1, java.util.UUID.fromString(meetingId));
-            java.sql.ResultSet rs = s.executeQuery();
+             PreparedStatement s = c.prepareStatement("select count(*) from meeting_event where meeting_id = ?")) {
+            s.setObject(1, UUID.fromString(meetingId));
+            ResultSet rs = s.executeQuery();
             rs.next();
             return rs.getLong(1);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class EdgeTest {
                 Class<?> type = Class.forName(className, false, EdgeTest.class.getClassLoader());
                 if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
                     for (Method method : type.getDeclaredMethods()) {
-                        if (java.lang.reflect.Modifier.isPublic(method.getModifiers())) {
+                        if (Modifier.isPublic(method.getModifiers())) {
                             methods.add(method);
                         }
                     }

@@ -1,0 +1,29 @@
+// What the server sends, as types generated from its API description (docs/openapi.json →
+// api-schema.ts, made by `npm run types` before every build and test): a field renamed on the server
+// breaks this app's build. The app renders these views; it never computes one itself.
+import type { components } from './api-schema';
+
+type Schemas = components['schemas'];
+
+export type ModeratorView = Schemas['ModeratorView'];
+export type ListenerView = Schemas['ListenerView'];
+export type DisplayView = Schemas['DisplayView'];
+export type View = ModeratorView | ListenerView | DisplayView;
+
+export type SeatStats = Schemas['SeatStats'];
+export type QuestionView = Schemas['QuestionView'];
+export type NoteView = Schemas['NoteView'];
+export type Nudge = Schemas['Nudge'];
+export type Action = Schemas['Action'];
+export type ActionStatus = Schemas['ActionStatus'];
+export type Phase = Schemas['Phase'];
+
+export type CreatedMeeting = Schemas['CreatedMeeting'];
+export type JoinInfo = Schemas['JoinInfo'];
+export type RotatedKey = Schemas['RotatedKey'];
+export type Preview = Schemas['Preview'];
+export type Joined = Schemas['Joined'];
+export type SeriesCreated = Schemas['Created'];
+export type SeriesOverview = Schemas['Overview'];
+export type Report = Schemas['Report'];
+export type ReportVersion = Schemas['Version'];

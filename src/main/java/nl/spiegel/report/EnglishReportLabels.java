@@ -1,0 +1,169 @@
+package nl.spiegel.report;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.Message;
+
+/** The words of the report and the letter in English. */
+@Localized("en")
+public interface EnglishReportLabels extends ReportLabels {
+
+    @Override
+    @Message("Report of the mirror meeting")
+    String report();
+
+    @Override
+    @Message("Draft")
+    String draft();
+
+    @Override
+    @Message("Version")
+    String version();
+
+    @Override
+    @Message("Facts")
+    String facts();
+
+    @Override
+    @Message("Date")
+    String date();
+
+    @Override
+    @Message("Target group")
+    String targetGroup();
+
+    @Override
+    @Message("Goal")
+    String goal();
+
+    @Override
+    @Message("Participants")
+    String participants();
+
+    @Override
+    @Message("Listeners")
+    String listeners();
+
+    @Override
+    @Message("Summary")
+    String summary();
+
+    @Override
+    @Message("What the participants told")
+    String themes();
+
+    @Override
+    @Message("General")
+    String general();
+
+    @Override
+    @Message("Strengths")
+    String strengths();
+
+    @Override
+    @Message("Improvement points")
+    String improvementPoints();
+
+    @Override
+    @Message("Wishes")
+    String wishes();
+
+    @Override
+    @Message("Quotes")
+    String quotes();
+
+    @Override
+    @Message("Other")
+    String other();
+
+    @Override
+    @Message("No notes.")
+    String nothing();
+
+    @Override
+    @Message("Participation in the conversation")
+    String participation();
+
+    @Override
+    @Message("Share of the participants' speaking time")
+    String chart();
+
+    @Override
+    @Message("turns")
+    String turns();
+
+    @Override
+    @Message("Balance in the group (1 = everyone equally long)")
+    String balance();
+
+    @Override
+    @Message("Moderator's share of the speaking time")
+    String moderatorShare();
+
+    @Override
+    @Message("Clarifying questions from listeners")
+    String questions();
+
+    @Override
+    @Message("answered")
+    String answered();
+
+    @Override
+    @Message("not answered")
+    String notAnswered();
+
+    @Override
+    @Message("No questions.")
+    String noQuestions();
+
+    @Override
+    @Message("Conclusions")
+    String conclusions();
+
+    @Override
+    @Message("Concept service norms")
+    String norms();
+
+    @Override
+    @Message("Participants appear in this report by first name or seat only.")
+    String privacy();
+
+    @Override
+    @Message("Thank you for your contribution")
+    String letter();
+
+    @Override
+    @Message("Dear participant,")
+    String dear();
+
+    @Override
+    @Message("Thank you very much for taking part in the mirror meeting")
+    String thanks();
+
+    @Override
+    @Message("Your experiences help us improve our service. Staff of the organisation listened to you carefully.")
+    String thanks2();
+
+    @Override
+    @Message("What we heard from you")
+    String heard();
+
+    @Override
+    @Message("What we will do now")
+    String next();
+
+    @Override
+    @Message("by")
+    String due();
+
+    @Override
+    @Message("We are working out the improvement points now. You will hear from us what we will do.")
+    String noActions();
+
+    @Override
+    @Message("Kind regards,")
+    String regards();
+
+    @Override
+    @Message("The moderator")
+    String sender();
+}

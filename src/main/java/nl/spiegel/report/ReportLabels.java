@@ -1,0 +1,132 @@
+package nl.spiegel.report;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of the report and the thank-you letter, in Dutch; {@link EnglishReportLabels} has the
+ * English. Templates use them as {@code {label:summary}}, in the language set on the template.
+ */
+@MessageBundle(value = "label", locale = "nl")
+public interface ReportLabels {
+
+    @Message("Verslag van het spiegelgesprek")
+    String report();
+
+    @Message("Concept")
+    String draft();
+
+    @Message("Versie")
+    String version();
+
+    @Message("Gegevens")
+    String facts();
+
+    @Message("Datum")
+    String date();
+
+    @Message("Doelgroep")
+    String targetGroup();
+
+    @Message("Doel")
+    String goal();
+
+    @Message("Deelnemers")
+    String participants();
+
+    @Message("Toehoorders")
+    String listeners();
+
+    @Message("Samenvatting")
+    String summary();
+
+    @Message("Wat de deelnemers vertelden")
+    String themes();
+
+    @Message("Algemeen")
+    String general();
+
+    @Message("Sterke punten")
+    String strengths();
+
+    @Message("Verbeterpunten")
+    String improvementPoints();
+
+    @Message("Wensen")
+    String wishes();
+
+    @Message("Citaten")
+    String quotes();
+
+    @Message("Overig")
+    String other();
+
+    @Message("Geen notities.")
+    String nothing();
+
+    @Message("Deelname aan het gesprek")
+    String participation();
+
+    @Message("Aandeel in de spreektijd van de deelnemers")
+    String chart();
+
+    @Message("beurten")
+    String turns();
+
+    @Message("Balans in de groep (1 = iedereen even lang)")
+    String balance();
+
+    @Message("Aandeel van de gespreksleider in de spreektijd")
+    String moderatorShare();
+
+    @Message("Verhelderende vragen van toehoorders")
+    String questions();
+
+    @Message("beantwoord")
+    String answered();
+
+    @Message("niet beantwoord")
+    String notAnswered();
+
+    @Message("Geen vragen.")
+    String noQuestions();
+
+    @Message("Conclusies")
+    String conclusions();
+
+    @Message("Concept-servicenormen")
+    String norms();
+
+    @Message("Deelnemers staan in dit verslag alleen met hun voornaam of plaats.")
+    String privacy();
+
+    @Message("Bedankt voor uw bijdrage")
+    String letter();
+
+    @Message("Beste deelnemer,")
+    String dear();
+
+    @Message("Hartelijk dank dat u meedeed aan het spiegelgesprek")
+    String thanks();
+
+    @Message("Uw ervaringen helpen ons om onze dienstverlening te verbeteren. Medewerkers van de organisatie hebben goed naar u geluisterd.")
+    String thanks2();
+
+    @Message("Wat we van u hoorden")
+    String heard();
+
+    @Message("Wat we nu gaan doen")
+    String next();
+
+    @Message("uiterlijk")
+    String due();
+
+    @Message("We werken de verbeterpunten nu uit. U hoort van ons wat we gaan doen.")
+    String noActions();
+
+    @Message("Met vriendelijke groet,")
+    String regards();
+
+    @Message("De gespreksleider")
+    String sender();
+}

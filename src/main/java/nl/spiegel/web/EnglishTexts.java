@@ -1,0 +1,237 @@
+package nl.spiegel.web;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.Message;
+
+/** What the server says to people, in English. */
+@Localized("en")
+public interface EnglishTexts extends Texts {
+
+    @Override
+    @Message("There is no such meeting.")
+    String notFound();
+
+    @Override
+    @Message("This meeting exists already.")
+    String alreadyExists();
+
+    @Override
+    @Message("Your role may not do this.")
+    String forbidden();
+
+    @Override
+    @Message("This value is not valid.")
+    String invalid();
+
+    @Override
+    @Message("This cannot be done in the current phase.")
+    String wrongPhase();
+
+    @Override
+    @Message("The meeting cannot move to that phase from here.")
+    String illegalTransition();
+
+    @Override
+    @Message("There is no such participant.")
+    String unknownParticipant();
+
+    @Override
+    @Message("There is no such theme in the guide.")
+    String unknownTheme();
+
+    @Override
+    @Message("There is no such note.")
+    String unknownNote();
+
+    @Override
+    @Message("There is no such question.")
+    String unknownQuestion();
+
+    @Override
+    @Message("There is no such topic.")
+    String unknownTopic();
+
+    @Override
+    @Message("The circle is full: at most {max} participants.")
+    String circleFull(int max);
+
+    @Override
+    @Message("That seat is taken.")
+    String seatTaken();
+
+    @Override
+    @Message("Another participant has that name.")
+    String pseudonymTaken();
+
+    @Override
+    @Message("This participant has spoken already and stays in the record.")
+    String hasSpoken();
+
+    @Override
+    @Message("This theme was discussed already and stays in the guide.")
+    String themeStarted();
+
+    @Override
+    @Message("The guide has the most themes it can hold: {max}.")
+    String guideFull(int max);
+
+    @Override
+    @Message("There is no next theme in the guide.")
+    String noNextTheme();
+
+    @Override
+    @Message("Nobody is waiting to speak.")
+    String queueEmpty();
+
+    @Override
+    @Message("This is not your question.")
+    String notYours();
+
+    @Override
+    @Message("The question's status does not allow this.")
+    String questionStatus();
+
+    @Override
+    @Message("You have the most waiting questions allowed ({max}); wait for the moderator.")
+    String tooManyQuestions(int max);
+
+    @Override
+    @Message("Handing in topics is closed.")
+    String topicsClosed();
+
+    @Override
+    @Message("Join the meeting first.")
+    String notJoined();
+
+    @Override
+    @Message("Joining this meeting is closed.")
+    String joiningClosed();
+
+    @Override
+    @Message("The meeting has the most listeners allowed.")
+    String listenersFull();
+
+    @Override
+    @Message("There is no such action.")
+    String unknownAction();
+
+    @Override
+    @Message("'{field}': must be {min} to {max} characters.")
+    String length(String field, int min, int max);
+
+    @Override
+    @Message("'{field}': must be a whole number from {min} to {max}.")
+    String range(String field, int min, int max);
+
+    @Override
+    @Message("'{field}': is needed.")
+    String needed(String field);
+
+    @Override
+    @Message("'{field}': must be true or false.")
+    String trueOrFalse(String field);
+
+    @Override
+    @Message("'{field}': must be one of {values}.")
+    String oneOf(String field, String values);
+
+    @Override
+    @Message("'{field}': is not in the speaker queue.")
+    String notQueued(String field);
+
+    @Override
+    @Message("'{field}': must be another question.")
+    String notItself(String field);
+
+    @Override
+    @Message("'{field}': may hold at most {max}.")
+    String atMost(String field, int max);
+
+    @Override
+    @Message("'{field}': must be an improvement point.")
+    String notAnImprovementPoint(String field);
+
+    @Override
+    @Message("'{field}' has a value of the wrong kind.")
+    String wrongKind(String field);
+
+    @Override
+    @Message("The message is not valid JSON.")
+    String badJson();
+
+    @Override
+    @Message("A message needs a 'type'.")
+    String typeNeeded();
+
+    @Override
+    @Message("Say hello first.")
+    String helloFirst();
+
+    @Override
+    @Message("There is no command '{type}'.")
+    String unknownType(String type);
+
+    @Override
+    @Message("A command needs a 'commandId' of 1 to 100 letters, digits or . _ : -")
+    String commandIdNeeded();
+
+    @Override
+    @Message("Too many messages; wait a moment and send again.")
+    String rateLimited();
+
+    @Override
+    @Message("Not stored. Send it again with the same commandId.")
+    String unavailable();
+
+    @Override
+    @Message("This connection said hello already.")
+    String alreadySubscribed();
+
+    @Override
+    @Message("'lastSeq' must be a whole number.")
+    String lastSeqNumber();
+
+    @Override
+    @Message("This needs a valid key: use the link you were given.")
+    String unauthorized();
+
+    @Override
+    @Message("A JSON body is needed.")
+    String bodyNeeded();
+
+    @Override
+    @Message("The body is not valid JSON of the expected form.")
+    String badBody();
+
+    @Override
+    @Message("There is nothing at this address.")
+    String nothingHere();
+
+    @Override
+    @Message("This address does not take this method.")
+    String wrongMethod();
+
+    @Override
+    @Message("Send JSON (application/json).")
+    String sendJson();
+
+    @Override
+    @Message("The request could not be handled.")
+    String notHandled();
+
+    @Override
+    @Message("No meeting has this code. Check the code on the screen in the room.")
+    String unknownCode();
+
+    @Override
+    @Message("'meetingKey': is not a moderator's key of a meeting.")
+    String notAModeratorKey();
+
+    @Override
+    @Message("'title': repeat the meeting's title to erase it.")
+    String repeatTitle();
+
+    @Override
+    @Message("'version': there is no such finalised version.")
+    String noSuchVersion();
+}

@@ -1,0 +1,184 @@
+package nl.spiegel.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * What the server says to people, in Dutch (the default, plain B1); {@link EnglishTexts} has the
+ * English ({@link Wording#in} gives either). The core gives codes and arguments; {@link Wording} picks
+ * the words here.
+ */
+@MessageBundle(value = "texts", locale = "nl")
+public interface Texts {
+
+    @Message("Dit gesprek bestaat niet.")
+    String notFound();
+
+    @Message("Dit gesprek bestaat al.")
+    String alreadyExists();
+
+    @Message("Dit mag u in uw rol niet doen.")
+    String forbidden();
+
+    @Message("Deze waarde klopt niet.")
+    String invalid();
+
+    @Message("Dit kan niet in deze fase van het gesprek.")
+    String wrongPhase();
+
+    @Message("Het gesprek kan vanaf hier niet naar die fase.")
+    String illegalTransition();
+
+    @Message("Deze deelnemer bestaat niet.")
+    String unknownParticipant();
+
+    @Message("Dit thema staat niet in de gespreksleidraad.")
+    String unknownTheme();
+
+    @Message("Deze notitie bestaat niet.")
+    String unknownNote();
+
+    @Message("Deze vraag bestaat niet.")
+    String unknownQuestion();
+
+    @Message("Dit onderwerp bestaat niet.")
+    String unknownTopic();
+
+    @Message("De kring is vol: hooguit {max} deelnemers.")
+    String circleFull(int max);
+
+    @Message("Die plaats is al bezet.")
+    String seatTaken();
+
+    @Message("Een andere deelnemer heeft die naam al.")
+    String pseudonymTaken();
+
+    @Message("Deze deelnemer heeft al gesproken en blijft in het verslag.")
+    String hasSpoken();
+
+    @Message("Dit thema is al besproken en blijft in de leidraad.")
+    String themeStarted();
+
+    @Message("De leidraad heeft het hoogste aantal thema's: {max}.")
+    String guideFull(int max);
+
+    @Message("Er is geen volgend thema in de leidraad.")
+    String noNextTheme();
+
+    @Message("Er wacht niemand om te spreken.")
+    String queueEmpty();
+
+    @Message("Dit is niet uw vraag.")
+    String notYours();
+
+    @Message("Dit kan niet met de vraag in deze status.")
+    String questionStatus();
+
+    @Message("U heeft het hoogste aantal wachtende vragen ({max}); wacht op de gespreksleider.")
+    String tooManyQuestions(int max);
+
+    @Message("Onderwerpen aandragen is gesloten.")
+    String topicsClosed();
+
+    @Message("Meld u eerst aan bij het gesprek.")
+    String notJoined();
+
+    @Message("Aanmelden voor dit gesprek is gesloten.")
+    String joiningClosed();
+
+    @Message("Het gesprek heeft het hoogste aantal toehoorders.")
+    String listenersFull();
+
+    @Message("Deze actie bestaat niet.")
+    String unknownAction();
+
+    @Message("'{field}': moet {min} tot {max} tekens lang zijn.")
+    String length(String field, int min, int max);
+
+    @Message("'{field}': moet een heel getal van {min} tot {max} zijn.")
+    String range(String field, int min, int max);
+
+    @Message("'{field}': is nodig.")
+    String needed(String field);
+
+    @Message("'{field}': moet true of false zijn.")
+    String trueOrFalse(String field);
+
+    @Message("'{field}': moet een van deze zijn: {values}.")
+    String oneOf(String field, String values);
+
+    @Message("'{field}': staat niet in de sprekersrij.")
+    String notQueued(String field);
+
+    @Message("'{field}': moet een andere vraag zijn.")
+    String notItself(String field);
+
+    @Message("'{field}': mag hooguit {max} bevatten.")
+    String atMost(String field, int max);
+
+    @Message("'{field}': moet een verbeterpunt zijn.")
+    String notAnImprovementPoint(String field);
+
+    @Message("'{field}' heeft een waarde van de verkeerde soort.")
+    String wrongKind(String field);
+
+    @Message("Het bericht is geen geldige JSON.")
+    String badJson();
+
+    @Message("Een bericht heeft een 'type' nodig.")
+    String typeNeeded();
+
+    @Message("Stuur eerst hello.")
+    String helloFirst();
+
+    @Message("Er is geen opdracht '{type}'.")
+    String unknownType(String type);
+
+    @Message("Een opdracht heeft een 'commandId' nodig van 1 tot 100 letters, cijfers of . _ : -")
+    String commandIdNeeded();
+
+    @Message("Te veel berichten; wacht even en stuur opnieuw.")
+    String rateLimited();
+
+    @Message("Niet opgeslagen. Stuur het opnieuw met dezelfde commandId.")
+    String unavailable();
+
+    @Message("Deze verbinding stuurde al hello.")
+    String alreadySubscribed();
+
+    @Message("'lastSeq' moet een heel getal zijn.")
+    String lastSeqNumber();
+
+    @Message("Hiervoor is een geldige sleutel nodig: gebruik de link die u kreeg.")
+    String unauthorized();
+
+    @Message("Er is JSON-inhoud nodig.")
+    String bodyNeeded();
+
+    @Message("De inhoud is geen geldige JSON in de verwachte vorm.")
+    String badBody();
+
+    @Message("Op dit adres staat niets.")
+    String nothingHere();
+
+    @Message("Dit adres kent deze methode niet.")
+    String wrongMethod();
+
+    @Message("Stuur JSON (application/json).")
+    String sendJson();
+
+    @Message("Het verzoek kon niet worden verwerkt.")
+    String notHandled();
+
+    @Message("Geen gesprek heeft deze code. Kijk nog eens naar de code op het scherm in de zaal.")
+    String unknownCode();
+
+    @Message("'meetingKey': is geen sleutel van een gespreksleider.")
+    String notAModeratorKey();
+
+    @Message("'title': herhaal de titel van het gesprek om het te wissen.")
+    String repeatTitle();
+
+    @Message("'version': deze vastgestelde versie bestaat niet.")
+    String noSuchVersion();
+}

@@ -1,0 +1,67 @@
+package nl.spiegel.web;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.Rejection;
+import nl.spiegel.meeting.Rejection.Detail;
+
+/** The words for a rejection of the core: its reason, or for an invalid value what was wrong with it. */
+public final class Wording {
+
+    private Wording() {}
+
+    /** The texts in a language: "en", or Dutch for anything else. */
+    public static Texts in(String language) {
+        return MessageBundles.get(Texts.class, Localized.Literal.of("en".equals(language) ? "en" : "nl"));
+    }
+
+    public static String of(Texts t, Rejection r) {
+        if (r.detail() != null) {
+            return detail(t, r.field(), r.detail());
+        }
+        return switch (r.reason()) {
+            case NOT_FOUND -> t.notFound();
+            case ALREADY_EXISTS -> t.alreadyExists();
+            case FORBIDDEN -> t.forbidden();
+            case INVALID -> t.invalid();
+            case WRONG_PHASE -> t.wrongPhase();
+            case ILLEGAL_TRANSITION -> t.illegalTransition();
+            case UNKNOWN_PARTICIPANT -> t.unknownParticipant();
+            case UNKNOWN_THEME -> t.unknownTheme();
+            case UNKNOWN_NOTE -> t.unknownNote();
+            case UNKNOWN_QUESTION -> t.unknownQuestion();
+            case UNKNOWN_TOPIC -> t.unknownTopic();
+            case CIRCLE_FULL -> t.circleFull(Meeting.MAX_PARTICIPANTS);
+            case SEAT_TAKEN -> t.seatTaken();
+            case PSEUDONYM_TAKEN -> t.pseudonymTaken();
+            case HAS_SPOKEN -> t.hasSpoken();
+            case THEME_STARTED -> t.themeStarted();
+            case GUIDE_FULL -> t.guideFull(Meeting.MAX_THEMES);
+            case NO_NEXT_THEME -> t.noNextTheme();
+            case QUEUE_EMPTY -> t.queueEmpty();
+            case NOT_YOURS -> t.notYours();
+            case QUESTION_STATUS -> t.questionStatus();
+            case TOO_MANY_QUESTIONS -> t.tooManyQuestions(Meeting.MAX_WAITING_QUESTIONS);
+            case TOPICS_CLOSED -> t.topicsClosed();
+            case NOT_JOINED -> t.notJoined();
+            case JOINING_CLOSED -> t.joiningClosed();
+            case LISTENERS_FULL -> t.listenersFull();
+            case UNKNOWN_ACTION -> t.unknownAction();
+        };
+    }
+
+    private static String detail(Texts t, String field, Detail detail) {
+        return switch (detail) {
+            case Detail.Length d -> t.length(field, d.min(), d.max());
+            case Detail.Range d -> t.range(field, d.min(), d.max());
+            case Detail.Needed d -> t.needed(field);
+            case Detail.TrueOrFalse d -> t.trueOrFalse(field);
+            case Detail.OneOf d -> t.oneOf(field, String.join(", ", d.values()));
+            case Detail.NotQueued d -> t.notQueued(field);
+            case Detail.NotItself d -> t.notItself(field);
+            case Detail.AtMost d -> t.atMost(field, d.max());
+            case Detail.NotAnImprovementPoint d -> t.notAnImprovementPoint(field);
+        };
+    }
+}
