@@ -13,6 +13,7 @@ export type View = ModeratorView | ListenerView | DisplayView;
 export type SeatStats = Schemas['SeatStats'];
 export type QuestionView = Schemas['QuestionView'];
 export type NoteView = Schemas['NoteView'];
+export type NoteTag = Schemas['NoteTag'];
 export type Nudge = Schemas['Nudge'];
 export type Action = Schemas['Action'];
 export type ActionStatus = Schemas['ActionStatus'];
