@@ -20,6 +20,7 @@ import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
+import nl.spiegel.store.Sender;
 import nl.spiegel.web.ProblemException;
 import nl.spiegel.web.Texts;
 
@@ -77,7 +78,8 @@ public class JoinResource {
             }
             String listenerId = Secrets.newListenerId();
             String key = Secrets.newKey();
-            return store.execute(meetingId, Actor.listener(listenerId), null, new Command.JoinAsListener(body.displayName()),
+            return store.execute(meetingId, new Sender(Actor.listener(listenerId), Secrets.hash(key)), null,
+                            new Command.JoinAsListener(body.displayName()),
                             applied -> access.persistKey(meetingId, Role.LISTENER, listenerId, key))
                     .map(outcome -> switch (outcome) {
                         case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());

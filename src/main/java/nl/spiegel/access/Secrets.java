@@ -56,6 +56,8 @@ public final class Secrets {
         if (typed == null) {
             return "";
         }
-        return typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+        // Only letters and digits can be part of a code; anything else cannot match one.
+        String code = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+        return code.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c)) ? code : "";
     }
 }

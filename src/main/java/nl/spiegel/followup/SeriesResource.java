@@ -1,6 +1,5 @@
 package nl.spiegel.followup;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -31,8 +31,11 @@ import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.NoteTag;
 import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Phase;
+import nl.spiegel.meeting.Rules;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
+import nl.spiegel.web.Commands;
+import nl.spiegel.web.Locations;
 import nl.spiegel.web.ProblemException;
 import nl.spiegel.web.Texts;
 
@@ -73,14 +76,18 @@ public class SeriesResource {
     @POST
     @PermitAll
     public Uni<RestResponse<Created>> create(SeriesBody body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
-            throw ProblemException.invalid("name", t -> t.length("name", 1, 200));
-        }
+        SeriesBody b = Commands.required(body);
+        String name = b.name() == null ? "" : b.name().strip();
+        String description = b.description() == null || b.description().isBlank() ? null : b.description().strip();
+        Rules.textProblem("name", name, 1, 200)
+                .or(() -> description == null ? Optional.empty() : Rules.textProblem("description", description, 1, 2000))
+                .ifPresent(problem -> {
+                    throw ProblemException.of(problem);
+                });
         UUID id = idempotencyKey == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("create-series:" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-        String description = body.description() == null || body.description().isBlank() ? null : body.description().strip();
-        return series.create(id, body.name().strip(), description).map(key -> RestResponse.ResponseBuilder
-                .<Created>created(URI.create("/api/series/" + id))
+        return series.create(id, name, description).map(key -> RestResponse.ResponseBuilder
+                .<Created>created(Locations.of("series/" + id))
                 .entity(new Created(id, key, "/series/" + id + "#key=" + key)).build());
     }
 

@@ -23,6 +23,7 @@ import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
+import nl.spiegel.store.Sender;
 import nl.spiegel.web.Texts;
 import nl.spiegel.web.Wording;
 
@@ -104,7 +105,7 @@ public class Protocol {
             return error(peer, ErrorCode.INVALID, type, commandId, field, t -> t.wrongKind(field));
         }
         UUID meetingId = peer.access.meetingId();
-        return store.execute(meetingId, peer.access.actor(), commandId, command)
+        return store.execute(meetingId, new Sender(peer.access.actor(), peer.access.keyHash()), commandId, command)
                 .chain(outcome -> switch (outcome) {
                     case Outcome.Applied applied -> rooms.advance(meetingId, applied.seq())
                             .invoke(() -> peer.send(write(json.createObjectNode().put("type", "ack")

@@ -61,6 +61,9 @@ public record Rejection(Reason reason, String field, Detail detail) {
 
         /** Only an improvement point becomes an action. */
         record NotAnImprovementPoint() implements Detail {}
+
+        /** Text with invisible control characters (such as U+0000), which no person types. */
+        record ControlCharacters() implements Detail {}
     }
 
     /** A field whose value is missing or out of bounds. */

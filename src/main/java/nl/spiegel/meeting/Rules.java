@@ -13,7 +13,7 @@ import nl.spiegel.meeting.Meeting.Theme;
  * The checks the deciders share. Each throws {@link Refusal}, which {@link MeetingCore#decide}
  * turns into a rejection, so that every check stops a decision in one line.
  */
-final class Rules {
+public final class Rules {
 
     private Rules() {}
 
@@ -74,10 +74,30 @@ final class Rules {
 
     static String text(String field, String value, int min, int max) {
         String stripped = value == null ? "" : value.strip();
-        if (stripped.length() < min || stripped.length() > max) {
-            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.Length(min, max)));
+        Optional<Rejection> problem = textProblem(field, stripped, min, max);
+        if (problem.isPresent()) {
+            throw new Refusal(problem.get());
         }
         return stripped;
+    }
+
+    /**
+     * What is wrong with a (stripped) text for a field, if anything: its length, or characters no
+     * person types. Public for the texts kept outside a meeting's stream, such as a series.
+     */
+    public static Optional<Rejection> textProblem(String field, String stripped, int min, int max) {
+        if (stripped.length() < min || stripped.length() > max) {
+            return Optional.of(Rejection.invalid(field, new Rejection.Detail.Length(min, max)));
+        }
+        if (stripped.chars().anyMatch(Rules::control)) {
+            return Optional.of(Rejection.invalid(field, new Rejection.Detail.ControlCharacters()));
+        }
+        return Optional.empty();
+    }
+
+    /** A control character other than the line breaks and tabs people do type. */
+    private static boolean control(int c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
     }
 
     /** Optional text: blank becomes {@code null}. */

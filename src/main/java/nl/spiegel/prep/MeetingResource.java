@@ -2,7 +2,6 @@ package nl.spiegel.prep;
 
 import static nl.spiegel.web.Commands.required;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
@@ -35,7 +34,9 @@ import nl.spiegel.meeting.TopicStatus;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
+import nl.spiegel.store.Sender;
 import nl.spiegel.web.Commands;
+import nl.spiegel.web.Locations;
 import nl.spiegel.web.ProblemException;
 
 /**
@@ -80,6 +81,9 @@ public class MeetingResource {
 
     public record JoiningBody(Boolean open, Integer listenerLimit) {}
 
+    /** Whoever creates a meeting has no key yet: retried creates share one space of ids. */
+    private static final Sender CREATOR = new Sender(Actor.MODERATOR, "create");
+
     @POST
     @PermitAll
     public Uni<RestResponse<CreatedMeeting>> create(Command.CreateMeeting body) {
@@ -89,7 +93,7 @@ public class MeetingResource {
         UUID id = key == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("create-meeting:" + key).getBytes(StandardCharsets.UTF_8));
         AccessService.Keys[] keys = new AccessService.Keys[1];
-        return store.execute(id, Actor.MODERATOR, key, command, applied ->
+        return store.execute(id, CREATOR, key, command, applied ->
                         (applied.duplicate() ? access.reissue(id) : access.issue(id)).invoke(k -> keys[0] = k).replaceWithVoid())
                 .map(outcome -> switch (outcome) {
                     case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
@@ -98,7 +102,7 @@ public class MeetingResource {
                         CreatedMeeting created = new CreatedMeeting(id, applied.meeting().seq(),
                                 new AccessInfo(k.moderator(), k.assistant(), k.display(), k.joinCode(), Links.of(id, k)),
                                 Views.moderator(applied.meeting(), clock.instant()));
-                        yield RestResponse.ResponseBuilder.<CreatedMeeting>created(URI.create("/api/meetings/" + id))
+                        yield RestResponse.ResponseBuilder.<CreatedMeeting>created(Locations.of("meetings/" + id))
                                 .entity(created).build();
                     }
                 });
@@ -108,12 +112,20 @@ public class MeetingResource {
     @Path("/{id}")
     @PermissionsAllowed(Permissions.MODERATORS)
     public Uni<MeetingResponse> get(@PathParam("id") UUID id) {
+        return existing(id).map(meeting -> response(id, meeting, null));
+    }
+
+    private Uni<Meeting> existing(UUID id) {
         return store.load(id).map(meeting -> {
             if (!meeting.exists()) {
                 throw ProblemException.of(Rejection.Reason.NOT_FOUND.rejection());
             }
-            return response(id, meeting, null);
+            return meeting;
         });
+    }
+
+    private Uni<Views.ModeratorView> view(UUID id) {
+        return existing(id).map(meeting -> Views.moderator(meeting, clock.instant()));
     }
 
     @PUT
@@ -136,7 +148,15 @@ public class MeetingResource {
     public Uni<RestResponse<MeetingResponse>> addTheme(@PathParam("id") UUID id, ThemeBody body) {
         ThemeBody b = required(body);
         return send(id, new Command.AddTheme(b.title(), b.centralQuestion(), b.minutes()))
-                .map(r -> created("/api/meetings/" + id + "/themes/" + r.createdId(), r));
+                .map(r -> created("meetings/" + id + "/themes/" + r.createdId(), r));
+    }
+
+    @GET
+    @Path("/{id}/themes/{themeId}")
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<Views.ThemeProgress> theme(@PathParam("id") UUID id, @PathParam("themeId") String themeId) {
+        return view(id).map(view -> view.guide().stream().filter(t -> t.id().equals(themeId)).findFirst()
+                .orElseThrow(() -> ProblemException.of(Rejection.Reason.UNKNOWN_THEME.about("themeId"))));
     }
 
     @PUT
@@ -167,7 +187,15 @@ public class MeetingResource {
     public Uni<RestResponse<MeetingResponse>> addParticipant(@PathParam("id") UUID id, ParticipantBody body) {
         ParticipantBody b = required(body);
         return send(id, new Command.AddParticipant(b.pseudonym(), b.seat(), b.briefed()))
-                .map(r -> created("/api/meetings/" + id + "/participants/" + r.createdId(), r));
+                .map(r -> created("meetings/" + id + "/participants/" + r.createdId(), r));
+    }
+
+    @GET
+    @Path("/{id}/participants/{participantId}")
+    @PermissionsAllowed(Permissions.MODERATORS)
+    public Uni<Views.SeatStats> participant(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
+        return view(id).map(view -> view.participants().stream().filter(p -> p.id().equals(participantId)).findFirst()
+                .orElseThrow(() -> ProblemException.of(Rejection.Reason.UNKNOWN_PARTICIPANT.about("participantId"))));
     }
 
     @PUT
@@ -233,7 +261,7 @@ public class MeetingResource {
         return null;
     }
 
-    private static RestResponse<MeetingResponse> created(String location, MeetingResponse response) {
-        return RestResponse.ResponseBuilder.<MeetingResponse>created(URI.create(location)).entity(response).build();
+    private static RestResponse<MeetingResponse> created(String path, MeetingResponse response) {
+        return RestResponse.ResponseBuilder.<MeetingResponse>created(Locations.of(path)).entity(response).build();
     }
 }

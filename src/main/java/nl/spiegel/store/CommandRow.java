@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** An applied command by its client-made id, with the events it appended. */
+/** A command by its client-made id, with the events it appended or the rejection it got. */
 @Entity
 @Table(name = "meeting_command")
 @IdClass(CommandRow.Key.class)
@@ -34,6 +37,11 @@ public class CommandRow extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** The rejection, when the command was refused (see {@link RejectionCodec}); {@code null} when applied. */
+    @Column(name = "rejection", columnDefinition = "jsonb")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String rejection;
 
     public static class Key implements Serializable {
         public UUID meetingId;

@@ -61,8 +61,8 @@ public class EventStore {
      * Applies a command once. A command id seen before for this meeting returns the first outcome and
      * appends nothing; a {@code null} command id is never deduplicated.
      */
-    public Uni<Outcome> execute(UUID meetingId, Actor actor, String commandId, Command command) {
-        return execute(meetingId, actor, commandId, command, applied -> Uni.createFrom().voidItem());
+    public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command) {
+        return execute(meetingId, sender, commandId, command, applied -> Uni.createFrom().voidItem());
     }
 
     /**
@@ -74,9 +74,9 @@ public class EventStore {
         Uni<Void> after(Outcome.Applied applied);
     }
 
-    public Uni<Outcome> execute(UUID meetingId, Actor actor, String clientCommandId, Command command, InTransaction alsoDo) {
-        String commandId = scoped(actor, clientCommandId);
-        return turns.inTurn(meetingId, () -> append(meetingId, actor, commandId, command, alsoDo));
+    public Uni<Outcome> execute(UUID meetingId, Sender sender, String clientCommandId, Command command, InTransaction alsoDo) {
+        String commandId = scoped(sender, clientCommandId);
+        return turns.inTurn(meetingId, () -> append(meetingId, sender.actor(), commandId, command, alsoDo));
     }
 
     private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, InTransaction alsoDo) {
@@ -93,15 +93,11 @@ public class EventStore {
     }
 
     /**
-     * Command ids are made by clients, so two listeners may pick the same one; each actor has its
-     * own space of ids, and one listener's command is never answered with another's outcome.
+     * Command ids are made by clients, so two people may pick the same one; each key (one person or
+     * device) has its own space of ids, and nobody's command is answered with another's outcome.
      */
-    static String scoped(Actor actor, String commandId) {
-        if (commandId == null) {
-            return null;
-        }
-        String who = actor.listenerId() != null ? actor.listenerId() : actor.role().moderates() ? "moderation" : actor.role().name();
-        return who + ":" + commandId;
+    static String scoped(Sender sender, String commandId) {
+        return commandId == null ? null : sender.keyHash() + ":" + commandId;
     }
 
     /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */
@@ -134,20 +130,25 @@ public class EventStore {
         });
     }
 
+    /** The first answer again: the rejection, or the events the command appended and the seq it named. */
     private Uni<Outcome> replay(UUID meetingId, CommandRow previous) {
+        if (previous.rejection != null) {
+            return Uni.createFrom().item(new Outcome.Rejected(RejectionCodec.decode(previous.rejection)));
+        }
         return rows(meetingId, previous.firstSeq - 1, previous.lastSeq).flatMap(events -> current(meetingId)
-                .map(state -> new Outcome.Applied(state, events, true)));
+                .map(state -> new Outcome.Applied(state, events, true, previous.lastSeq)));
     }
 
     private Uni<Outcome> decideAndAppend(UUID meetingId, Meeting state, Actor actor, String commandId, Command command) {
         // PostgreSQL keeps microseconds: a state folded in memory must equal one read back from the stream.
         Decision decision = MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (decision instanceof Decision.Rejected rejected) {
-            return Uni.createFrom().item(new Outcome.Rejected(rejected.rejection()));
+            return rememberAnswer(meetingId, state, commandId, RejectionCodec.encode(rejected.rejection()))
+                    .replaceWith(new Outcome.Rejected(rejected.rejection()));
         }
         Decision.Accepted accepted = (Decision.Accepted) decision;
         if (accepted.events().isEmpty()) {
-            return Uni.createFrom().item(new Outcome.Applied(state, List.of(), false));
+            return rememberAnswer(meetingId, state, commandId, null).replaceWith(new Outcome.Applied(state, List.of(), false, state.seq()));
         }
         List<Recorded> recorded = MeetingCore.record(state, accepted);
         Meeting next = state;
@@ -184,7 +185,26 @@ public class EventStore {
         return summary
                 .chain(() -> Panache.getSession().flatMap(session -> session.persistAll(rows.toArray())))
                 .chain(() -> Panache.getSession().flatMap(session -> session.flush()))
-                .replaceWith(new Outcome.Applied(after, recorded, false));
+                .replaceWith(new Outcome.Applied(after, recorded, false, recorded.getLast().seq()));
+    }
+
+    /**
+     * Remembers the answer to a command that appended nothing (a rejection, or a change to what
+     * already was), so that the same command id is answered the same forever. A meeting that does
+     * not exist has nothing to remember it by.
+     */
+    private Uni<Void> rememberAnswer(UUID meetingId, Meeting state, String commandId, String rejection) {
+        if (commandId == null || !state.exists()) {
+            return Uni.createFrom().voidItem();
+        }
+        CommandRow row = new CommandRow();
+        row.meetingId = meetingId;
+        row.commandId = commandId;
+        row.firstSeq = state.seq() + 1;
+        row.lastSeq = state.seq();
+        row.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        row.rejection = rejection;
+        return Panache.getSession().flatMap(session -> session.persist(row).chain(session::flush)).replaceWithVoid();
     }
 
     private static MeetingRow summaryRow(UUID meetingId, Meeting m) {

@@ -11,14 +11,11 @@ public sealed interface Outcome {
 
     /**
      * Committed. {@code events} are the events the command appended (none when it changed
-     * nothing); {@code duplicate} when the command id was seen before and this is its first result.
+     * nothing); {@code duplicate} when the command id was seen before and this is its first result;
+     * {@code seq} is what the ack names: the command's last event, or the meeting's seq when it
+     * appended nothing, the same on every repeat.
      */
-    record Applied(Meeting meeting, List<Recorded> events, boolean duplicate) implements Outcome {
-        /** The sequence number to acknowledge: the command's last event, or the meeting's. */
-        public long seq() {
-            return events.isEmpty() ? meeting.seq() : events.getLast().seq();
-        }
-    }
+    record Applied(Meeting meeting, List<Recorded> events, boolean duplicate, long seq) implements Outcome {}
 
     record Rejected(Rejection rejection) implements Outcome {}
 }

@@ -32,7 +32,7 @@ public class Commands {
     EventStore store;
 
     public Uni<Outcome.Applied> send(UUID meetingId, Command command) {
-        return store.execute(meetingId, Caller.actor(identity), idempotencyKey(), command).map(outcome -> switch (outcome) {
+        return store.execute(meetingId, Caller.sender(identity), idempotencyKey(), command).map(outcome -> switch (outcome) {
             case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
             case Outcome.Applied applied -> applied;
         });

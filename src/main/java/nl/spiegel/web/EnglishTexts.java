@@ -152,6 +152,10 @@ public interface EnglishTexts extends Texts {
     String notAnImprovementPoint(String field);
 
     @Override
+    @Message("'{field}': may not contain control characters.")
+    String controlCharacters(String field);
+
+    @Override
     @Message("'{field}' has a value of the wrong kind.")
     String wrongKind(String field);
 

@@ -119,6 +119,9 @@ public interface Texts {
     @Message("'{field}': moet een verbeterpunt zijn.")
     String notAnImprovementPoint(String field);
 
+    @Message("'{field}': mag geen onzichtbare stuurtekens bevatten.")
+    String controlCharacters(String field);
+
     @Message("'{field}' heeft een waarde van de verkeerde soort.")
     String wrongKind(String field);
 

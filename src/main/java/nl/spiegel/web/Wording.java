@@ -62,6 +62,7 @@ public final class Wording {
             case Detail.NotItself d -> t.notItself(field);
             case Detail.AtMost d -> t.atMost(field, d.max());
             case Detail.NotAnImprovementPoint d -> t.notAnImprovementPoint(field);
+            case Detail.ControlCharacters d -> t.controlCharacters(field);
         };
     }
 }

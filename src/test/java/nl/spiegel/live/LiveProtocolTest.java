@@ -161,6 +161,65 @@ class LiveProtocolTest {
     }
 
     @Test
+    void aRejectedCommandIsAnsweredTheSameWhenSentAgainLater() throws Exception {
+        Api.Created m = Api.createMeeting("Eén antwoord", 2, 2);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        LiveClient assistant = LiveClient.connect(server, m.id(), m.assistantKey()).hello(null);
+        String secondTheme = moderator.view().get("guide").get(1).get("id").asText();
+        moderator.command("ChangePhase", "to", "LOBBY");
+        moderator.command("ChangePhase", "to", "OPENING");
+        String early = "{\"type\":\"StartTheme\",\"commandId\":\"early-theme-X\",\"themeId\":\"" + secondTheme + "\"}";
+        int from = assistant.messages.size();
+        assistant.sendRaw(early);
+        JsonNode first = assistant.awaitMessage(from, msg -> msg.path("commandId").asText().equals("early-theme-X"));
+        assertThat(first.get("code").asText()).isEqualTo("WRONG_PHASE");
+
+        moderator.command("ChangePhase", "to", "CONVERSATION");
+        long stored = TestDatabase.events(m.id());
+        // An outbox that sends the same frame after a reconnect gets the first answer: nothing starts.
+        from = assistant.messages.size();
+        assistant.sendRaw(early);
+        JsonNode again = assistant.awaitMessage(from, msg -> msg.path("commandId").asText().equals("early-theme-X"));
+        assertThat(again).isEqualTo(first);
+        assertThat(TestDatabase.events(m.id())).isEqualTo(stored);
+        assertThat(moderator.view().get("currentThemeId").asText()).isNotEqualTo(secondTheme);
+        List.of(moderator, assistant).forEach(LiveClient::close);
+    }
+
+    @Test
+    void aCommandThatChangedNothingIsAnsweredTheSameAndDoesNotApplyLater() throws Exception {
+        Api.Created m = Api.createMeeting("Niets veranderd", 1, 2);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        moderator.command("ChangePhase", "to", "LOBBY");
+        moderator.command("ChangePhase", "to", "OPENING");
+        JsonNode first = moderator.commandWithId("pause-1", "PauseSpeaking");
+        assertThat(first.get("type").asText()).isEqualTo("ack");
+        String seat = moderator.view().get("participants").get(0).get("id").asText();
+        moderator.command("GiveFloor", "participantId", seat);
+        long stored = TestDatabase.events(m.id());
+        assertThat(moderator.commandWithId("pause-1", "PauseSpeaking")).isEqualTo(first);
+        assertThat(TestDatabase.events(m.id())).isEqualTo(stored);
+        assertThat(moderator.view().get("speaker").get("participantId").asText()).isEqualTo(seat);
+        moderator.close();
+    }
+
+    @Test
+    void theModeratorAndTheAssistantHaveEachTheirOwnCommandIds() throws Exception {
+        Api.Created m = Api.createMeeting("Twee tablets", 1, 2);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        LiveClient assistant = LiveClient.connect(server, m.id(), m.assistantKey()).hello(null);
+        JsonNode mine = moderator.commandWithId("c1-X", "AddNote", "text", "Van de gespreksleider");
+        JsonNode theirs = assistant.commandWithId("c1-X", "AddNote", "text", "Van de assistent");
+        assertThat(mine.get("type").asText()).isEqualTo("ack");
+        assertThat(theirs.get("type").asText()).isEqualTo("ack");
+        assertThat(theirs.get("seq").asLong()).isEqualTo(mine.get("seq").asLong() + 1);
+        moderator.awaitSeq(theirs.get("seq").asLong());
+        assertThat(moderator.view().get("notes").findValuesAsText("text"))
+                .containsExactly("Van de gespreksleider", "Van de assistent");
+        List.of(moderator, assistant).forEach(LiveClient::close);
+    }
+
+    @Test
     void badInputGetsAClearErrorStoresNothingAndKeepsTheConnection() throws Exception {
         Api.Created m = Api.createMeeting("Fouten", 1, 2);
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey());
@@ -182,6 +241,12 @@ class LiveProtocolTest {
         assertThat(missing.get("code").asText()).isEqualTo("INVALID");
         assertThat(missing.get("field").asText()).isEqualTo("seat");
         assertThat(TestDatabase.events(m.id())).isEqualTo(stored);
+
+        // A text that can never be stored is refused by the rules, never answered "send it again".
+        JsonNode nul = moderator.command("AddNote", "text", "met\u0000nul");
+        assertThat(nul.get("type").asText()).isEqualTo("rejected");
+        assertThat(nul.get("code").asText()).isEqualTo("INVALID");
+        assertThat(nul.get("field").asText()).isEqualTo("text");
 
         assertThat(moderator.command("AddTheme", "title", "Werkt nog", "centralQuestion", "Ja?", "minutes", 5)
                 .get("type").asText()).isEqualTo("ack");

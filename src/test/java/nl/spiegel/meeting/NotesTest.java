@@ -46,9 +46,13 @@ class NotesTest {
         assertThat(s.when(MOD, new AddNote(null, NoteTag.WISH, " ", false)).thenRejected("INVALID").field()).isEqualTo("text");
         assertThat(s.when(MOD, new AddNote(null, NoteTag.WISH, "x".repeat(2001), false)).thenRejected("INVALID").field()).isEqualTo("text");
         s.when(MOD, new AddNote("T999", NoteTag.WISH, "Tekst", false)).thenRejected("UNKNOWN_THEME");
+        Rejection nul = s.when(MOD, new AddNote(null, NoteTag.WISH, "Tekst\u0000met nul", false)).thenRejected("INVALID");
+        assertThat(nul.field()).isEqualTo("text");
+        assertThat(nul.detail()).isEqualTo(new Rejection.Detail.ControlCharacters());
+        s.when(MOD, new AddNote(null, NoteTag.WISH, "Regel een\nregel twee\tmet tab", false))
+                .then(new NoteAdded("N" + NEXT, TOEGANG, NoteTag.WISH, "Regel een\nregel twee\tmet tab", false, Role.MODERATOR));
         s.when(MOD, new EditNote("N999", null, "Tekst", null)).thenRejected("UNKNOWN_NOTE");
         s.when(MOD, new DeleteNote("N999")).thenRejected("UNKNOWN_NOTE");
-        s.and(new NoteAdded(NOTE, TOEGANG, NoteTag.WISH, "Tekst", false, Role.MODERATOR));
         assertThat(s.when(MOD, new EditNote(NOTE, null, "", null)).thenRejected("INVALID").field()).isEqualTo("text");
     }
 }

@@ -40,6 +40,7 @@ class PreparationTest {
         assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, 481, null)).thenRejected("INVALID").field()).isEqualTo("plannedMinutes");
         assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, null, "de")).thenRejected("INVALID").field()).isEqualTo("language");
         assertThat(given().when(MOD, new CreateMeeting("T", "g".repeat(2001), null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("goal");
+        assertThat(given().when(MOD, new CreateMeeting("Titel\u0000", null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
         given().when(ASSISTANT, new CreateMeeting("T", null, null, null, null, null)).thenRejected("FORBIDDEN");
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 
+import java.net.URI;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,45 @@ class MeetingResourceTest {
                 .then().statusCode(200).body("meeting.topicsOpen", is(true));
         moderator().delete("/api/meetings/" + id + "/participants/" + p).then().statusCode(200)
                 .body("meeting.participants", empty());
+    }
+
+    @Test
+    void everyLocationLeadsToWhatWasMade() {
+        var created = given().contentType(ContentType.JSON).body("{\"title\":\"Waar staat het?\"}").post("/api/meetings");
+        String id = created.path("id");
+        key = created.path("access.moderatorKey");
+        assertThat(URI.create(created.header("Location")).getPath()).isEqualTo("/api/meetings/" + id);
+        moderator().get(created.header("Location")).then().statusCode(200).body("id", is(id));
+        var theme = moderator().contentType(ContentType.JSON)
+                .body("{\"title\":\"Toegang\",\"centralQuestion\":\"Hoe kwam u bij ons?\",\"minutes\":20}")
+                .post("/api/meetings/" + id + "/themes");
+        moderator().get(theme.header("Location")).then().statusCode(200)
+                .body("id", is(theme.path("createdId").toString())).body("title", is("Toegang"));
+        var participant = moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":1}")
+                .post("/api/meetings/" + id + "/participants");
+        moderator().get(participant.header("Location")).then().statusCode(200).body("pseudonym", is("Anouk"));
+        moderator().get("/api/meetings/" + id + "/themes/T999").then().statusCode(404).body("code", is("UNKNOWN_THEME"));
+        var series = given().contentType(ContentType.JSON).body("{\"name\":\"Reeks\"}").post("/api/series");
+        given().header("Authorization", "Bearer " + series.path("organiserKey")).get(series.header("Location"))
+                .then().statusCode(200).body("name", is("Reeks"));
+    }
+
+    @Test
+    void textWithControlCharactersIsRefusedNamingTheFieldNeverAServerError() throws Exception {
+        String id = create("Nul");
+        long before = TestDatabase.events(id);
+        moderator().contentType(ContentType.JSON)
+                .body("{\"title\":\"Toe\\u0000gang\",\"centralQuestion\":\"Vraag?\",\"minutes\":10}")
+                .post("/api/meetings/" + id + "/themes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", is("INVALID")).body("field", is("title")).body("detail", containsString("stuurtekens"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"Reeks\\u0000\"}").post("/api/series")
+                .then().statusCode(400).body("field", is("name"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"Reeks\",\"description\":\"" + "x".repeat(2001) + "\"}")
+                .post("/api/series").then().statusCode(400).body("field", is("description"));
+        given().contentType(ContentType.JSON).body("{\"code\":\"AB\\u0000CD\"}").post("/api/join")
+                .then().statusCode(404).body("code", is("UNKNOWN_CODE"));
+        assertThat(TestDatabase.events(id)).isEqualTo(before);
     }
 
     @Test
