@@ -69,15 +69,20 @@ public class AccessService {
                 .replaceWith(key);
     }
 
-    /** Revokes the keys of a shared role; inside a transaction. */
+    /**
+     * Revokes the keys of a shared role; inside a transaction. Changed as entities, not by an update
+     * query, whose clean-up a reactive session would leave undone (see EventStore).
+     */
     public Uni<Void> revoke(UUID meetingId, Role role) {
-        return AccessKey.update("revokedAt = ?1 where meetingId = ?2 and role = ?3 and revokedAt is null",
-                clock.instant(), meetingId, role).replaceWithVoid();
+        return AccessKey.<AccessKey>list("meetingId = ?1 and role = ?2 and revokedAt is null", meetingId, role)
+                .invoke(keys -> keys.forEach(k -> k.revokedAt = clock.instant())).replaceWithVoid();
     }
 
     /** A new join code for the meeting; earlier listeners keep their keys. */
     public Uni<String> rotateJoinCode(UUID meetingId) {
-        return Panache.withTransaction(() -> JoinCode.delete("meetingId", meetingId)
+        // Deleted as an entity and flushed first: Hibernate would otherwise insert the new code first.
+        return Panache.withTransaction(() -> JoinCode.<JoinCode>find("meetingId", meetingId).firstResult()
+                .chain(old -> old == null ? Uni.createFrom().voidItem() : old.delete().chain(() -> Panache.flush()))
                 .chain(() -> newJoinCode(meetingId)));
     }
 

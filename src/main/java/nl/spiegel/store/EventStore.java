@@ -176,12 +176,11 @@ public class EventStore {
             rows.add(row);
         }
         Meeting after = next;
+        // The summary is changed as an entity, not by an update query: a bulk query leaves Hibernate
+        // work to do after the transaction, which a reactive session closing at its end never does.
         Uni<Void> summary = state.exists()
-                ? MeetingRow.update("title = ?1, phase = ?2, scheduledStart = ?3, lastSeq = ?4, updatedAt = ?5, endedAt = ?6,"
-                                + " retentionDays = ?7, keepAnonymised = ?8 where id = ?9",
-                        after.details().title(), after.phase().name(), after.details().scheduledStart(), after.seq(),
-                        accepted.at(), after.endedAt(), after.retentionDays(), after.keepAnonymised(), meetingId).replaceWithVoid()
-                : summaryRow(meetingId, after).persist().replaceWithVoid();
+                ? MeetingRow.<MeetingRow>findById(meetingId).invoke(row -> row.follow(after)).replaceWithVoid()
+                : MeetingRow.of(meetingId, after).persist().replaceWithVoid();
         return summary
                 .chain(() -> Panache.getSession().flatMap(session -> session.persistAll(rows.toArray())))
                 .chain(() -> Panache.getSession().flatMap(session -> session.flush()))
@@ -205,18 +204,6 @@ public class EventStore {
         row.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         row.rejection = rejection;
         return Panache.getSession().flatMap(session -> session.persist(row).chain(session::flush)).replaceWithVoid();
-    }
-
-    private static MeetingRow summaryRow(UUID meetingId, Meeting m) {
-        MeetingRow row = new MeetingRow();
-        row.id = meetingId;
-        row.title = m.details().title();
-        row.phase = m.phase().name();
-        row.scheduledStart = m.details().scheduledStart();
-        row.lastSeq = m.seq();
-        row.createdAt = m.createdAt();
-        row.updatedAt = m.lastAt();
-        return row;
     }
 
     /** The folded state brought up to date with what other writers appended since. */

@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import nl.spiegel.meeting.Meeting;
 
 /** The summary of a meeting, kept in step with its stream in the same transaction. */
 @Entity
@@ -44,4 +45,25 @@ public class MeetingRow extends PanacheEntityBase {
 
     @Column(name = "keep_anonymised", nullable = false)
     public boolean keepAnonymised = true;
+
+    /** A new summary row for a meeting that was just created. */
+    static MeetingRow of(UUID id, Meeting m) {
+        MeetingRow row = new MeetingRow();
+        row.id = id;
+        row.createdAt = m.createdAt();
+        row.follow(m);
+        return row;
+    }
+
+    /** Brings the summary in step with the meeting as it is after its last event. */
+    void follow(Meeting m) {
+        title = m.details().title();
+        phase = m.phase().name();
+        scheduledStart = m.details().scheduledStart();
+        lastSeq = m.seq();
+        updatedAt = m.lastAt();
+        endedAt = m.endedAt();
+        retentionDays = m.retentionDays();
+        keepAnonymised = m.keepAnonymised();
+    }
 }

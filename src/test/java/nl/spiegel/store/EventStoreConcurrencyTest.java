@@ -11,9 +11,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.RepeatedTest;
@@ -110,6 +115,44 @@ class EventStoreConcurrencyTest {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);
         }
+    }
+
+    /**
+     * Commands, key rotation and a new join code leave Hibernate no work after the transaction:
+     * bulk update queries did, and it warned twice for every stored command.
+     */
+    @Test
+    void storingCommandsAndRotatingKeysLeaveNothingForHibernateToWarnAbout() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler watcher = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(String.valueOf(record.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger hibernate = Logger.getLogger("org.hibernate");
+        hibernate.addHandler(watcher);
+        try {
+            String id = newMeeting();
+            for (int i = 0; i < 5; i++) {
+                meeting.asModerator().body("{\"title\":\"Titel " + i + "\"}").put("/api/meetings/" + id).then().statusCode(200);
+            }
+            meeting.asModerator().post("/api/meetings/" + id + "/access/assistant/rotate").then().statusCode(200);
+            meeting.asModerator().post("/api/meetings/" + id + "/access/join-code/rotate").then().statusCode(200);
+        } finally {
+            hibernate.removeHandler(watcher);
+        }
+        assertThat(warnings).isEmpty();
     }
 
     @Test
