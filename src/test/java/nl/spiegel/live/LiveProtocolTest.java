@@ -24,6 +24,7 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
+import nl.spiegel.support.RawFrame;
 import nl.spiegel.support.TestDatabase;
 
 /** The live protocol's promises, each against a real server and real WebSocket clients. */
@@ -254,6 +255,9 @@ class LiveProtocolTest {
         moderator.sendRaw("{\"type\":\"AddNote\",\"commandId\":\"big\",\"text\":\"" + "x".repeat(20_000) + "\"}");
         moderator.awaitClosed();
         assertThat(moderator.closeCode).isEqualTo(1009);
+        // Browsers send a message as one frame: over 16 KiB it is refused the same way, never a broken connection.
+        String big = "{\"type\":\"AddNote\",\"commandId\":\"big-frame\",\"text\":\"" + "x".repeat(20_000) + "\"}";
+        assertThat(RawFrame.closeCodeAfter(server, m.id(), m.moderatorKey(), big)).isEqualTo(1009);
         assertThat(TestDatabase.events(m.id())).isEqualTo(stored + 1);
     }
 
