@@ -19,7 +19,7 @@ if (!document || errors.length > 0) {
 const commands = {};
 for (const message of document.operations().get('receiveCommand').messages()) {
   commands[message.name()] = Object.keys(message.payload().properties())
-    .filter((p) => p !== 'type' && p !== 'commandId');
+    .filter((p) => p !== 'type' && p !== 'commandId' && p !== 'actedAt');
 }
 const messages = document.components().messages();
 const payload = (name) => messages.get(name).payload().properties();

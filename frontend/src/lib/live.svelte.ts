@@ -92,7 +92,7 @@ export class LiveConnection<V extends View = View> {
     const pending = this.outbox.add(type, fields, commandId, Date.now());
     this.pendingCount = this.outbox.size;
     if (this.status === 'live' && this.socket?.readyState === WebSocket.OPEN) {
-      this.socket.send(message(pending));
+      this.socket.send(message(pending, (local) => this.clock.now(local)));
     }
     return commandId;
   }
@@ -155,7 +155,7 @@ export class LiveConnection<V extends View = View> {
 
   private flush(): void {
     for (const pending of this.outbox.pending()) {
-      this.socket?.send(message(pending));
+      this.socket?.send(message(pending, (local) => this.clock.now(local)));
     }
   }
 

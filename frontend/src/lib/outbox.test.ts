@@ -36,6 +36,9 @@ describe('the offline queue', () => {
 
   it('sends the same command id every time', () => {
     const p = new Outbox(null, 'k').add('AddNote', { text: 'x', type: 'nope' }, 'c3', 0);
-    expect(JSON.parse(message(p))).toEqual({ text: 'x', type: 'AddNote', commandId: 'c3' });
+    expect(JSON.parse(message(p))).toEqual({ text: 'x', type: 'AddNote', commandId: 'c3',
+      actedAt: new Date(p.madeAt).toISOString() });
+    // Made offline at local time madeAt, it says when that was on the server's clock.
+    expect(JSON.parse(message(p, (local) => local + 2_000)).actedAt).toBe(new Date(p.madeAt + 2_000).toISOString());
   });
 });

@@ -66,7 +66,11 @@ export class Outbox {
   }
 }
 
-/** The wire form of a pending command. */
-export function message(p: Pending): string {
-  return JSON.stringify({ ...p.fields, type: p.type, commandId: p.commandId });
+/**
+ * The wire form of a pending command, with the moment it was made on the server's clock
+ * ({@code serverTime} turns a local time into it), so that a tap sent late is timed when it was made.
+ */
+export function message(p: Pending, serverTime: (local: number) => number = (local) => local): string {
+  return JSON.stringify({ ...p.fields, type: p.type, commandId: p.commandId,
+    actedAt: new Date(serverTime(p.madeAt)).toISOString() });
 }

@@ -78,8 +78,10 @@ class ServerProcessIT {
             acknowledged = moderator.seq();
             listenerBefore.awaitSeq(acknowledged);
             moderator.close();
-            listenerBefore.close();
+            // A server that shuts down says it is going away (1001), so clients reconnect.
             server.stop();
+            listenerBefore.awaitClosed();
+            assertThat(listenerBefore.closeCode).isEqualTo(1001);
         }
         try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             LiveClient moderator = LiveClient.connect(server.uri(), id, moderatorKey).hello(acknowledged);

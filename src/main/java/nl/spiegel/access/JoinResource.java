@@ -79,7 +79,7 @@ public class JoinResource {
             String listenerId = Secrets.newListenerId();
             String key = Secrets.newKey();
             return store.execute(meetingId, new Sender(Actor.listener(listenerId), Secrets.hash(key)), null,
-                            new Command.JoinAsListener(body.displayName()),
+                            new Command.JoinAsListener(body.displayName()), null,
                             applied -> access.persistKey(meetingId, Role.LISTENER, listenerId, key))
                     .map(outcome -> switch (outcome) {
                         case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());

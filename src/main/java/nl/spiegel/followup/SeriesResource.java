@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -75,6 +78,8 @@ public class SeriesResource {
 
     @POST
     @PermitAll
+    @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     public Uni<RestResponse<Created>> create(SeriesBody body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         SeriesBody b = Commands.required(body);
         String name = b.name() == null ? "" : b.name().strip();

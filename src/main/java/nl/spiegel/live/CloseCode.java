@@ -4,8 +4,8 @@ import io.quarkus.websockets.next.CloseReason;
 
 /** Why the server closes a live connection; each code is documented in docs/asyncapi.yaml. */
 public enum CloseCode {
-    /** The peer stopped answering pings; it may reconnect and resume. */
-    GOING_AWAY(1001, "no answer to ping"),
+    /** The server is going away (shutting down), or the peer stopped answering pings: reconnect and resume. */
+    GOING_AWAY(1001, "going away"),
     /** The peer kept sending more than the rate limit allows. */
     FLOOD(1008, "too many messages"),
     /** A message over the size limit. */
@@ -25,5 +25,9 @@ public enum CloseCode {
 
     CloseReason reason() {
         return new CloseReason(code, reason);
+    }
+
+    CloseReason reason(String why) {
+        return new CloseReason(code, why);
     }
 }

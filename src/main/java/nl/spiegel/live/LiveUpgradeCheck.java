@@ -24,6 +24,9 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     @Inject
     SpiegelConfig config;
 
+    @Inject
+    Rooms rooms;
+
     @Override
     public boolean appliesTo(String endpointId) {
         return LiveEndpoint.ID.equals(endpointId);
@@ -32,6 +35,9 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
+        if (rooms.draining) {
+            return CheckResult.rejectUpgrade(503);
+        }
         if (!originAllowed(request)) {
             return CheckResult.rejectUpgrade(403);
         }

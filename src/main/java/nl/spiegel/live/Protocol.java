@@ -1,6 +1,8 @@
 package nl.spiegel.live;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -64,7 +66,10 @@ public class Protocol {
         } catch (JsonProcessingException e) {
             return error(peer, ErrorCode.BAD_JSON, null, null, null, Texts::badJson);
         }
-        if (node == null || !node.isObject() || !node.path("type").isTextual()) {
+        if (node == null || !node.isObject()) {
+            return error(peer, ErrorCode.BAD_JSON, null, null, null, Texts::notAnObject);
+        }
+        if (!node.path("type").isTextual()) {
             return error(peer, ErrorCode.MISSING_FIELD, null, null, "type", Texts::typeNeeded);
         }
         String type = node.get("type").asText();
@@ -96,6 +101,13 @@ public class Protocol {
         ObjectNode fields = ((ObjectNode) node).deepCopy();
         fields.remove("type");
         fields.remove("commandId");
+        JsonNode acted = fields.remove("actedAt");
+        Instant actedAt;
+        try {
+            actedAt = acted == null || acted.isNull() ? null : Instant.parse(acted.asText());
+        } catch (DateTimeParseException e) {
+            return error(peer, ErrorCode.INVALID, type, commandId, "actedAt", t -> t.wrongKind("actedAt"));
+        }
         Command command;
         try {
             command = json.treeToValue(fields, commandType);
@@ -105,11 +117,10 @@ public class Protocol {
             return error(peer, ErrorCode.INVALID, type, commandId, field, t -> t.wrongKind(field));
         }
         UUID meetingId = peer.access.meetingId();
-        return store.execute(meetingId, new Sender(peer.access.actor(), peer.access.keyHash()), commandId, command)
+        return store.execute(meetingId, new Sender(peer.access.actor(), peer.access.keyHash()), commandId, command, actedAt)
                 .chain(outcome -> switch (outcome) {
                     case Outcome.Applied applied -> rooms.advance(meetingId, applied.seq())
-                            .invoke(() -> peer.send(write(json.createObjectNode().put("type", "ack")
-                                    .put("commandId", commandId).put("seq", applied.seq()))));
+                            .invoke(() -> peer.send(write(ack(commandId, applied))));
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
                 })
                 .onFailure().recoverWithUni(failure -> {
@@ -132,6 +143,15 @@ public class Protocol {
         peer.helloSeen = true;
         Long lastSeq = last.isMissingNode() || last.isNull() ? null : last.asLong();
         return rooms.room(peer.access.meetingId()).hello(peer, lastSeq);
+    }
+
+    /** The ack names the seq, and, when the command appended events, the time they were given. */
+    private ObjectNode ack(String commandId, Outcome.Applied applied) {
+        ObjectNode ack = json.createObjectNode().put("type", "ack").put("commandId", commandId).put("seq", applied.seq());
+        if (!applied.events().isEmpty()) {
+            ack.put("at", applied.events().getLast().at().toString());
+        }
+        return ack;
     }
 
     private Uni<Void> rejected(Peer peer, String commandId, Rejection r) {

@@ -169,7 +169,8 @@ final class Room {
     Uni<Void> hello(Peer peer, Long lastSeq) {
         return queue.inTurn(meetingId, () -> readNew().invoke(() -> {
             long seq = state.seq();
-            boolean canResume = lastSeq != null && lastSeq >= 0 && lastSeq <= seq
+            // Only the seq of a change the client applied (1 or more) can be resumed from; anything else is a fresh start.
+            boolean canResume = lastSeq != null && lastSeq >= 1 && lastSeq <= seq
                     && (lastSeq == seq || (!history.isEmpty() && history.peekFirst().seq() <= lastSeq + 1));
             if (canResume) {
                 for (Change change : history) {

@@ -3,6 +3,7 @@ package nl.spiegel.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -84,6 +86,24 @@ public class Rooms {
         sweepTimer = vertx.setPeriodic(15_000, id -> sweep());
     }
 
+    /** Shutting down: new live connections are refused, so clients go to another node. */
+    volatile boolean draining;
+
+    /**
+     * When shutdown begins, while the server still runs: live connections close as going away (1001),
+     * not as a normal end, so clients reconnect, to another node if there is one.
+     */
+    void goingAway(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
+        List<Uni<Void>> closing = peers.values().stream()
+                .map(peer -> peer.connection.close(CloseCode.GOING_AWAY.reason("server going away"))
+                        .onFailure().recoverWithNull())
+                .toList();
+        if (!closing.isEmpty()) {
+            Uni.join().all(closing).andFailFast().await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
@@ -143,7 +163,7 @@ public class Rooms {
         Instant now = clock.instant();
         for (Peer peer : peers.values()) {
             if (Duration.between(peer.lastSeen, now).compareTo(SILENT) > 0) {
-                peer.connection.close(CloseCode.GOING_AWAY.reason()).subscribe().with(ok -> { }, f -> { });
+                peer.connection.close(CloseCode.GOING_AWAY.reason("no answer to ping")).subscribe().with(ok -> { }, f -> { });
             }
         }
         rooms.values().removeIf(room -> room.peers().isEmpty() && now.toEpochMilli() - room.idleSince > IDLE.toMillis());

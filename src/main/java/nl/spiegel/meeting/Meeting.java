@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * @param exists   false until the meeting was created
  * @param seq      the sequence number of the last event folded in
- * @param lastAt   the time of the last event; later events never take an earlier time
+ * @param lastAt   the latest time of any event (an event timed when its sender acted offline may be earlier)
  * @param lastId   counter behind the ids of themes, participants, notes, questions, topics and actions
  */
 public record Meeting(
@@ -164,9 +164,13 @@ public record Meeting(
                 floor, notes, clarifying, topicList, admission, retention, reporting, actions);
     }
 
-    /** This meeting with an event folded in at {@code seq} and {@code at}; {@code newIds} new ids drawn. */
+    /**
+     * This meeting with an event folded in at {@code seq} and {@code at}; {@code newIds} new ids drawn.
+     * An event timed when its sender acted may be earlier than one stored before it.
+     */
     Meeting recorded(long seq, Instant at, int newIds) {
-        return new Meeting(exists, seq, createdAt, at, lastId + newIds, details, timeline, conversationGuide,
+        return new Meeting(exists, seq, createdAt, at.isAfter(lastAt) ? at : lastAt, lastId + newIds, details, timeline,
+                conversationGuide,
                 participants, floor, notes, clarifying, topicList, admission, retention, reporting, actions);
     }
 
@@ -317,6 +321,26 @@ public record Meeting(
 
     public Optional<Topic> topic(String id) {
         return topics().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The latest moment on the meeting's timeline: its last change of phase, of the floor, or of the
+     * theme. What comes next on it may not be timed earlier.
+     */
+    public Instant timelineLatest() {
+        Instant latest = phaseSince();
+        Speaker speaker = floor.speaker();
+        if (speaker != null) {
+            latest = later(latest, speaker.since());
+        }
+        if (!floor.turns().isEmpty()) {
+            latest = later(latest, floor.turns().getLast().end());
+        }
+        return later(latest, themeClock().since());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     public String currentThemeId() {

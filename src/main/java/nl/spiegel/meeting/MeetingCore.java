@@ -2,6 +2,7 @@ package nl.spiegel.meeting;
 
 import static nl.spiegel.meeting.Rejection.Reason.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,38 @@ public final class MeetingCore {
 
     private MeetingCore() {}
 
+    /** How long ago a command may say its sender acted: a Wi-Fi drop of minutes, not a day. */
+    public static final Duration MAX_ACTED_AGE = Duration.ofMinutes(10);
+
     /** Decides what a command does to a meeting at {@code now}. Never throws on bad input. */
     public static Decision decide(Meeting meeting, Actor actor, Command command, Instant now) {
-        Instant at = now.isBefore(meeting.lastAt()) ? meeting.lastAt() : now;
+        return decide(meeting, actor, command, now, null);
+    }
+
+    /**
+     * Decides a command whose sender says when they acted ({@code actedAt}, for example a tap made
+     * while the tablet was offline, sent when it is back). What the command causes is timed then, so
+     * speaking and theme times stay true, when that moment is believable: not after {@code now}, not
+     * more than {@link #MAX_ACTED_AGE} ago. It is never timed before what it follows on the meeting's
+     * timeline (the last change of phase, floor or theme), so no duration turns negative. Otherwise,
+     * and without {@code actedAt}, it is timed at {@code now}.
+     */
+    public static Decision decide(Meeting meeting, Actor actor, Command command, Instant now, Instant actedAt) {
+        Instant at = timing(meeting, now, actedAt);
         try {
             return new Decision.Accepted(events(meeting, actor, command, at), at);
         } catch (Rules.Refusal refusal) {
             return new Decision.Rejected(refusal.rejection);
         }
+    }
+
+    private static Instant timing(Meeting m, Instant now, Instant actedAt) {
+        Instant serverTime = now.isBefore(m.lastAt()) ? m.lastAt() : now;
+        if (actedAt == null || actedAt.isAfter(now) || actedAt.isBefore(now.minus(MAX_ACTED_AGE))) {
+            return serverTime;
+        }
+        Instant follows = m.timelineLatest();
+        return follows != null && actedAt.isBefore(follows) ? follows : actedAt;
     }
 
     public static Meeting evolve(Meeting meeting, Recorded recorded) {

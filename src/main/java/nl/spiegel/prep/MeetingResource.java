@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -86,6 +89,8 @@ public class MeetingResource {
 
     @POST
     @PermitAll
+    @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedMeeting.class)))
     public Uni<RestResponse<CreatedMeeting>> create(Command.CreateMeeting body) {
         Command.CreateMeeting command = required(body);
         String key = commands.idempotencyKey();
@@ -93,7 +98,7 @@ public class MeetingResource {
         UUID id = key == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("create-meeting:" + key).getBytes(StandardCharsets.UTF_8));
         AccessService.Keys[] keys = new AccessService.Keys[1];
-        return store.execute(id, CREATOR, key, command, applied ->
+        return store.execute(id, CREATOR, key, command, null, applied ->
                         (applied.duplicate() ? access.reissue(id) : access.issue(id)).invoke(k -> keys[0] = k).replaceWithVoid())
                 .map(outcome -> switch (outcome) {
                     case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
@@ -145,6 +150,8 @@ public class MeetingResource {
     @POST
     @Path("/{id}/themes")
     @PermissionsAllowed(Permissions.MODERATORS)
+    @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)))
     public Uni<RestResponse<MeetingResponse>> addTheme(@PathParam("id") UUID id, ThemeBody body) {
         ThemeBody b = required(body);
         return send(id, new Command.AddTheme(b.title(), b.centralQuestion(), b.minutes()))
@@ -184,6 +191,8 @@ public class MeetingResource {
     @POST
     @Path("/{id}/participants")
     @PermissionsAllowed(Permissions.MODERATORS)
+    @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)))
     public Uni<RestResponse<MeetingResponse>> addParticipant(@PathParam("id") UUID id, ParticipantBody body) {
         ParticipantBody b = required(body);
         return send(id, new Command.AddParticipant(b.pseudonym(), b.seat(), b.briefed()))

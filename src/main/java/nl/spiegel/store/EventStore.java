@@ -2,6 +2,7 @@ package nl.spiegel.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,12 @@ public class EventStore {
      * appends nothing; a {@code null} command id is never deduplicated.
      */
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command) {
-        return execute(meetingId, sender, commandId, command, applied -> Uni.createFrom().voidItem());
+        return execute(meetingId, sender, commandId, command, null, applied -> Uni.createFrom().voidItem());
+    }
+
+    /** A command whose sender says when they acted ({@code actedAt}); see {@link MeetingCore#decide}. */
+    public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt) {
+        return execute(meetingId, sender, commandId, command, actedAt, applied -> Uni.createFrom().voidItem());
     }
 
     /**
@@ -74,13 +80,15 @@ public class EventStore {
         Uni<Void> after(Outcome.Applied applied);
     }
 
-    public Uni<Outcome> execute(UUID meetingId, Sender sender, String clientCommandId, Command command, InTransaction alsoDo) {
+    public Uni<Outcome> execute(UUID meetingId, Sender sender, String clientCommandId, Command command, Instant actedAt,
+                                InTransaction alsoDo) {
         String commandId = scoped(sender, clientCommandId);
-        return turns.inTurn(meetingId, () -> append(meetingId, sender.actor(), commandId, command, alsoDo));
+        return turns.inTurn(meetingId, () -> append(meetingId, sender.actor(), commandId, command, actedAt, alsoDo));
     }
 
-    private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, InTransaction alsoDo) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> attempt(meetingId, actor, commandId, command)
+    private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt,
+                                InTransaction alsoDo) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> attempt(meetingId, actor, commandId, command, actedAt)
                         .call(outcome -> outcome instanceof Outcome.Applied applied ? alsoDo.after(applied)
                                 : Uni.createFrom().voidItem())))
                 .onFailure(EventStore::isConflict).retry()
@@ -120,13 +128,13 @@ public class EventStore {
      * together, so when the id is not there yet, the state read before cannot hold its events: a
      * racing copy of the command then collides on {@code seq} and is retried, never decided twice.
      */
-    private Uni<Outcome> attempt(UUID meetingId, Actor actor, String commandId, Command command) {
+    private Uni<Outcome> attempt(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt) {
         return current(meetingId).flatMap(state -> {
             Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
                     : CommandRow.findById(new CommandRow.Key(meetingId, commandId));
             return seen.flatMap(previous -> previous != null
                     ? replay(meetingId, previous)
-                    : decideAndAppend(meetingId, state, actor, commandId, command));
+                    : decideAndAppend(meetingId, state, actor, commandId, command, actedAt));
         });
     }
 
@@ -139,9 +147,11 @@ public class EventStore {
                 .map(state -> new Outcome.Applied(state, events, true, previous.lastSeq)));
     }
 
-    private Uni<Outcome> decideAndAppend(UUID meetingId, Meeting state, Actor actor, String commandId, Command command) {
+    private Uni<Outcome> decideAndAppend(UUID meetingId, Meeting state, Actor actor, String commandId, Command command,
+                                         Instant actedAt) {
         // PostgreSQL keeps microseconds: a state folded in memory must equal one read back from the stream.
-        Decision decision = MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Decision decision = MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                actedAt == null ? null : actedAt.truncatedTo(ChronoUnit.MICROS));
         if (decision instanceof Decision.Rejected rejected) {
             return rememberAnswer(meetingId, state, commandId, RejectionCodec.encode(rejected.rejection()))
                     .replaceWith(new Outcome.Rejected(rejected.rejection()));

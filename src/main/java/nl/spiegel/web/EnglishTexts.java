@@ -164,6 +164,10 @@ public interface EnglishTexts extends Texts {
     String badJson();
 
     @Override
+    @Message("A message is a JSON object.")
+    String notAnObject();
+
+    @Override
     @Message("A message needs a 'type'.")
     String typeNeeded();
 

@@ -128,6 +128,9 @@ public interface Texts {
     @Message("Het bericht is geen geldige JSON.")
     String badJson();
 
+    @Message("Een bericht is een JSON-object.")
+    String notAnObject();
+
     @Message("Een bericht heeft een 'type' nodig.")
     String typeNeeded();
 

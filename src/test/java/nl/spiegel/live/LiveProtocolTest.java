@@ -3,6 +3,8 @@ package nl.spiegel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,7 +108,11 @@ class LiveProtocolTest {
         assertThat(future.seq()).isEqualTo(now);
         LiveClient negative = LiveClient.connect(server, m.id(), listenerKey).hello(-3L);
         assertThat(negative.snapshots).isEqualTo(1);
-        List.of(moderator, again, future, negative).forEach(LiveClient::close);
+        // No change was applied before seq 1: lastSeq 0 is a fresh start, a snapshot.
+        LiveClient zero = LiveClient.connect(server, m.id(), listenerKey).hello(0L);
+        assertThat(zero.snapshots).isEqualTo(1);
+        assertThat(zero.countOfType("change")).isZero();
+        List.of(moderator, again, future, negative, zero).forEach(LiveClient::close);
     }
 
     @Test
@@ -205,6 +211,34 @@ class LiveProtocolTest {
     }
 
     @Test
+    void tapsSentLateAreTimedWhenTheyWereMadeAndTheTurnsAreTrue() throws Exception {
+        Api.Created m = Api.createMeeting("Wifi weg", 1, 3);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        List<String> seats = new ArrayList<>();
+        moderator.view().get("participants").forEach(p -> seats.add(p.get("id").asText()));
+        moderator.command("ChangePhase", "to", "LOBBY");
+        moderator.command("ChangePhase", "to", "OPENING");
+        moderator.command("GiveFloor", "participantId", seats.get(0));
+        Thread.sleep(1_500);
+        // Made offline 1 s and 0.5 s ago, sent now; the server times them then and says so in the ack.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String first = now.minusMillis(1_000).toString();
+        JsonNode ack = moderator.command("GiveFloor", "participantId", seats.get(1), "actedAt", first);
+        assertThat(Instant.parse(ack.get("at").asText())).isEqualTo(Instant.parse(first));
+        moderator.command("GiveFloor", "participantId", seats.get(2), "actedAt", now.minusMillis(500).toString());
+        moderator.command("PauseSpeaking");
+        String csv = RestAssured.given().header("Authorization", "Bearer " + m.moderatorKey())
+                .get(server.resolve("/api/meetings/" + m.id() + "/export/turns.csv")).then().statusCode(200).extract().asString();
+        List<String> rows = csv.lines().skip(1).toList();
+        assertThat(rows).hasSize(3);
+        double second = Double.parseDouble(rows.get(1).substring(rows.get(1).lastIndexOf(',') + 1));
+        assertThat(second).as("the tap 1 s ago, the next 0.5 s ago: 0.5 s").isBetween(0.4, 0.6);
+        assertThat(moderator.command("GiveFloor", "participantId", seats.get(0), "actedAt", "gisteren").get("field").asText())
+                .isEqualTo("actedAt");
+        moderator.close();
+    }
+
+    @Test
     void theModeratorAndTheAssistantHaveEachTheirOwnCommandIds() throws Exception {
         Api.Created m = Api.createMeeting("Twee tablets", 1, 2);
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
@@ -231,7 +265,8 @@ class LiveProtocolTest {
         long stored = TestDatabase.events(m.id());
 
         assertError(moderator, "{niet json", "BAD_JSON", null);
-        assertError(moderator, "[1,2]", "MISSING_FIELD", null);
+        assertError(moderator, "[1,2]", "BAD_JSON", null);
+        assertError(moderator, "{\"kind\":\"hello\"}", "MISSING_FIELD", null);
         assertError(moderator, "{\"type\":\"Dans\",\"commandId\":\"x2\"}", "UNKNOWN_TYPE", "Dans");
         assertError(moderator, "{\"type\":\"CreateMeeting\",\"commandId\":\"x3\",\"title\":\"Nee\"}", "UNKNOWN_TYPE", "CreateMeeting");
         assertError(moderator, "{\"type\":\"AddTheme\",\"title\":\"Zonder id\"}", "MISSING_FIELD", "AddTheme");

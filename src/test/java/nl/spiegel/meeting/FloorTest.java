@@ -85,6 +85,36 @@ class FloorTest {
     }
 
     @Test
+    void tapsMadeOfflineAreTimedWhenTheyWereMadeSoTheTurnsAreTrue() {
+        // Anouk speaks; the tablet loses its Wi-Fi and the moderator taps Bram, Chantal and Dirk 10 s apart,
+        // while the assistant's tablet, online, adds a note. At 40 s the taps arrive.
+        Spec s = given(inConversation()).and(new FloorGiven(ANOUK))
+                .after(25).and(new NoteAdded("N8", TOEGANG, NoteTag.QUOTE, "Citaat", false, Role.ASSISTANT))
+                .after(15)
+                .whenActed(30, MOD, new GiveFloor(BRAM)).then(new FloorGiven(BRAM))
+                .whenActed(20, MOD, new GiveFloor(CHANTAL)).then(new FloorGiven(CHANTAL))
+                .whenActed(10, MOD, new GiveFloor(DIRK)).then(new FloorGiven(DIRK));
+        assertThat(s.lastEventAt()).isEqualTo(s.now().minusSeconds(10));
+        assertThat(Participation.of(s.state(), s.now()).participants())
+                .extracting(e -> e.speakingTime().toSeconds()).containsExactly(10L, 10L, 10L, 10L);
+        assertThat(s.state().lastAt()).isEqualTo(Spec.T0.plusSeconds(30));
+    }
+
+    @Test
+    void aTimeThatCannotBeSoIsTheServersTime() {
+        Spec s = given(inConversation()).and(new FloorGiven(ANOUK)).after(700);
+        // In the future, or older than ten minutes: the server's time.
+        s.whenActed(-5, MOD, new GiveFloor(BRAM)).then(new FloorGiven(BRAM));
+        assertThat(s.lastEventAt()).isEqualTo(s.now());
+        s.after(10).whenActed(601, MOD, new GiveFloor(CHANTAL)).then(new FloorGiven(CHANTAL));
+        assertThat(s.lastEventAt()).isEqualTo(s.now());
+        // Never before the change it follows: Chantal got the floor 0 s ago, so a tap "5 s ago" is now.
+        s.whenActed(5, MOD, new GiveFloor(DIRK)).then(new FloorGiven(DIRK));
+        assertThat(s.lastEventAt()).isEqualTo(s.now());
+        assertThat(s.state().floor().turns()).allSatisfy(t -> assertThat(t.duration().isNegative()).isFalse());
+    }
+
+    @Test
     void aTurnGoesOnIntoTheNextThemeAsOneTurn() {
         Spec s = given(inConversation()).and(new FloorGiven(ANOUK))
                 .after(30).when(MOD, new NextTheme()).then(new ThemeStarted(CONTACT))

@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import nl.spiegel.meeting.Command.*;
 
@@ -133,6 +134,87 @@ class MeetingPropertiesTest {
                 }
             }
         }
+    }
+
+    /** A moderator's tap: who gets the floor, some seconds after the tap before. */
+    record Tap(int participant, int afterSeconds) {}
+
+    /**
+     * Taps made while the tablet was offline, sent when it is back with the moment they were made,
+     * give the same turns as the same taps on a connection that never dropped, also while the
+     * assistant, online, adds notes in between (stored before the late taps, timed after them).
+     */
+    @Property(tries = 300)
+    void offlineTapsGiveTheSameSpeakingTimesAsOnline(@ForAll("taps") List<Tap> taps,
+                                                     @ForAll @IntRange(min = 0, max = 40) int offlineFrom,
+                                                     @ForAll @IntRange(min = 1, max = 15) int offlineTaps) {
+        int from = Math.min(offlineFrom, taps.size() - 1);
+        int until = Math.min(taps.size(), from + offlineTaps);
+        List<String> circle = List.of("P4", "P5", "P6", "P7");
+        List<Instant> times = new ArrayList<>();
+        Instant t = Spec.T0;
+        for (Tap tap : taps) {
+            t = t.plusSeconds(tap.afterSeconds());
+            times.add(t);
+        }
+        Instant end = t.plusSeconds(30);
+        Instant back = until < taps.size() ? times.get(until) : t.plusSeconds(1);
+
+        Spec online = Spec.given(Meetings.inConversation());
+        Meeting offline = online.state();
+        List<LateTap> late = new ArrayList<>();
+        for (int i = 0; i < taps.size(); i++) {
+            Command tap = new GiveFloor(circle.get(taps.get(i).participant()));
+            Command note = new AddNote(null, NoteTag.OTHER, "Notitie " + i, false);
+            online = online.at(times.get(i)).apply(Actor.MODERATOR, tap).at(times.get(i).plusMillis(500))
+                    .apply(Actor.ASSISTANT, note);
+            boolean delayed = i >= from && i < until;
+            if (i == until) {
+                offline = deliver(offline, late, back);
+            }
+            if (!delayed) {
+                offline = decideAt(offline, Actor.MODERATOR, tap, times.get(i), null);
+            } else {
+                late.add(new LateTap(tap, times.get(i)));
+            }
+            offline = decideAt(offline, Actor.ASSISTANT, note, times.get(i).plusMillis(500), null);
+        }
+        offline = deliver(offline, late, back);
+        Participation expected = Participation.of(online.state(), end);
+        Participation actual = Participation.of(offline, end);
+        assertThat(actual.participants()).extracting(e -> e.speakingTime().toMillis(), Participation.Entry::turns)
+                .containsExactlyElementsOf(expected.participants().stream()
+                        .map(e -> Tuple.of(e.speakingTime().toMillis(), e.turns()))
+                        .map(tuple -> org.assertj.core.groups.Tuple.tuple(tuple.get1(), tuple.get2())).toList());
+        Statistics.label("taps offline").collect(until - from);
+    }
+
+    /** A tap that waits for the connection, with when it was made. */
+    record LateTap(Command tap, Instant madeAt) {}
+
+    /** The taps that waited, sent at {@code back}, each saying when it was made. */
+    private static Meeting deliver(Meeting m, List<LateTap> late, Instant back) {
+        for (LateTap tap : late) {
+            m = decideAt(m, Actor.MODERATOR, tap.tap(), back, tap.madeAt());
+        }
+        late.clear();
+        return m;
+    }
+
+    private static Meeting decideAt(Meeting m, Actor actor, Command command, Instant now, Instant actedAt) {
+        Decision decision = MeetingCore.decide(m, actor, command, now, actedAt);
+        if (decision instanceof Decision.Accepted accepted) {
+            for (Recorded r : MeetingCore.record(m, accepted)) {
+                m = MeetingCore.evolve(m, r);
+            }
+        }
+        return m;
+    }
+
+    @Provide
+    Arbitrary<List<Tap>> taps() {
+        return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 20))
+                .as(Tap::new).list().ofMinSize(1).ofMaxSize(40);
     }
 
     /** Applies steps to a fresh meeting, keeping every state on the way. */

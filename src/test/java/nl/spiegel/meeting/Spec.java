@@ -55,6 +55,37 @@ final class Spec {
         return new When(actor, command, MeetingCore.decide(state, actor, command, now));
     }
 
+    /** A command whose sender says they acted {@code secondsAgo} before now (a tap made offline). */
+    When whenActed(long secondsAgo, Actor actor, Command command) {
+        return new When(actor, command, MeetingCore.decide(state, actor, command, now, now.minusSeconds(secondsAgo)));
+    }
+
+    /** The clock set to a moment (for properties that make their own times). */
+    Spec at(Instant moment) {
+        now = moment;
+        return this;
+    }
+
+    /** Decides and folds in whatever the command does, accepted or not (for properties). */
+    Spec apply(Actor actor, Command command) {
+        if (MeetingCore.decide(state, actor, command, now) instanceof Decision.Accepted accepted) {
+            fold(accepted);
+        }
+        return this;
+    }
+
+    private void fold(Decision.Accepted accepted) {
+        for (Recorded recorded : MeetingCore.record(state, accepted)) {
+            state = MeetingCore.evolve(state, recorded);
+            stream.add(recorded);
+        }
+    }
+
+    /** When the last event was timed. */
+    Instant lastEventAt() {
+        return stream.getLast().at();
+    }
+
     Meeting state() {
         return state;
     }
@@ -92,10 +123,7 @@ final class Spec {
             }
             Decision.Accepted accepted = (Decision.Accepted) decision;
             assertThat(accepted.events()).as("%s", command).containsExactlyElementsOf(Arrays.asList(expected));
-            for (Recorded recorded : MeetingCore.record(state, accepted)) {
-                state = MeetingCore.evolve(state, recorded);
-                stream.add(recorded);
-            }
+            fold(accepted);
             return Spec.this;
         }
 

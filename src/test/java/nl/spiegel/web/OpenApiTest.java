@@ -61,6 +61,9 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/meetings/{id}/access/{role}/rotate"))
                 .body("paths", hasKey("/api/meetings/{id}/view"))
                 .body("paths.'/api/meetings/{id}/themes'.post.parameters.name", hasItem("Idempotency-Key"))
-                .body("paths.'/api/meetings/{id}/themes'.post.parameters.name", not(hasItem("Authorization")));
+                .body("paths.'/api/meetings/{id}/themes'.post.parameters.name", not(hasItem("Authorization")))
+                .body("paths.'/api/meetings'.post.responses", hasKey("201"))
+                .body("paths.'/api/meetings/{id}/participants'.post.responses", hasKey("201"))
+                .body("paths.'/api/series'.post.responses", hasKey("201"));
     }
 }
