@@ -95,15 +95,23 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await screenshot(page, 'console-portrait');
     await page.setViewportSize({ width: 1180, height: 820 });
 
-    // Through a Wi-Fi drop: taps are kept and sent once when the connection is back.
+    // Through a Wi-Fi drop: taps show at once, are kept, sent once when the connection is back, and
+    // timed when they were made, so the turns are true.
     const before = await serverView(meetingId, key);
     const turns = (v, n) => v.participants.find((p) => p.pseudonym === name(n)).turns;
     await context.setOffline(true);
     await page.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor();
     await seat(4).click();
+    await page.locator('.seat.waiting', { hasText: name(4) }).filter({ hasText: 'wacht op verbinding' }).waitFor({ timeout: 1_000 });
+    await new Promise((r) => setTimeout(r, 3_000));
     await seat(6).click();
+    await page.locator('.seat.waiting', { hasText: name(6) }).waitFor({ timeout: 1_000 });
+    assert.equal(await page.locator('.seat.waiting').count(), 1, 'one seat has the floor, waiting for the connection');
+    await new Promise((r) => setTimeout(r, 5_000));
     await seat(4).click();
     await page.getByRole('status').filter({ hasText: '3 wacht op verbinding' }).waitFor();
+    await screenshot(page, 'console-offline');
+    await new Promise((r) => setTimeout(r, 12_000));
     assert.equal(turns(await serverView(meetingId, key), 4), turns(before, 4), 'nothing arrives while offline');
     await context.setOffline(false);
     await page.getByRole('status').filter({ hasText: /^Verbonden$/ }).waitFor({ timeout: 20_000 });
@@ -111,6 +119,14 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
       const v = await serverView(meetingId, key);
       return turns(v, 4) === turns(before, 4) + 2 && turns(v, 6) === turns(before, 6) + 1 ? v : null;
     });
+    await page.locator('.seat.waiting').waitFor({ state: 'detached' });
+    // The sixth, tapped 5 s before the next tap and 17 s before the Wi-Fi came back, spoke 5 s.
+    const csv = await (await fetch(`${BASE}/api/meetings/${meetingId}/export/turns.csv`,
+      { headers: { Authorization: `Bearer ${key}` } })).text();
+    const stretches = csv.trim().split('\r\n').slice(1).map((row) => row.split(','));
+    const bram = stretches.filter((r) => r[3] === name(6)).at(-1);
+    const seconds = Number(bram.at(-1));
+    assert.ok(Math.abs(seconds - 5) < 1, `the offline turn of ${name(6)} lasted ${seconds} s, not about 5 s`);
     await page.reload();
     await page.getByRole('status').filter({ hasText: /^Verbonden$/ }).waitFor();
     await new Promise((r) => setTimeout(r, 1000));

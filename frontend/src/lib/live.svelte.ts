@@ -3,7 +3,7 @@
 // fields; they are reactive.
 import { apply, EMPTY, type Stream, type ViewMessage } from './view';
 import type { View } from './wire';
-import { message, Outbox } from './outbox';
+import { message, Outbox, type Pending } from './outbox';
 import { ServerClock } from './clock';
 
 export type Status = 'connecting' | 'live' | 'offline' | 'revoked';
@@ -28,7 +28,9 @@ export class LiveConnection<V extends View = View> {
   view = $state<V | null>(null);
   seq = $state(-1);
   role = $state<string | null>(null);
-  pendingCount = $state(0);
+  /** Commands made but not answered yet, oldest first: shown at once, as "waiting for the connection". */
+  pending = $state<readonly Pending[]>([]);
+  pendingCount = $derived(this.pending.length);
   lastProblem = $state<Answer | null>(null);
   readonly clock = new ServerClock();
   /** The server's time now, ticking each second: clocks on screen count from the view's instants. */
@@ -52,7 +54,7 @@ export class LiveConnection<V extends View = View> {
   ) {
     this.outbox = new Outbox(typeof localStorage === 'undefined' ? null : localStorage,
       `spiegel.outbox.${meetingId}.${key.slice(0, 8)}`);
-    this.pendingCount = this.outbox.size;
+    this.pending = this.outbox.pending();
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.online);
       window.addEventListener('offline', this.offline);
@@ -90,7 +92,7 @@ export class LiveConnection<V extends View = View> {
   send(type: string, fields: Record<string, unknown> = {}): string {
     const commandId = crypto.randomUUID();
     const pending = this.outbox.add(type, fields, commandId, Date.now());
-    this.pendingCount = this.outbox.size;
+    this.pending = this.outbox.pending();
     if (this.status === 'live' && this.socket?.readyState === WebSocket.OPEN) {
       this.socket.send(message(pending, (local) => this.clock.now(local)));
     }
@@ -146,7 +148,7 @@ export class LiveConnection<V extends View = View> {
 
   private settle(msg: Extract<ServerMessage<V>, { type: 'ack' | 'rejected' | 'error' }>): void {
     const pending = msg.commandId ? this.outbox.settle(msg.commandId) : undefined;
-    this.pendingCount = this.outbox.size;
+    this.pending = this.outbox.pending();
     if (msg.type !== 'ack') {
       this.lastProblem = { commandId: msg.commandId ?? '', type: msg.type, code: msg.code, field: msg.field,
         message: msg.message, command: pending?.type };

@@ -94,6 +94,7 @@ export const en: Record<keyof typeof nl, Text> = {
   'floor.queue.empty': 'Nobody in the queue.',
   'floor.queue.next': 'Next',
   'seat.spoken': 'spoken',
+  'seat.waiting': 'waiting for the connection',
   'guide.current': 'Now',
   'guide.next': 'Next',
   'guide.nextTheme': 'Next theme',

@@ -93,6 +93,7 @@ export const nl = {
   'floor.queue.empty': 'Niemand in de rij.',
   'floor.queue.next': 'Volgende',
   'seat.spoken': 'gesproken',
+  'seat.waiting': 'wacht op verbinding',
   'guide.current': 'Nu',
   'guide.next': 'Hierna',
   'guide.nextTheme': 'Volgend thema',
