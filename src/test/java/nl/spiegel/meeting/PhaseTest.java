@@ -37,7 +37,15 @@ class PhaseTest {
                 boolean forward = to.ordinal() == from.ordinal() + 1;
                 boolean back = EnumSet.of(Phase.LOBBY, Phase.OPENING, Phase.CLARIFYING, Phase.CLOSING).contains(from)
                         && to.ordinal() == from.ordinal() - 1;
-                assertThat(from.canMoveTo(to)).as("%s -> %s", from, to).isEqualTo(forward || back);
+                Spec s = given(prepared()).and(phases(Phase.PREPARATION, from));
+                if (forward || back) {
+                    Event[] expected = to == Phase.CONVERSATION
+                            ? new Event[] {new PhaseChanged(from, to), new ThemeStarted(TOEGANG)}
+                            : new Event[] {new PhaseChanged(from, to)};
+                    s.when(MOD, new ChangePhase(to)).then(expected);
+                } else {
+                    s.when(MOD, new ChangePhase(to)).thenRejected(from == Phase.ENDED ? "WRONG_PHASE" : "ILLEGAL_TRANSITION");
+                }
             }
         }
     }
