@@ -13,6 +13,13 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
 
+    // The page is checked again on every visit; its hashed assets may be kept; scripts come from here only.
+    const home = await fetch(BASE + '/');
+    assert.equal(home.headers.get('cache-control'), 'no-cache');
+    assert.match(home.headers.get('content-security-policy'), /script-src 'self'/);
+    const asset = (await home.text()).match(/\/assets\/[^"]+\.js/)[0];
+    assert.match((await fetch(BASE + asset)).headers.get('cache-control'), /immutable/);
+
     // Create.
     await page.goto(BASE + '/');
     await accessible(page, 'home');
@@ -110,6 +117,10 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await new Promise((r) => setTimeout(r, 5_000));
     await seat(4).click();
     await page.getByRole('status').filter({ hasText: '3 wacht op verbinding' }).waitFor();
+    // Queued while offline: the seat shows its place in the queue at once.
+    await page.getByRole('button', { name: `In de rij: ${name(8)}` }).click();
+    await page.getByRole('button', { name: `Uit de rij: ${name(8)}` }).waitFor({ timeout: 1_000 });
+    await page.getByRole('status').filter({ hasText: '4 wacht op verbinding' }).waitFor();
     await screenshot(page, 'console-offline');
     await new Promise((r) => setTimeout(r, 12_000));
     assert.equal(turns(await serverView(meetingId, key), 4), turns(before, 4), 'nothing arrives while offline');
