@@ -71,10 +71,7 @@ public class EventStore {
         return execute(meetingId, sender, commandId, command, actedAt, applied -> Uni.createFrom().voidItem());
     }
 
-    /**
-     * Work that must commit together with a command's events, such as the keys of a new meeting.
-     * It runs in the same transaction, also for a replayed command id ({@code duplicate}).
-     */
+    /** Work that must commit together with a command's events, such as the keys of a new meeting. */
     @FunctionalInterface
     public interface InTransaction {
         Uni<Void> after(Outcome.Applied applied);
@@ -86,18 +83,36 @@ public class EventStore {
         return turns.inTurn(meetingId, () -> append(meetingId, sender.actor(), commandId, command, actedAt, alsoDo));
     }
 
+    /**
+     * A command holds at most one pooled connection at a time: the stream is read before its
+     * transaction begins, and a replay is read after it ended. Were the stream read inside the
+     * transaction through the pool, as many commands as the pool has connections would each hold
+     * one and wait for a second: every command would stall.
+     */
     private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt,
                                 InTransaction alsoDo) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> attempt(meetingId, actor, commandId, command, actedAt)
-                        .call(outcome -> outcome instanceof Outcome.Applied applied ? alsoDo.after(applied)
-                                : Uni.createFrom().voidItem())))
+        return Uni.createFrom().deferred(() -> current(meetingId)
+                        .flatMap(state -> Panache.withTransaction(() -> attempt(meetingId, state, actor, commandId, command, actedAt)
+                                .call(step -> step instanceof Step.Done(Outcome.Applied applied) ? alsoDo.after(applied)
+                                        : Uni.createFrom().voidItem()))))
                 .onFailure(EventStore::isConflict).retry()
                 .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5).atMost(MAX_ATTEMPTS)
+                .flatMap(step -> switch (step) {
+                    case Step.Done(Outcome outcome) -> Uni.createFrom().item(outcome);
+                    case Step.Seen(CommandRow previous) -> replay(meetingId, previous);
+                })
                 .invoke(outcome -> {
                     if (outcome instanceof Outcome.Applied applied) {
                         remember(meetingId, applied.meeting());
                     }
                 });
+    }
+
+    /** What a transaction found: the command decided now, or its id seen before. */
+    private sealed interface Step {
+        record Done(Outcome outcome) implements Step {}
+
+        record Seen(CommandRow previous) implements Step {}
     }
 
     /**
@@ -124,18 +139,16 @@ public class EventStore {
     }
 
     /**
-     * The state is read before the command id is looked up. A command's events and its id commit
+     * The state was read before the command id is looked up. A command's events and its id commit
      * together, so when the id is not there yet, the state read before cannot hold its events: a
      * racing copy of the command then collides on {@code seq} and is retried, never decided twice.
      */
-    private Uni<Outcome> attempt(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt) {
-        return current(meetingId).flatMap(state -> {
-            Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
-                    : CommandRow.findById(new CommandRow.Key(meetingId, commandId));
-            return seen.flatMap(previous -> previous != null
-                    ? replay(meetingId, previous)
-                    : decideAndAppend(meetingId, state, actor, commandId, command, actedAt));
-        });
+    private Uni<Step> attempt(UUID meetingId, Meeting state, Actor actor, String commandId, Command command, Instant actedAt) {
+        Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
+                : CommandRow.findById(new CommandRow.Key(meetingId, commandId));
+        return seen.flatMap(previous -> previous != null
+                ? Uni.createFrom().item(new Step.Seen(previous))
+                : decideAndAppend(meetingId, state, actor, commandId, command, actedAt).map(Step.Done::new));
     }
 
     /** The first answer again: the rejection, or the events the command appended and the seq it named. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -114,6 +115,46 @@ class EventStoreConcurrencyTest {
             ResultSet rs = s.executeQuery();
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Commands to many meetings at once, ten times as many as the pool has connections: each
+     * command holds one connection at a time, so none waits for a second while holding the first.
+     * When the stream was read through the pool inside the transaction, this stalled every command.
+     */
+    @Test
+    void commandsToTwoHundredMeetingsAtOnceAllComplete() throws Exception {
+        int meetings = 200;
+        ExecutorService creators = Executors.newFixedThreadPool(8);
+        List<Api.Created> created = new ArrayList<>();
+        try {
+            List<Callable<Api.Created>> tasks = new ArrayList<>();
+            for (int i = 0; i < meetings; i++) {
+                tasks.add(() -> Api.createMeeting("{\"title\":\"Tegelijk\"}"));
+            }
+            for (Future<Api.Created> f : creators.invokeAll(tasks)) {
+                created.add(f.get());
+            }
+        } finally {
+            creators.shutdown();
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(meetings);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (Api.Created m : created) {
+                tasks.add(() -> m.asModerator().body("{\"pseudonym\":\"Eva\",\"seat\":1}")
+                        .post("/api/meetings/" + m.id() + "/participants").then().extract().statusCode());
+            }
+            for (Future<Integer> f : senders.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
+                assertThat(f.isCancelled()).as("a command still waiting after 60 s").isFalse();
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        for (Api.Created m : created) {
+            assertThat(seqs(m.id())).containsExactly(1L, 2L);
         }
     }
 
