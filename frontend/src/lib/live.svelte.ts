@@ -6,7 +6,7 @@ import type { View } from './wire';
 import { message, Outbox, type Pending } from './outbox';
 import { ServerClock } from './clock';
 
-export type Status = 'connecting' | 'live' | 'offline' | 'revoked';
+export type Status = 'connecting' | 'live' | 'offline' | 'revoked' | 'elsewhere';
 
 export interface Answer {
   commandId: string;
@@ -81,6 +81,11 @@ export class LiveConnection<V extends View = View> {
       this.socket = null;
       if (event.code === 4401) {
         this.status = 'revoked';
+        return;
+      }
+      // Opened in too many other windows: reconnecting by itself would close one of those in turn.
+      if (event.code === 4429) {
+        this.status = 'elsewhere';
         return;
       }
       this.status = 'offline';
@@ -172,8 +177,15 @@ export class LiveConnection<V extends View = View> {
     this.reconnectSoon(1000);
   }
 
+  /** After 'elsewhere': the person chose to go on here. */
+  takeOver(): void {
+    this.retry = 0;
+    this.status = 'connecting';
+    this.connect();
+  }
+
   private reconnectSoon(delay: number): void {
-    if (this.stopped || this.socket) return;
+    if (this.stopped || this.socket || this.status === 'elsewhere') return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;

@@ -37,6 +37,32 @@ public interface SpiegelConfig {
     /** Other web origins allowed to open live connections, such as a frontend dev server. */
     Optional<List<String>> allowedOrigins();
 
+    Limits limits();
+
+    /**
+     * What one client address may do without a key (answered with 429 and {@code Retry-After} past
+     * it). Behind a proxy, let Quarkus read the client's address from its headers
+     * ({@code quarkus.http.proxy.proxy-address-forwarding}), or every client shares the proxy's.
+     */
+    interface Limits {
+
+        /** Meetings and series created per hour from one address. */
+        @WithDefault("60")
+        int createsPerHour();
+
+        /** Joins per minute from one address: a whole room behind one office network joins at once. */
+        @WithDefault("120")
+        int joinsPerMinute();
+
+        /** Wrong join codes per minute from one address. */
+        @WithDefault("10")
+        int wrongCodesPerMinute();
+
+        /** Wrong join codes per minute from all addresses together: guessing spread over many. */
+        @WithDefault("600")
+        int wrongCodesPerMinuteInAll();
+    }
+
     interface Database {
 
         /**

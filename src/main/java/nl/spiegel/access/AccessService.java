@@ -40,17 +40,6 @@ public class AccessService {
         return sharedKeys(meetingId, () -> newJoinCode(meetingId));
     }
 
-    /**
-     * New keys for a meeting whose create request was retried: its first answer may never have
-     * arrived, and keys cannot be shown twice, so the earlier keys are revoked. Inside the transaction.
-     */
-    public Uni<Keys> reissue(UUID meetingId) {
-        return revoke(meetingId, Role.MODERATOR).chain(() -> revoke(meetingId, Role.ASSISTANT))
-                .chain(() -> revoke(meetingId, Role.DISPLAY))
-                .chain(() -> sharedKeys(meetingId, () -> JoinCode.<JoinCode>find("meetingId", meetingId)
-                        .firstResult().map(code -> code.code)));
-    }
-
     private Uni<Keys> sharedKeys(UUID meetingId, Supplier<Uni<String>> joinCode) {
         String moderator = Secrets.newKey();
         String assistant = Secrets.newKey();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.store.Sender;
+import nl.spiegel.web.AddressLimits;
 import nl.spiegel.web.ProblemException;
 import nl.spiegel.web.Texts;
 
@@ -39,6 +41,12 @@ public class JoinResource {
     @Inject
     Clock clock;
 
+    @Inject
+    AddressLimits limits;
+
+    @Inject
+    HttpServerRequest request;
+
     public record JoinBody(String code, String displayName) {}
 
     /** What someone with the code sees before joining: enough to decide, nothing about people. */
@@ -49,6 +57,7 @@ public class JoinResource {
     @PermitAll
     @Path("/{code}")
     public Uni<Preview> preview(@PathParam("code") String code) {
+        limits.mayGuess(request);
         return access.meetingForCode(code).chain(meetingId -> {
             if (meetingId == null) {
                 throw unknownCode();
@@ -59,7 +68,9 @@ public class JoinResource {
         });
     }
 
-    private static ProblemException unknownCode() {
+    /** A code that opens nothing counts as a guess against the client's address. */
+    private ProblemException unknownCode() {
+        limits.wrongCode(request);
         return new ProblemException(404, "UNKNOWN_CODE", "code", Texts::unknownCode);
     }
 
@@ -72,10 +83,12 @@ public class JoinResource {
         if (body == null || body.code() == null || body.code().isBlank()) {
             throw ProblemException.invalid("code", t -> t.needed("code"));
         }
+        limits.mayGuess(request);
         return access.meetingForCode(body.code()).chain(meetingId -> {
             if (meetingId == null) {
                 throw unknownCode();
             }
+            limits.take(AddressLimits.Kind.JOIN, request);
             String listenerId = Secrets.newListenerId();
             String key = Secrets.newKey();
             return store.execute(meetingId, new Sender(Actor.listener(listenerId), Secrets.hash(key)), null,

@@ -2,9 +2,11 @@ package nl.spiegel.followup;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +17,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import nl.spiegel.access.Caller;
 import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.ActionStatus;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.Report;
+import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.web.Commands;
 
@@ -30,6 +35,9 @@ import nl.spiegel.web.Commands;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ActionResource {
+
+    @Inject
+    SecurityIdentity identity;
 
     @Inject
     EventStore store;
@@ -44,7 +52,15 @@ public class ActionResource {
     @GET
     @PermissionsAllowed(Permissions.FOLLOW_UP)
     public Uni<List<Meeting.Action>> list(@PathParam("id") UUID id) {
-        return store.load(id).map(Meeting::actions);
+        boolean organiser = Caller.actor(identity).role() == Role.ORGANISER;
+        return store.load(id).map(m -> {
+            if (!organiser) {
+                return m.actions();
+            }
+            // An organiser sees only actions on what the finalised report published.
+            Set<String> published = Report.publishedNoteIds(m);
+            return m.actions().stream().filter(a -> published.contains(a.noteId())).toList();
+        });
     }
 
     @POST

@@ -1,6 +1,5 @@
 package nl.spiegel.followup;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,8 +36,10 @@ import nl.spiegel.meeting.NoteTag;
 import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Phase;
 import nl.spiegel.meeting.Rules;
+import nl.spiegel.meeting.Report;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
+import nl.spiegel.web.AddressLimits;
 import nl.spiegel.web.Commands;
 import nl.spiegel.web.Locations;
 import nl.spiegel.web.ProblemException;
@@ -54,6 +57,12 @@ public class SeriesResource {
 
     @Inject
     SeriesService series;
+
+    @Inject
+    AddressLimits limits;
+
+    @Inject
+    HttpServerRequest request;
 
     @Inject
     AccessService access;
@@ -89,9 +98,9 @@ public class SeriesResource {
                 .ifPresent(problem -> {
                     throw ProblemException.of(problem);
                 });
-        UUID id = idempotencyKey == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes(("create-series:" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-        return series.create(id, name, description).map(key -> RestResponse.ResponseBuilder
+        limits.take(AddressLimits.Kind.CREATE, request);
+        UUID id = UUID.randomUUID();
+        return series.create(id, name, description, idempotencyKey).map(key -> RestResponse.ResponseBuilder
                 .<Created>created(Locations.of("series/" + id))
                 .entity(new Created(id, key, "/series/" + id + "#key=" + key)).build());
     }
@@ -128,12 +137,15 @@ public class SeriesResource {
         EnumSet.allOf(ActionStatus.class).forEach(status -> byStatus.put(status, 0));
         for (int i = 0; i < meetings.size(); i++) {
             Meeting m = meetings.get(i);
-            List<ImprovementPoint> points = m.notes().stream().filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT)
+            Set<String> published = Report.publishedNoteIds(m);
+            List<ImprovementPoint> points = m.notes().stream()
+                    .filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT && published.contains(n.id()))
                     .map(n -> new ImprovementPoint(n.id(), m.theme(n.themeId()).map(Meeting.Theme::title).orElse(null), n.text()))
                     .toList();
-            m.actions().forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
+            List<Meeting.Action> actions = m.actions().stream().filter(a -> published.contains(a.noteId())).toList();
+            actions.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
             lines.add(new MeetingLine(ids.get(i), m.details().title(), m.details().targetGroup(), m.phase(),
-                    m.openedAt() != null ? m.openedAt() : m.details().scheduledStart(), points, m.actions()));
+                    m.openedAt() != null ? m.openedAt() : m.details().scheduledStart(), points, actions));
         }
         return new Overview(s.id(), s.name(), s.description(), lines, byStatus);
     }

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.spiegel.web.CreateRequests;
 import nl.spiegel.access.Secrets;
 
 /** Series of meetings and their organisers' keys (kept as hashes, like meeting keys). */
@@ -24,15 +25,18 @@ public class SeriesService {
     @Inject
     Clock clock;
 
+    @Inject
+    CreateRequests creates;
+
     public record Series(UUID id, String name, String description) {}
 
     /** Creates a series; returns its organiser key, shown this once. */
-    public Uni<String> create(UUID id, String name, String description) {
+    public Uni<String> create(UUID id, String name, String description, String idempotencyKey) {
         String key = Secrets.newKey();
-        return pool.withTransaction(c -> c.preparedQuery("insert into series (id, name, description, created_at) values ($1, $2, $3, $4)")
+        return pool.withTransaction(c -> creates.claim(c, CreateRequests.Kind.SERIES, idempotencyKey).chain(() -> c.preparedQuery("insert into series (id, name, description, created_at) values ($1, $2, $3, $4)")
                         .execute(Tuple.of(id, name, description, clock.instant().atOffset(ZoneOffset.UTC)))
                         .chain(() -> c.preparedQuery("insert into series_key (key_hash, series_id, created_at) values ($1, $2, $3)")
-                                .execute(Tuple.of(Secrets.hash(key), id, clock.instant().atOffset(ZoneOffset.UTC)))))
+                                .execute(Tuple.of(Secrets.hash(key), id, clock.instant().atOffset(ZoneOffset.UTC))))))
                 .replaceWith(key);
     }
 

@@ -12,8 +12,18 @@ public enum CloseCode {
     TOO_BIG(1009, "message too big"),
     /** Something failed on the server; the peer may reconnect and resume. */
     SERVER_ERROR(1011, "server error"),
-    /** The key was revoked (a rotated link): reconnecting with it will not work. */
-    REVOKED(4401, "key revoked");
+    /** The key was revoked (a rotated link, or a listener the moderator removed): reconnecting with it will not work. */
+    REVOKED(4401, "key revoked"),
+    /**
+     * The peer did not read what it was sent: more than 1 MiB waited for it. Reconnect and resume
+     * from the last seq (or a snapshot).
+     */
+    TOO_SLOW(4408, "too slow; reconnect and resume"),
+    /**
+     * The key was opened in another window or device once too many (3 at once for a listener's key,
+     * 20 for a shared key); this, the oldest connection, was closed. Do not reconnect by itself.
+     */
+    TOO_MANY_CONNECTIONS(4429, "too many connections with this key");
 
     public final int code;
     private final String reason;

@@ -14,6 +14,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import jakarta.inject.Inject;
 import nl.spiegel.access.Access;
 
@@ -24,6 +25,7 @@ public class LiveEndpoint {
     static final String ID = "spiegel-live";
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class);
     static final UserData.TypedKey<Access> ACCESS = new UserData.TypedKey<>("spiegel.access");
+    static final UserData.TypedKey<HttpConnection> TRANSPORT = new UserData.TypedKey<>("spiegel.transport");
 
     @Inject
     Rooms rooms;
@@ -36,7 +38,7 @@ public class LiveEndpoint {
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        rooms.open(connection, connection.userData().get(ACCESS));
+        rooms.open(connection, connection.userData().get(TRANSPORT), connection.userData().get(ACCESS));
     }
 
     @OnTextMessage

@@ -56,11 +56,16 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
                 return CheckResult.rejectUpgradeSync(403);
             }
             context.userData().put(LiveEndpoint.ACCESS, found);
+            context.userData().put(LiveEndpoint.TRANSPORT, request.connection());
             return CheckResult.permitUpgradeSync();
         });
     }
 
-    /** No Origin (not a browser), this server itself, or a configured origin. */
+    /**
+     * No Origin (not a browser), this server itself (same scheme, host and port), or a configured
+     * origin. Behind a TLS proxy the request's scheme is the proxy's only when Quarkus reads the
+     * forwarding headers ({@code quarkus.http.proxy.proxy-address-forwarding}).
+     */
     private boolean originAllowed(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null) {
@@ -70,8 +75,10 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             return true;
         }
         try {
+            URI from = URI.create(origin);
             String host = request.getHeader("Host");
-            return host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+            return host != null && host.equalsIgnoreCase(from.getRawAuthority())
+                    && request.scheme() != null && request.scheme().equalsIgnoreCase(from.getScheme());
         } catch (IllegalArgumentException e) {
             return false;
         }

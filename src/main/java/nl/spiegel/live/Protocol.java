@@ -90,9 +90,10 @@ public class Protocol {
         if (!peer.limiter.tryAcquire(clock.instant())) {
             if (peer.limiter.flooding()) {
                 LOG.infof("Closing a %s connection that kept flooding", peer.role());
-                return peer.connection.close(CloseCode.FLOOD.reason());
+                peer.drop(CloseCode.FLOOD);
+                return Uni.createFrom().voidItem();
             }
-            return error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, Texts::rateLimited);
+            return error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.commandsPerMinute(peer.limiter.perMinute()));
         }
         if (!MeetingCore.allowed(peer.role(), commandType)) {
             // Refused by the core's own rule, without a transaction for a command that cannot apply.

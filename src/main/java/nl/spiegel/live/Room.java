@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,7 +30,8 @@ import nl.spiegel.store.Turns;
 
 /**
  * A meeting running live on this node: its state, the views of each role, the changes of the last
- * {@value #HISTORY} events for clients that resume, and the open connections. Every step runs in
+ * {@value #HISTORY} events (at most {@value #HISTORY_CHARS} characters) for clients that resume, and
+ * the open connections. Every step runs in
  * one line of {@link Turns}, so a peer sees its snapshot or missed changes, then every change, in
  * order, with no gap and no duplicate.
  */
@@ -37,6 +40,12 @@ final class Room {
     private static final Logger LOG = Logger.getLogger(Room.class);
     /** How many changes a reconnecting client can catch up on; older gets a fresh snapshot. */
     static final int HISTORY = 1000;
+    static final long HISTORY_CHARS = 4L * 1024 * 1024;
+    /**
+     * Fields whose text a role may lose again: a shared note made private or deleted, a question
+     * taken out of the queue, a participant removed. A resume never replays what the view no longer holds.
+     */
+    private static final Set<String> RETRACTABLE = Set.of("text", "pseudonym");
 
     final UUID meetingId;
     private final EventStore store;
@@ -50,11 +59,12 @@ final class Room {
     private Meeting state = Meeting.none();
     private RoleViews views = RoleViews.EMPTY;
     private final Deque<Change> history = new ArrayDeque<>();
+    private long historyChars;
     volatile long idleSince;
 
     /** One event's changes, serialised once per role. */
     private record Change(long seq, String at, String moderator, String display, String listeners,
-                          ObjectNode listenersDelta, Map<String, ObjectNode> personal) {}
+                          ObjectNode listenersDelta, Map<String, ObjectNode> personal, long chars) {}
 
     Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock) {
         this.meetingId = meetingId;
@@ -119,14 +129,20 @@ final class Room {
                 personal.put(listenerId, RoleViews.delta(before, own, json));
             }
         });
-        Change change = new Change(recorded.seq(), recorded.at().toString(),
-                changeMessage(recorded, RoleViews.delta(views.moderator, next.moderator, json)),
-                changeMessage(recorded, RoleViews.delta(views.display, next.display, json)),
-                changeMessage(recorded, listenersDelta), listenersDelta, personal);
+        String moderator = changeMessage(recorded, RoleViews.delta(views.moderator, next.moderator, json));
+        String display = changeMessage(recorded, RoleViews.delta(views.display, next.display, json));
+        String listeners = changeMessage(recorded, listenersDelta);
+        long personalChars = 0;
+        for (ObjectNode own : personal.values()) {
+            personalChars += own.toString().length();
+        }
+        Change change = new Change(recorded.seq(), recorded.at().toString(), moderator, display, listeners,
+                listenersDelta, personal, moderator.length() + display.length() + listeners.length() + personalChars);
         views = next;
         history.addLast(change);
-        while (history.size() > HISTORY) {
-            history.removeFirst();
+        historyChars += change.chars();
+        while (history.size() > HISTORY || (historyChars > HISTORY_CHARS && history.size() > 1)) {
+            historyChars -= history.removeFirst().chars();
         }
         for (Peer peer : peers) {
             if (peer.live) {
@@ -172,12 +188,17 @@ final class Room {
             // Only the seq of a change the client applied (1 or more) can be resumed from; anything else is a fresh start.
             boolean canResume = lastSeq != null && lastSeq >= 1 && lastSeq <= seq
                     && (lastSeq == seq || (!history.isEmpty() && history.peekFirst().seq() <= lastSeq + 1));
+            List<String> missed = new ArrayList<>();
             if (canResume) {
                 for (Change change : history) {
                     if (change.seq() > lastSeq) {
-                        peer.send(messageFor(change, peer));
+                        missed.add(messageFor(change, peer));
                     }
                 }
+            }
+            if (canResume && !(peer.role() != Role.MODERATOR && peer.role() != Role.ASSISTANT
+                    && retractedSince(missed, viewFor(peer)))) {
+                missed.forEach(peer::send);
             } else {
                 peer.send(snapshot(peer));
             }
@@ -195,14 +216,45 @@ final class Room {
         if (peer.role() == Role.LISTENER) {
             message.put("listenerId", peer.access.listenerId());
         }
-        ObjectNode view = switch (peer.role()) {
+        message.set("view", viewFor(peer));
+        return write(message);
+    }
+
+    private ObjectNode viewFor(Peer peer) {
+        return switch (peer.role()) {
             case MODERATOR, ASSISTANT -> views.moderator;
             case DISPLAY -> views.display;
             case LISTENER -> views.listenerView(peer.access.listenerId(), json);
             case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
-        message.set("view", view);
-        return write(message);
+    }
+
+    /** Whether the changes carry a text the current view no longer holds: then only a snapshot is safe. */
+    private boolean retractedSince(List<String> changes, ObjectNode current) {
+        Set<String> held = new HashSet<>();
+        retractable(current, held);
+        Set<String> sent = new HashSet<>();
+        try {
+            for (String change : changes) {
+                retractable(json.readTree(change).path("view"), sent);
+            }
+        } catch (JsonProcessingException e) {
+            return true;
+        }
+        return !held.containsAll(sent);
+    }
+
+    private static void retractable(JsonNode node, Set<String> into) {
+        node.properties().forEach(field -> {
+            if (RETRACTABLE.contains(field.getKey()) && field.getValue().isTextual()) {
+                into.add(field.getValue().asText());
+            }
+        });
+        for (JsonNode child : node) {
+            if (child.isContainerNode()) {
+                retractable(child, into);
+            }
+        }
     }
 
     void leave(Peer peer) {

@@ -3,6 +3,8 @@ package nl.spiegel.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,12 +26,15 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import nl.spiegel.access.Access;
+import nl.spiegel.web.TokenBucket;
 import nl.spiegel.access.AccessService;
+import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
 
 /**
@@ -70,6 +77,19 @@ public class Rooms {
 
     private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    /** Open connections per key hash, oldest first. */
+    private final Map<String, Deque<Peer>> perKey = new ConcurrentHashMap<>();
+    /**
+     * Rate limits per key, not per connection, so that reconnecting does not reset them. Kept a
+     * while after the last connection closed, for the same reason.
+     */
+    private final Cache<String, TokenBucket> limiters = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+
+    /** Connections one listener key may have open at once: a phone and a laptop, and a spare. */
+    static final int LISTENER_CONNECTIONS = 3;
+    /** Connections one shared key (moderator, assistant, display) may have open at once. */
+    static final int SHARED_CONNECTIONS = 20;
     private PgSubscriber subscriber;
     private long sweepTimer = -1;
 
@@ -125,9 +145,30 @@ public class Rooms {
         return rooms.computeIfAbsent(meetingId, id -> new Room(id, store, json, clock));
     }
 
-    Peer open(WebSocketConnection connection, Access access) {
-        Peer peer = new Peer(connection, access, clock.instant());
+    /**
+     * A new connection. Over its key's limit of open connections the oldest one is closed: it is
+     * most likely a phone's connection that died without a word, and the newest is the one in use.
+     */
+    Peer open(WebSocketConnection connection, HttpConnection transport, Access access) {
+        Instant now = clock.instant();
+        boolean listener = access.role() == Role.LISTENER;
+        TokenBucket limiter = limiters.get(access.keyHash(),
+                hash -> listener ? TokenBucket.forListener(now) : TokenBucket.forModerator(now));
+        Peer peer = new Peer(connection, transport, access, limiter, now);
         peers.put(connection.id(), peer);
+        int max = listener ? LISTENER_CONNECTIONS : SHARED_CONNECTIONS;
+        Peer[] oldest = new Peer[1];
+        perKey.compute(access.keyHash(), (hash, open) -> {
+            Deque<Peer> list = open == null ? new ArrayDeque<>() : open;
+            list.addLast(peer);
+            if (list.size() > max) {
+                oldest[0] = list.pollFirst();
+            }
+            return list;
+        });
+        if (oldest[0] != null) {
+            oldest[0].close(CloseCode.TOO_MANY_CONNECTIONS, "at most " + max + " connections with this key");
+        }
         return peer;
     }
 
@@ -138,6 +179,10 @@ public class Rooms {
     void close(WebSocketConnection connection) {
         Peer peer = peers.remove(connection.id());
         if (peer != null) {
+            perKey.computeIfPresent(peer.access.keyHash(), (hash, open) -> {
+                open.remove(peer);
+                return open.isEmpty() ? null : open;
+            });
             Room room = rooms.get(peer.access.meetingId());
             if (room != null) {
                 room.leave(peer);
@@ -152,9 +197,8 @@ public class Rooms {
             return;
         }
         Set<String> hashes = room.peers().stream().map(p -> p.access.keyHash()).collect(Collectors.toSet());
-        access.valid(meetingId, hashes).subscribe().with(valid -> room.peersWithout(valid).forEach(peer ->
-                        peer.connection.close(CloseCode.REVOKED.reason())
-                                .subscribe().with(ok -> { }, failure -> { })),
+        access.valid(meetingId, hashes).subscribe().with(valid -> room.peersWithout(valid)
+                        .forEach(peer -> peer.drop(CloseCode.REVOKED)),
                 failure -> LOG.warn("Could not check keys after a revocation", failure));
     }
 
@@ -163,7 +207,7 @@ public class Rooms {
         Instant now = clock.instant();
         for (Peer peer : peers.values()) {
             if (Duration.between(peer.lastSeen, now).compareTo(SILENT) > 0) {
-                peer.connection.close(CloseCode.GOING_AWAY.reason("no answer to ping")).subscribe().with(ok -> { }, f -> { });
+                peer.drop(CloseCode.GOING_AWAY);
             }
         }
         rooms.values().removeIf(room -> room.peers().isEmpty() && now.toEpochMilli() - room.idleSince > IDLE.toMillis());

@@ -5,6 +5,7 @@ import static nl.spiegel.meeting.Rules.*;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import nl.spiegel.meeting.Command.*;
 import nl.spiegel.meeting.Event.*;
@@ -21,10 +22,16 @@ final class AccessDecider {
                 Meeting.Listener known = m.listeners().get(actor.listenerId());
                 if (known == null) {
                     require(m.joiningOpen(), JOINING_CLOSED);
-                    require(m.listenerLimit() == null || m.listeners().size() < m.listenerLimit(), LISTENERS_FULL);
+                    require(m.listeners().size() < Meeting.MAX_LISTENERS
+                            && (m.listenerLimit() == null || m.listeners().size() < m.listenerLimit()), LISTENERS_FULL);
                 }
                 boolean same = known != null && Objects.equals(known.displayName(), name);
                 yield same ? List.of() : List.of(new ListenerJoined(actor.listenerId(), name));
+            }
+            case RemoveListener c -> {
+                String listenerId = lookup(Optional.ofNullable(m.listeners().get(c.listenerId())), UNKNOWN_LISTENER,
+                        "listenerId").id();
+                yield List.of(new ListenerRemoved(listenerId, Boolean.TRUE.equals(c.keepQuestions())));
             }
             case SetJoining c -> {
                 boolean open = flag("open", c.open());

@@ -65,6 +65,12 @@ public sealed interface Command {
 
     record JoinAsListener(String displayName) implements Access, ByListener {}
 
+    /**
+     * Removes a listener: their key stops working at once. Their questions and topics still waiting
+     * go away too, unless {@code keepQuestions}.
+     */
+    record RemoveListener(String listenerId, Boolean keepQuestions) implements Access {}
+
     /** Whether new listeners may join, and how many may join at most ({@code null}: no limit). */
     record SetJoining(Boolean open, Integer listenerLimit) implements Access {}
 

@@ -53,6 +53,8 @@ public sealed interface Event {
 
     record ListenerJoined(String listenerId, String displayName) implements Access {}
 
+    record ListenerRemoved(String listenerId, boolean questionsKept) implements Access {}
+
     record JoiningSet(boolean open, Integer listenerLimit) implements Access {}
 
     record RetentionSet(Integer days, boolean keepAnonymised) implements Access {}

@@ -120,6 +120,19 @@ final class Evolution {
                         known == null ? at : known.joinedAt()));
                 yield m.withAdmission(new Admission(listeners, m.joiningOpen(), m.listenerLimit()));
             }
+            case ListenerRemoved e -> {
+                Map<String, Listener> listeners = new LinkedHashMap<>(m.listeners());
+                listeners.remove(e.listenerId());
+                Meeting removed = m.withAdmission(new Admission(listeners, m.joiningOpen(), m.listenerLimit()));
+                if (e.questionsKept()) {
+                    yield removed;
+                }
+                yield removed
+                        .withQuestions(new QuestionQueue(removed(m.questions(), q -> q.listenerId().equals(e.listenerId())
+                                && q.status() == QuestionStatus.WAITING), m.clarifying().queue()))
+                        .withTopics(new TopicList(m.topicsOpen(), removed(m.topics(), t -> t.listenerId().equals(e.listenerId())
+                                && t.status() == TopicStatus.NEW)));
+            }
             case JoiningSet e -> m.withAdmission(new Admission(m.listeners(), e.open(), e.listenerLimit()));
             case RetentionSet e -> m.withRetention(new RetentionPolicy(e.days(), e.keepAnonymised()));
         };

@@ -18,11 +18,15 @@ final class FollowUpDecider {
         return note.tag() == NoteTag.IMPROVEMENT_POINT;
     }
 
-    static List<Event> decide(Meeting m, Command.FollowUp command) {
+    static List<Event> decide(Meeting m, Actor actor, Command.FollowUp command) {
         requirePhase(m, Phase.ENDED);
         return switch (command) {
             case CreateAction c -> {
                 Meeting.Note note = note(m, c.noteId(), "noteId");
+                // An organiser knows only what the finalised report published; other notes do not exist for them.
+                if (actor.role() == Role.ORGANISER && !Report.publishedNoteIds(m).contains(note.id())) {
+                    throw refuse(UNKNOWN_NOTE.about("noteId"));
+                }
                 if (!canBecomeAction(note)) {
                     throw refuse(Rejection.invalid("noteId", new Rejection.Detail.NotAnImprovementPoint()));
                 }
@@ -31,6 +35,9 @@ final class FollowUpDecider {
             }
             case UpdateAction c -> {
                 Meeting.Action a = lookup(m.action(c.actionId()), UNKNOWN_ACTION, "actionId");
+                if (actor.role() == Role.ORGANISER && !Report.publishedNoteIds(m).contains(a.noteId())) {
+                    throw refuse(UNKNOWN_ACTION.about("actionId"));
+                }
                 yield List.of(new ActionUpdated(a.id(), c.title() == null ? a.title() : text("title", c.title(), 1, 200),
                         c.owner() == null ? a.owner() : text("owner", c.owner(), 1, 100), c.due() == null ? a.due() : c.due(),
                         c.status() == null ? a.status() : c.status()));

@@ -40,6 +40,16 @@ public record Meeting(
     public static final int MAX_THEMES = 30;
     /** A listener can have this many questions waiting for screening; it keeps the queue calm. */
     public static final int MAX_WAITING_QUESTIONS = 10;
+    /** Questions waiting for screening in the whole meeting: what a moderator can still read. */
+    public static final int MAX_WAITING_IN_MEETING = 100;
+    /** Questions a meeting holds in all, whatever became of them. */
+    public static final int MAX_QUESTIONS = 500;
+    /** Topics one listener may hand in. */
+    public static final int MAX_TOPICS_PER_LISTENER = 10;
+    /** Topics a meeting holds in all. */
+    public static final int MAX_TOPICS = 200;
+    /** Listeners of one meeting, whatever limit the moderator set; the method has 25 to 40. */
+    public static final int MAX_LISTENERS = 1000;
 
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Timeline.START, Guide.EMPTY, List.of(), Floor.EMPTY,

@@ -108,7 +108,7 @@ public final class MeetingCore {
             case Notes c -> NotesDecider.decide(m, actor, c);
             case Questions c -> QuestionsDecider.decide(m, actor, c);
             case Reporting c -> ReportDecider.decide(m, c, at);
-            case FollowUp c -> FollowUpDecider.decide(m, c);
+            case FollowUp c -> FollowUpDecider.decide(m, actor, c);
         };
     }
 }

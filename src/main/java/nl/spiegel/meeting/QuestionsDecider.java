@@ -45,6 +45,8 @@ final class QuestionsDecider {
                 long waiting = m.questions().stream().filter(q -> q.listenerId().equals(actor.listenerId())
                         && q.status() == QuestionStatus.WAITING).count();
                 require(waiting < Meeting.MAX_WAITING_QUESTIONS, TOO_MANY_QUESTIONS);
+                require(m.questions().size() < Meeting.MAX_QUESTIONS && m.questions().stream()
+                        .filter(q -> q.status() == QuestionStatus.WAITING).count() < Meeting.MAX_WAITING_IN_MEETING, QUESTIONS_FULL);
                 yield List.of(new QuestionSubmitted("Q" + nextId(m), actor.listenerId(), text, participantId, themeId));
             }
             case WithdrawQuestion c -> {

@@ -43,6 +43,46 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
         static final Draft EMPTY = new Draft(null, null, List.of(), Set.of());
     }
 
+    /**
+     * The notes the last finalised version publishes, by id: what the organisation outside the room
+     * (organisers, participants' letter, the archive) may see. None before a version is finalised;
+     * a note changed since is not published until the report is finalised again.
+     */
+    public static Set<String> publishedNoteIds(Meeting m) {
+        if (m.reports().isEmpty()) {
+            return Set.of();
+        }
+        Report last = m.reports().getLast();
+        Set<String> published = new java.util.HashSet<>();
+        for (Meeting.Note note : m.notes()) {
+            boolean in = last.themes().stream().anyMatch(section -> switch (note.tag()) {
+                case STRENGTH -> section.strengths().contains(note.text());
+                case IMPROVEMENT_POINT -> section.improvementPoints().contains(note.text());
+                case WISH -> section.wishes().contains(note.text());
+                case QUOTE -> section.quotes().contains(note.text());
+                case OTHER -> section.other().contains(note.text());
+            });
+            if (in) {
+                published.add(note.id());
+            }
+        }
+        return Set.copyOf(published);
+    }
+
+    /**
+     * What a letter to the participants may draw on: the last finalised version, or before there is
+     * one, only the meeting's title and dates (nothing anyone wrote during it).
+     */
+    public static Report forLetter(Meeting m) {
+        if (!m.reports().isEmpty()) {
+            return m.reports().getLast();
+        }
+        Report draft = of(m, Draft.EMPTY, 0, null);
+        return new Report(0, null, draft.language(), draft.title(), null, null, draft.scheduledStart(), draft.openedAt(),
+                draft.endedAt(), draft.participants(), draft.listeners(), List.of(), draft.participation(), List.of(),
+                null, null, List.of());
+    }
+
     /** The report as the meeting stands now, as version {@code version}. */
     public static Report of(Meeting m, Draft draft, int version, Instant finalizedAt) {
         List<ThemeSection> themes = new ArrayList<>();

@@ -27,6 +27,9 @@ final class TopicsDecider {
             case SubmitTopic c -> {
                 requireJoined(m, actor);
                 require(open(m), TOPICS_CLOSED);
+                require(m.topics().stream().filter(t -> t.listenerId().equals(actor.listenerId())).count()
+                        < Meeting.MAX_TOPICS_PER_LISTENER, TOO_MANY_TOPICS);
+                require(m.topics().size() < Meeting.MAX_TOPICS, TOPICS_FULL);
                 yield List.of(new TopicSubmitted("K" + nextId(m), actor.listenerId(), text("text", c.text(), 1, 500)));
             }
             case SetTopicStatus c -> {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 
 import nl.spiegel.meeting.Meeting.Details;
@@ -75,7 +77,16 @@ public final class Views {
                                 Report.Draft reportDraft, List<ReportVersion> reports, PhaseSteps phaseSteps,
                                 Screen screen, Controls can, int questionsWaiting, List<Participation.Nudge> nudges,
                                 List<NoteTag> noteTags, List<RejectReason> rejectReasons,
-                                List<ActionStatus> actionStatuses, List<Integer> freeSeats) {}
+                                List<ActionStatus> actionStatuses, List<Integer> freeSeats,
+                                List<ListenerLine> listenerList) {}
+
+    /**
+     * A listener as the moderator sees them, to remove one who disturbs: those with the most waiting
+     * first, at most {@value #LISTENER_LINES} (a flood must not flood the tablet as well).
+     */
+    public record ListenerLine(String id, @Nullable String displayName, int waiting, Instant joinedAt) {}
+
+    static final int LISTENER_LINES = 50;
 
     /**
      * The steps the moderator can take from the current phase: forward to {@code next}, back to
@@ -138,7 +149,20 @@ public final class Views {
                 (int) m.questions().stream().filter(q -> q.status() == QuestionStatus.WAITING
                         || q.status() == QuestionStatus.ACCEPTED).count(),
                 participation.nudges(), List.of(NoteTag.values()), List.of(RejectReason.values()),
-                List.of(ActionStatus.values()), freeSeats(m));
+                List.of(ActionStatus.values()), freeSeats(m), listenerLines(m));
+    }
+
+    private static List<ListenerLine> listenerLines(Meeting m) {
+        Map<String, Integer> waiting = new HashMap<>();
+        m.questions().stream().filter(q -> q.status() == QuestionStatus.WAITING)
+                .forEach(q -> waiting.merge(q.listenerId(), 1, Integer::sum));
+        m.topics().stream().filter(t -> t.status() == TopicStatus.NEW)
+                .forEach(t -> waiting.merge(t.listenerId(), 1, Integer::sum));
+        return m.listeners().values().stream()
+                .map(l -> new ListenerLine(l.id(), l.displayName(), waiting.getOrDefault(l.id(), 0), l.joinedAt()))
+                .sorted(Comparator.comparingInt(ListenerLine::waiting).reversed()
+                        .thenComparing(ListenerLine::joinedAt, Comparator.reverseOrder()))
+                .limit(LISTENER_LINES).toList();
     }
 
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */

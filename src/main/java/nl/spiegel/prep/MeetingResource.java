@@ -2,7 +2,6 @@ package nl.spiegel.prep;
 
 import static nl.spiegel.web.Commands.required;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +38,9 @@ import nl.spiegel.meeting.Views;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.store.Sender;
+import nl.spiegel.web.AddressLimits;
 import nl.spiegel.web.Commands;
+import nl.spiegel.web.CreateRequests;
 import nl.spiegel.web.Locations;
 import nl.spiegel.web.ProblemException;
 
@@ -64,6 +66,15 @@ public class MeetingResource {
     @Inject
     Commands commands;
 
+    @Inject
+    AddressLimits limits;
+
+    @Inject
+    CreateRequests creates;
+
+    @Inject
+    HttpServerRequest request;
+
     /** The moderator's view of a meeting, with the id of what a request just made, if any. */
     public record MeetingResponse(UUID id, long seq, @Nullable String createdId, Views.ModeratorView meeting) {}
 
@@ -84,7 +95,7 @@ public class MeetingResource {
 
     public record JoiningBody(Boolean open, Integer listenerLimit) {}
 
-    /** Whoever creates a meeting has no key yet: retried creates share one space of ids. */
+    /** Whoever creates a meeting has no key yet. */
     private static final Sender CREATOR = new Sender(Actor.MODERATOR, "create");
 
     @POST
@@ -93,13 +104,13 @@ public class MeetingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedMeeting.class)))
     public Uni<RestResponse<CreatedMeeting>> create(Command.CreateMeeting body) {
         Command.CreateMeeting command = required(body);
-        String key = commands.idempotencyKey();
-        // A retried create with the same key must land on the same meeting, so the key names it.
-        UUID id = key == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes(("create-meeting:" + key).getBytes(StandardCharsets.UTF_8));
+        limits.take(AddressLimits.Kind.CREATE, request);
+        // Random, never derived from the Idempotency-Key: knowing the key must not lead to the meeting.
+        UUID id = UUID.randomUUID();
         AccessService.Keys[] keys = new AccessService.Keys[1];
-        return store.execute(id, CREATOR, key, command, null, applied ->
-                        (applied.duplicate() ? access.reissue(id) : access.issue(id)).invoke(k -> keys[0] = k).replaceWithVoid())
+        return store.execute(id, CREATOR, null, command, null, applied ->
+                        creates.claim(CreateRequests.Kind.MEETING, commands.idempotencyKey())
+                                .chain(() -> access.issue(id)).invoke(k -> keys[0] = k).replaceWithVoid())
                 .map(outcome -> switch (outcome) {
                     case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
                     case Outcome.Applied applied -> {

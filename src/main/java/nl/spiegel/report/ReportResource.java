@@ -2,6 +2,7 @@ package nl.spiegel.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -77,7 +78,8 @@ public class ReportResource {
 
     /**
      * The thank-you letter to the participants: what was heard and what happens next, from the last
-     * finalised report (or the draft) and the actions. Addressed to all; it names no one.
+     * finalised report and the actions on what it published (before a finalised report: only the
+     * thanks). Addressed to all; it names no one.
      */
     @GET
     @Path("/letter")
@@ -86,9 +88,10 @@ public class ReportResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         return store.load(id).map(m -> {
-            Report report = m.reports().isEmpty() ? Report.of(m, m.reportDraft(), 0, null) : m.reports().getLast();
+            Report report = Report.forLetter(m);
+            Set<String> published = Report.publishedNoteIds(m);
             List<Meeting.Action> actions = m.actions().stream()
-                    .filter(a -> a.status() != ActionStatus.DROPPED).toList();
+                    .filter(a -> a.status() != ActionStatus.DROPPED && published.contains(a.noteId())).toList();
             ReportPage page = ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone());
             return Templates.letter(page, actions).setLocale(page.locale());
         });

@@ -1,11 +1,13 @@
 package nl.spiegel.retention;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.NoteTag;
+import nl.spiegel.meeting.Report;
 import nl.spiegel.store.EventStore;
 
 /**
@@ -79,7 +82,7 @@ public class Retention {
                             + " improvement_points, actions, erased_at) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)"
                             + " on conflict (meeting_id) do nothing")
                             .execute(Tuple.tuple().addUUID(meetingId).addString(m.details().title())
-                                    .addString(m.details().targetGroup())
+                                    .addString(m.reports().isEmpty() ? null : m.reports().getLast().targetGroup())
                                     .addOffsetDateTime(m.endedAt() == null ? null : m.endedAt().atOffset(ZoneOffset.UTC))
                                     .addString(improvementPoints(m)).addString(actions(m))
                                     .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
@@ -87,17 +90,41 @@ public class Retention {
             // The meeting row's foreign keys take its events, commands, keys, join code and series link with it.
             return archive.chain(() -> c.preparedQuery("delete from meeting where id = $1").execute(Tuple.of(meetingId)))
                     .chain(() -> c.preparedQuery("select pg_notify('access_revoked', $1)").execute(Tuple.of(meetingId.toString())));
-        })).invoke(() -> store.forget(meetingId)).replaceWithVoid();
+        })).invoke(() -> store.forget(meetingId)).chain(this::vacuum);
     }
 
+    /**
+     * Removes the erased rows from the tables' pages and indexes now, instead of whenever autovacuum
+     * comes by, so that their text is no longer readable through PostgreSQL. A failure leaves that to
+     * autovacuum; the erase itself has committed.
+     */
+    private Uni<Void> vacuum() {
+        return pool.query("vacuum (analyze) meeting, meeting_event, meeting_command, access_key, join_code, series_meeting")
+                .execute().replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warn("Vacuum after an erase failed; autovacuum will do it later", failure);
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Forgets Idempotency-Keys of creates older than a day: a retry comes within minutes, not days. */
+    public Uni<Integer> forgetOldCreateRequests() {
+        return pool.preparedQuery("delete from create_request where created_at < $1")
+                .execute(Tuple.of(clock.instant().minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Only what the finalised report published is kept: never a private note, never a draft. */
     private String improvementPoints(Meeting m) {
-        return write(m.notes().stream().filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT)
+        Set<String> published = Report.publishedNoteIds(m);
+        return write(m.notes().stream().filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT && published.contains(n.id()))
                 .map(n -> Map.of("theme", m.theme(n.themeId()).map(Meeting.Theme::title).orElse(""), "text", n.text()))
                 .toList());
     }
 
     private String actions(Meeting m) {
-        return write(m.actions());
+        Set<String> published = Report.publishedNoteIds(m);
+        return write(m.actions().stream().filter(a -> published.contains(a.noteId())).toList());
     }
 
     private String write(Object value) {

@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Actor;
 import nl.spiegel.meeting.Command;
@@ -44,6 +45,9 @@ public class EventStore {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Instance<Consequences> consequences;
 
     /**
      * On one node, commands to the same meeting take turns: racing them would only make them retry.
@@ -93,7 +97,8 @@ public class EventStore {
                                 InTransaction alsoDo) {
         return Uni.createFrom().deferred(() -> current(meetingId)
                         .flatMap(state -> Panache.withTransaction(() -> attempt(meetingId, state, actor, commandId, command, actedAt)
-                                .call(step -> step instanceof Step.Done(Outcome.Applied applied) ? alsoDo.after(applied)
+                                .call(step -> step instanceof Step.Done(Outcome.Applied applied)
+                                        ? alsoDo.after(applied).chain(() -> consequencesOf(meetingId, applied))
                                         : Uni.createFrom().voidItem()))))
                 .onFailure(EventStore::isConflict).retry()
                 .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5).atMost(MAX_ATTEMPTS)
@@ -106,6 +111,17 @@ public class EventStore {
                         remember(meetingId, applied.meeting());
                     }
                 });
+    }
+
+    private Uni<Void> consequencesOf(UUID meetingId, Outcome.Applied applied) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        if (applied.events().isEmpty()) {
+            return all;
+        }
+        for (Consequences c : consequences) {
+            all = all.chain(() -> c.of(meetingId, applied));
+        }
+        return all;
     }
 
     /** What a transaction found: the command decided now, or its id seen before. */

@@ -184,10 +184,6 @@ public interface EnglishTexts extends Texts {
     String commandIdNeeded();
 
     @Override
-    @Message("Too many messages; wait a moment and send again.")
-    String rateLimited();
-
-    @Override
     @Message("Not stored. Send it again with the same commandId.")
     String unavailable();
 
@@ -242,4 +238,40 @@ public interface EnglishTexts extends Texts {
     @Override
     @Message("'version': there is no such finalised version.")
     String noSuchVersion();
+
+    @Override
+    @Message("There is no such listener (any more).")
+    String unknownListener();
+
+    @Override
+    @Message("No more questions can be added now: {waiting} are waiting already, or the meeting has {total}.")
+    String questionsFull(int waiting, int total);
+
+    @Override
+    @Message("You have handed in {max} topics already; no more can be added.")
+    String tooManyTopics(int max);
+
+    @Override
+    @Message("The meeting has {max} topics already; no more can be added.")
+    String topicsFull(int max);
+
+    @Override
+    @Message("Something was already created with this Idempotency-Key. The links were in the first answer; create again with a new key if needed.")
+    String alreadyCreated();
+
+    @Override
+    @Message("Too many requests from this address. Try again in {seconds} seconds.")
+    String tooManyRequests(long seconds);
+
+    @Override
+    @Message("Too many wrong codes. Try again in {seconds} seconds.")
+    String tooManyGuesses(long seconds);
+
+    @Override
+    @Message("Too many messages: at most {max} a minute with this key. Wait a moment and send again.")
+    String commandsPerMinute(int max);
+
+    @Override
+    @Message("This link is open {max} times at once already. Close another window.")
+    String tooManyConnections(int max);
 }

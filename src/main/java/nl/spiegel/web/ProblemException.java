@@ -14,13 +14,29 @@ public final class ProblemException extends RuntimeException {
     private final String code;
     private final String field;
     private final transient Function<Texts, String> detail;
+    private final long retryAfterSeconds;
 
     public ProblemException(int status, String code, String field, Function<Texts, String> detail) {
+        this(status, code, field, detail, 0);
+    }
+
+    private ProblemException(int status, String code, String field, Function<Texts, String> detail, long retryAfterSeconds) {
         super(code, null, false, false);
         this.status = status;
         this.code = code;
         this.field = field;
         this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: over a limit; try again after {@code seconds} (sent as {@code Retry-After}). */
+    public static ProblemException tooMany(String code, long seconds, Function<Texts, String> detail) {
+        return new ProblemException(429, code, null, detail, seconds);
+    }
+
+    /** Seconds for {@code Retry-After}, 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** A rejection of the core, with the HTTP status that fits it. */

@@ -23,8 +23,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> rejected(ProblemException e, HttpHeaders headers) {
-        return problem(Problem.of(e.status(), reason(e.status()), e.code(), e.field(),
+        RestResponse<Problem> response = problem(Problem.of(e.status(), reason(e.status()), e.code(), e.field(),
                 e.detail(Wording.in(language(headers)))));
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     /** No valid key, or a key of another kind than this resource takes. */

@@ -143,9 +143,6 @@ public interface Texts {
     @Message("Een opdracht heeft een 'commandId' nodig van 1 tot 100 letters, cijfers of . _ : -")
     String commandIdNeeded();
 
-    @Message("Te veel berichten; wacht even en stuur opnieuw.")
-    String rateLimited();
-
     @Message("Niet opgeslagen. Stuur het opnieuw met dezelfde commandId.")
     String unavailable();
 
@@ -187,4 +184,31 @@ public interface Texts {
 
     @Message("'version': deze vastgestelde versie bestaat niet.")
     String noSuchVersion();
+
+    @Message("Deze toehoorder is er niet (meer).")
+    String unknownListener();
+
+    @Message("Er kunnen nu geen vragen meer bij: er wachten er al {waiting}, of het gesprek heeft er {total}.")
+    String questionsFull(int waiting, int total);
+
+    @Message("U heeft al {max} onderwerpen ingediend; meer kan niet.")
+    String tooManyTopics(int max);
+
+    @Message("Het gesprek heeft al {max} onderwerpen; meer kan niet.")
+    String topicsFull(int max);
+
+    @Message("Er is al iets gemaakt met deze Idempotency-Key. De links stonden in het eerste antwoord; maak zo nodig opnieuw, met een nieuwe sleutel.")
+    String alreadyCreated();
+
+    @Message("Te veel verzoeken van dit adres. Probeer het over {seconds} seconden opnieuw.")
+    String tooManyRequests(long seconds);
+
+    @Message("Te veel verkeerde codes. Probeer het over {seconds} seconden opnieuw.")
+    String tooManyGuesses(long seconds);
+
+    @Message("Te veel berichten: hooguit {max} per minuut met deze sleutel. Wacht even en stuur opnieuw.")
+    String commandsPerMinute(int max);
+
+    @Message("Deze link is al {max} keer tegelijk open. Sluit een ander venster.")
+    String tooManyConnections(int max);
 }

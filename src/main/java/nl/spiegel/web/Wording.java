@@ -48,6 +48,10 @@ public final class Wording {
             case JOINING_CLOSED -> t.joiningClosed();
             case LISTENERS_FULL -> t.listenersFull();
             case UNKNOWN_ACTION -> t.unknownAction();
+            case UNKNOWN_LISTENER -> t.unknownListener();
+            case QUESTIONS_FULL -> t.questionsFull(Meeting.MAX_WAITING_IN_MEETING, Meeting.MAX_QUESTIONS);
+            case TOO_MANY_TOPICS -> t.tooManyTopics(Meeting.MAX_TOPICS_PER_LISTENER);
+            case TOPICS_FULL -> t.topicsFull(Meeting.MAX_TOPICS);
         };
     }
 

@@ -29,7 +29,7 @@ class FollowUpTest {
     URI server;
 
     /** An ended meeting with two improvement points; returns it and the ids of those notes. */
-    private record Ended(Api.Created meeting, List<String> points) {}
+    private record Ended(Api.Created meeting, List<String> points, String unpublished) {}
 
     private Ended ended(String title, String... improvementPoints) {
         Api.Created m = Api.createMeeting(title, 1, 2);
@@ -41,17 +41,24 @@ class FollowUpTest {
             moderator.command("AddNote", "tag", "IMPROVEMENT_POINT", "text", point);
         }
         moderator.command("AddNote", "tag", "STRENGTH", "text", "Vriendelijk");
+        moderator.command("AddNote", "tag", "IMPROVEMENT_POINT", "text", "Alleen voor ons");
         for (String phase : List.of("CLARIFYING", "CLOSING", "ENDED")) {
             moderator.command("ChangePhase", "to", phase);
         }
         List<String> points = new ArrayList<>();
+        String[] unpublished = new String[1];
         moderator.view().get("notes").forEach(n -> {
-            if (n.get("tag").asText().equals("IMPROVEMENT_POINT")) {
+            if (n.get("text").asText().equals("Alleen voor ons")) {
+                unpublished[0] = n.get("id").asText();
+            } else if (n.get("tag").asText().equals("IMPROVEMENT_POINT")) {
                 points.add(n.get("id").asText());
             }
         });
+        // Left out of the report, so it stays inside: the organiser never sees it.
+        moderator.command("EditReport", "excludedNoteIds", List.of(unpublished[0]));
+        moderator.command("FinalizeReport");
         moderator.close();
-        return new Ended(m, points);
+        return new Ended(m, points, unpublished[0]);
     }
 
     @Test
@@ -94,6 +101,20 @@ class FollowUpTest {
         assertThat(overview.getString("meetings[0].actions[0].owner")).isEqualTo("Teamleider toegang");
         assertThat(overview.getInt("actionsByStatus.DONE")).isEqualTo(1);
         assertThat(overview.getInt("actionsByStatus.OPEN")).isEqualTo(1);
+
+        // What the report left out does not exist for the organiser, also not through an action.
+        assertThat(overview.prettify()).doesNotContain("Alleen voor ons");
+        Api.as(organiser).body("{\"noteId\":\"" + citizens.unpublished() + "\",\"owner\":\"Iemand\"}")
+                .post("/api/meetings/" + citizens.meeting().id() + "/actions").then().statusCode(404)
+                .body("code", is("UNKNOWN_NOTE"));
+        String insideAction = citizens.meeting().asModerator()
+                .body("{\"noteId\":\"" + citizens.unpublished() + "\",\"owner\":\"Team\"}")
+                .post("/api/meetings/" + citizens.meeting().id() + "/actions").then().statusCode(200).extract().path("id");
+        assertThat(Api.as(organiser).get("/api/meetings/" + citizens.meeting().id() + "/actions").then().statusCode(200)
+                .extract().jsonPath().getList("id")).doesNotContain(insideAction);
+        Api.as(organiser).body("{\"status\":\"DONE\"}")
+                .put("/api/meetings/" + citizens.meeting().id() + "/actions/" + insideAction).then().statusCode(404);
+        assertThat(Api.as(organiser).get("/api/series/" + seriesId).then().extract().asString()).doesNotContain("Alleen voor ons");
     }
 
     @Test

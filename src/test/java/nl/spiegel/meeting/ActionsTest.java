@@ -7,6 +7,7 @@ import static nl.spiegel.meeting.Spec.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,10 @@ class ActionsTest {
                 .when(MOD, new CreateAction(IMPROVEMENT, null, "Team toegang", JUNE))
                 .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team toegang", JUNE))
                 .after(3600).when(ASSISTANT, new UpdateAction(ACTION, null, null, null, ActionStatus.IN_PROGRESS))
-                .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", JUNE, ActionStatus.IN_PROGRESS))
+                .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", JUNE, ActionStatus.IN_PROGRESS));
+        // The organiser follows what the finalised report published; before that the action is not theirs to see.
+        s.when(ORGANISER, new UpdateAction(ACTION, null, null, null, ActionStatus.DONE)).thenRejected("UNKNOWN_ACTION");
+        s.when(MOD, new FinalizeReport()).then(new ReportFinalized(Report.of(s.state(), s.state().reportDraft(), 1, s.now())))
                 .after(3600).when(ORGANISER, new UpdateAction(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY,
                         ActionStatus.DONE))
                 .then(new ActionUpdated(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY, ActionStatus.DONE));
@@ -36,6 +40,18 @@ class ActionsTest {
                 .containsExactly(ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE);
         assertThat(done.history()).extracting(Meeting.ActionChange::at)
                 .containsExactly(s.now().minusSeconds(7200), s.now().minusSeconds(3600), s.now());
+    }
+
+    @Test
+    void anOrganiserMakesActionsOnlyOfWhatTheFinalisedReportPublished() {
+        Spec s = ReportTest.ended();
+        s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("UNKNOWN_NOTE");
+        s.and(new ReportEdited(null, null, List.of(), List.of(IMPROVEMENT)));
+        s.when(MOD, new FinalizeReport()).then(new ReportFinalized(Report.of(s.state(), s.state().reportDraft(), 1, s.now())));
+        assertThat(Report.publishedNoteIds(s.state())).doesNotContain(IMPROVEMENT).contains(STRENGTH);
+        s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("UNKNOWN_NOTE");
+        s.when(MOD, new CreateAction(IMPROVEMENT, null, "Team", null))
+                .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team", null));
     }
 
     @Test

@@ -41,6 +41,7 @@ class PermissionsTest {
             new Row(new SubmitTopic("Onderwerp"), LISTENERS),
             new Row(new SetTopicStatus("K1", TopicStatus.ADOPTED), MODERATORS),
             new Row(new JoinAsListener("Anna"), LISTENERS),
+            new Row(new RemoveListener("L-ben", false), MODERATORS),
             new Row(new SetJoining(false, null), MODERATORS),
             new Row(new SetRetention(30, true), MODERATORS),
             new Row(new ChangePhase(Phase.CLARIFYING), MODERATORS),

@@ -153,10 +153,23 @@ class ReportResourceTest {
         String point = e.moderator().view().get("notes").get(1).get("id").asText();
         e.meeting().asModerator().body("{\"noteId\":\"" + point + "\",\"title\":\"Wachttijd onder twee weken\",\"owner\":\"Team toegang\",\"due\":\"2027-06-01\"}")
                 .post("/api/meetings/" + id + "/actions").then().statusCode(200);
+        // Before the report is finalised the letter quotes nothing anyone wrote or said.
+        String early = e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter").then().statusCode(200)
+                .extract().asString();
+        assertThat(early).contains("Bedankt voor uw bijdrage")
+                .doesNotContain("Vriendelijke ontvangst", "Eén vast aanspreekpunt", "Wachttijd onder twee weken", "wachttijd");
+        // A note left out of the report stays out of the letter, and so does its action.
+        String strength = e.moderator().view().get("notes").get(0).get("id").asText();
+        e.meeting().asModerator().body("{\"noteId\":\"" + strength + "\",\"title\":\"Ontvangst houden\",\"owner\":\"Balie\"}")
+                .post("/api/meetings/" + id + "/actions").then().statusCode(400);
+        e.meeting().asModerator().body("{\"excludedNoteIds\":[\"" + strength + "\"]}").put("/api/meetings/" + id + "/report")
+                .then().statusCode(200);
+        e.meeting().asModerator().post("/api/meetings/" + id + "/report/finalize").then().statusCode(200);
         String letter = e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter").then().statusCode(200)
                 .contentType("text/html").extract().asString();
-        assertThat(letter).contains("Bedankt voor uw bijdrage", "Verslag", "Vriendelijke ontvangst", "Eén vast aanspreekpunt",
+        assertThat(letter).contains("Bedankt voor uw bijdrage", "Verslag", "Eén vast aanspreekpunt",
                 "Wachttijd onder twee weken", "2027-06-01");
+        assertThat(letter).doesNotContain("Vriendelijke ontvangst");
         assertThat(letter).doesNotContain("Deelnemer 1", "Deelnemer 2", "Sanne", "<script>alert(");
         assertThat(e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter?lang=en").then().extract().asString())
                 .contains("Thank you for your contribution", "What we will do now");

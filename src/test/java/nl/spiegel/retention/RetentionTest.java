@@ -85,9 +85,13 @@ class RetentionTest {
         }
         moderator.command("GiveFloor", "participantId", moderator.view().get("participants").get(0).get("id").asText());
         moderator.command("AddNote", "tag", "IMPROVEMENT_POINT", "text", "Verbeterpunt van " + title);
+        moderator.command("AddNote", "tag", "IMPROVEMENT_POINT", "text", "Intern punt");
         for (String phase : List.of("CLARIFYING", "CLOSING", "ENDED")) {
             moderator.command("ChangePhase", "to", phase);
         }
+        String internal = moderator.view().get("notes").get(1).get("id").asText();
+        moderator.command("EditReport", "excludedNoteIds", List.of(internal));
+        moderator.command("FinalizeReport");
         moderator.close();
         return m;
     }
@@ -132,7 +136,8 @@ class RetentionTest {
             ResultSet rs = s.executeQuery();
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Lang bewaard");
-            assertThat(rs.getString(2)).contains("Verbeterpunt van Lang bewaard").doesNotContain("Deelnemer");
+            // Only what the finalised report published is kept: never a note it left out.
+            assertThat(rs.getString(2)).contains("Verbeterpunt van Lang bewaard").doesNotContain("Deelnemer", "Intern punt");
         }
     }
 

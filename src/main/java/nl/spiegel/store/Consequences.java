@@ -1,0 +1,15 @@
+package nl.spiegel.store;
+
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What other features store because of a command's events, in the command's own transaction, so
+ * that both commit or neither does (for example: a removed listener's key stops working). Beans
+ * implementing this are called for every applied command that appended events.
+ */
+public interface Consequences {
+
+    Uni<Void> of(UUID meetingId, Outcome.Applied applied);
+}

@@ -1,0 +1,102 @@
+package nl.spiegel.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.spiegel.SpiegelConfig;
+
+/**
+ * What a client may do without a key, per client address: create meetings and series, join, and
+ * guess join codes. Past a limit the request is refused with 429 and {@code Retry-After}, before
+ * any work is done. The buckets are bounded in number, so that many addresses cannot grow memory.
+ */
+@ApplicationScoped
+public class AddressLimits {
+
+    private static final Logger LOG = Logger.getLogger(AddressLimits.class);
+
+    public enum Kind { CREATE, JOIN, WRONG_CODE }
+
+    @Inject
+    SpiegelConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
+    private volatile TokenBucket wrongCodesInAll;
+
+    /** Takes one from the address's allowance, or refuses the request with 429. */
+    public void take(Kind kind, HttpServerRequest request) {
+        Instant now = clock.instant();
+        TokenBucket bucket = bucket(kind, address(request), now);
+        if (!bucket.tryAcquire(now)) {
+            throw ProblemException.tooMany("TOO_MANY_REQUESTS", bucket.secondsToWait(now),
+                    t -> t.tooManyRequests(bucket.secondsToWait(now)));
+        }
+    }
+
+    /**
+     * Before a join code is looked up: refused while this address, or all addresses together, have
+     * used up their wrong guesses, so that a refused guess tells nothing about the code.
+     */
+    public void mayGuess(HttpServerRequest request) {
+        Instant now = clock.instant();
+        TokenBucket mine = bucket(Kind.WRONG_CODE, address(request), now);
+        TokenBucket all = inAll(now);
+        TokenBucket empty = !mine.hasToken(now) ? mine : !all.hasToken(now) ? all : null;
+        if (empty != null) {
+            long wait = empty.secondsToWait(now);
+            throw ProblemException.tooMany("TOO_MANY_GUESSES", wait, t -> t.tooManyGuesses(wait));
+        }
+    }
+
+    /** A join code that opens nothing: counts against the address and against all. */
+    public void wrongCode(HttpServerRequest request) {
+        Instant now = clock.instant();
+        String address = address(request);
+        boolean mine = bucket(Kind.WRONG_CODE, address, now).tryAcquire(now);
+        boolean all = inAll(now).tryAcquire(now);
+        if (!mine || !all) {
+            // The address, never the code: a code in a log would be a way in.
+            LOG.warnf("Join codes are being guessed%s; further guesses are refused for a while",
+                    mine ? " from many addresses" : " from " + address);
+        }
+    }
+
+    private TokenBucket bucket(Kind kind, String address, Instant now) {
+        SpiegelConfig.Limits limits = config.limits();
+        return buckets.get(kind + " " + address, key -> switch (kind) {
+            case CREATE -> TokenBucket.of(limits.createsPerHour(), Duration.ofHours(1), now);
+            case JOIN -> TokenBucket.of(limits.joinsPerMinute(), Duration.ofMinutes(1), now);
+            case WRONG_CODE -> TokenBucket.of(limits.wrongCodesPerMinute(), Duration.ofMinutes(1), now);
+        });
+    }
+
+    private TokenBucket inAll(Instant now) {
+        TokenBucket all = wrongCodesInAll;
+        if (all == null) {
+            synchronized (this) {
+                if (wrongCodesInAll == null) {
+                    wrongCodesInAll = TokenBucket.of(config.limits().wrongCodesPerMinuteInAll(), Duration.ofMinutes(1), now);
+                }
+                all = wrongCodesInAll;
+            }
+        }
+        return all;
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,56 @@
+package nl.spiegel.web;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.spiegel.access.Secrets;
+
+/**
+ * A create (of a meeting or a series) with an {@code Idempotency-Key} happens once. A repeat is
+ * refused with 409 and gets nothing: no id, no keys, and the first creator's keys keep working.
+ * The key is claimed in the create's own transaction, so a create that fails claims nothing.
+ */
+@ApplicationScoped
+public class CreateRequests {
+
+    public enum Kind { MEETING, SERIES }
+
+    @Inject
+    Clock clock;
+
+    /** Inside the create's Hibernate transaction. */
+    public Uni<Void> claim(Kind kind, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("insert into create_request"
+                                + " (kind, key_hash, created_at) values (:kind, :hash, :at) on conflict do nothing")
+                        .setParameter("kind", kind.name()).setParameter("hash", Secrets.hash(idempotencyKey))
+                        .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
+                        .executeUpdate())
+                .invoke(CreateRequests::firstOrRefuse).replaceWithVoid();
+    }
+
+    /** Inside the create's transaction on {@code connection}. */
+    public Uni<Void> claim(SqlConnection connection, Kind kind, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("insert into create_request (kind, key_hash, created_at) values ($1, $2, $3)"
+                        + " on conflict do nothing")
+                .execute(Tuple.of(kind.name(), Secrets.hash(idempotencyKey), clock.instant().atOffset(ZoneOffset.UTC)))
+                .invoke(rows -> firstOrRefuse(rows.rowCount())).replaceWithVoid();
+    }
+
+    private static void firstOrRefuse(int inserted) {
+        if (inserted == 0) {
+            throw new ProblemException(409, "ALREADY_CREATED", "Idempotency-Key", Texts::alreadyCreated);
+        }
+    }
+}
