@@ -48,6 +48,8 @@ public record Meeting(
     public static final int MAX_TOPICS_PER_LISTENER = 10;
     /** Topics a meeting holds in all. */
     public static final int MAX_TOPICS = 200;
+    /** Notes of one meeting: several per theme, and every view of the meeting carries them. */
+    public static final int MAX_NOTES = 300;
     /** Listeners of one meeting, whatever limit the moderator set; the method has 25 to 40. */
     public static final int MAX_LISTENERS = 1000;
 

@@ -1,5 +1,6 @@
 package nl.spiegel.meeting;
 
+import static nl.spiegel.meeting.Rejection.Reason.NOTES_FULL;
 import static nl.spiegel.meeting.Rules.*;
 
 import java.util.List;
@@ -17,6 +18,7 @@ final class NotesDecider {
     static List<Event> decide(Meeting m, Actor actor, Command.Notes command) {
         return switch (command) {
             case AddNote c -> {
+                require(m.notes().size() < Meeting.MAX_NOTES, NOTES_FULL);
                 String themeId = c.themeId() == null ? m.currentThemeId() : theme(m, c.themeId()).id();
                 yield List.of(new NoteAdded("N" + nextId(m), themeId, c.tag() == null ? NoteTag.OTHER : c.tag(),
                         text("text", c.text(), 1, MAX_NOTE_LENGTH), Boolean.TRUE.equals(c.shared()), actor.role()));

@@ -65,12 +65,14 @@ public class AddressLimits {
     public void wrongCode(HttpServerRequest request) {
         Instant now = clock.instant();
         String address = address(request);
-        boolean mine = bucket(Kind.WRONG_CODE, address, now).tryAcquire(now);
-        boolean all = inAll(now).tryAcquire(now);
-        if (!mine || !all) {
-            // The address, never the code: a code in a log would be a way in.
+        TokenBucket mine = bucket(Kind.WRONG_CODE, address, now);
+        TokenBucket all = inAll(now);
+        mine.tryAcquire(now);
+        all.tryAcquire(now);
+        // Once, when an allowance is used up; the address, never the code: a code in a log would be a way in.
+        if (!mine.hasToken(now) || !all.hasToken(now)) {
             LOG.warnf("Join codes are being guessed%s; further guesses are refused for a while",
-                    mine ? " from many addresses" : " from " + address);
+                    mine.hasToken(now) ? " from many addresses" : " from " + address);
         }
     }
 

@@ -274,4 +274,8 @@ public interface EnglishTexts extends Texts {
     @Override
     @Message("This link is open {max} times at once already. Close another window.")
     String tooManyConnections(int max);
+
+    @Override
+    @Message("The meeting has {max} notes already; no more can be added.")
+    String notesFull(int max);
 }

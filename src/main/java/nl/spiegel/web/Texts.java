@@ -211,4 +211,7 @@ public interface Texts {
 
     @Message("Deze link is al {max} keer tegelijk open. Sluit een ander venster.")
     String tooManyConnections(int max);
+
+    @Message("Het gesprek heeft al {max} notities; meer kan niet.")
+    String notesFull(int max);
 }

@@ -52,6 +52,7 @@ public final class Wording {
             case QUESTIONS_FULL -> t.questionsFull(Meeting.MAX_WAITING_IN_MEETING, Meeting.MAX_QUESTIONS);
             case TOO_MANY_TOPICS -> t.tooManyTopics(Meeting.MAX_TOPICS_PER_LISTENER);
             case TOPICS_FULL -> t.topicsFull(Meeting.MAX_TOPICS);
+            case NOTES_FULL -> t.notesFull(Meeting.MAX_NOTES);
         };
     }
 

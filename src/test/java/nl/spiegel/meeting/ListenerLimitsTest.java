@@ -72,6 +72,15 @@ class ListenerLimitsTest {
     }
 
     @Test
+    void aMeetingHoldsAtMostThreeHundredNotes() {
+        List<Event> events = new ArrayList<>(inConversation());
+        for (int i = 0; i < Meeting.MAX_NOTES; i++) {
+            events.add(new NoteAdded("N-" + i, null, NoteTag.OTHER, "Notitie " + i, false, Role.MODERATOR));
+        }
+        given(events).when(MOD, new AddNote(null, NoteTag.OTHER, "Nog een", false)).thenRejected("NOTES_FULL");
+    }
+
+    @Test
     void joiningStopsAtTheServersLimitWhateverTheModeratorSet() {
         Spec s = given(prepared());
         while (s.state().listeners().size() < Meeting.MAX_LISTENERS) {

@@ -11,46 +11,84 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Sends one text message as a single, unfragmented WebSocket frame, as a browser does, and tells
- * how the server closed the connection: its close code, or -1 when the TCP connection just ended.
- * The JDK's client splits large messages into frames, so it cannot show this.
+ * WebSocket clients on a bare socket, for what the JDK's client cannot do: send one text message as
+ * a single, unfragmented frame, as a browser does (the JDK splits large messages), or stop reading.
+ * They tell how the server closed the connection: its close code, or -1 when the TCP connection just ended.
  */
 public final class RawFrame {
 
     private RawFrame() {}
 
     public static int closeCodeAfter(URI server, String meetingId, String key, String text) throws IOException {
-        SecureRandom random = new SecureRandom();
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+        try (Socket socket = open(server, meetingId, key, 0)) {
             socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /live/" + meetingId + " HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort()
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                    + Base64.getEncoder().encodeToString(nonce) + "\r\nAuthorization: Bearer " + key + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            skipHeaders(in);
-            out.write(frame(text.getBytes(StandardCharsets.UTF_8), random));
-            out.flush();
-            while (true) {
-                int first = in.read();
-                if (first < 0) {
-                    return -1;
-                }
-                int length = in.readUnsignedByte() & 0x7f;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = (int) in.readLong();
-                }
-                byte[] payload = in.readNBytes(length);
-                if ((first & 0x0f) == 8) {
-                    return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-                }
+            socket.getOutputStream().write(frame(text.getBytes(StandardCharsets.UTF_8), new SecureRandom()));
+            socket.getOutputStream().flush();
+            return readUntilClosed(new DataInputStream(socket.getInputStream()), new long[1]);
+        }
+    }
+
+    /**
+     * A client that says hello and then stops reading, with a small receive buffer, as a hostile
+     * listener (or a phone that froze) would.
+     */
+    public static Socket pausedReader(URI server, String meetingId, String key) throws IOException {
+        Socket socket = open(server, meetingId, key, 4096);
+        socket.getOutputStream().write(frame("{\"type\":\"hello\"}".getBytes(StandardCharsets.UTF_8), new SecureRandom()));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** Reads what is left; the close code, or -1 when the TCP connection just ended. {@code read[0]} counts the bytes. */
+    public static int readUntilClosed(Socket socket, long[] read) throws IOException {
+        socket.setSoTimeout(20_000);
+        return readUntilClosed(new DataInputStream(socket.getInputStream()), read);
+    }
+
+    private static int readUntilClosed(DataInputStream in, long[] read) throws IOException {
+        while (true) {
+            int first;
+            try {
+                first = in.read();
+            } catch (java.net.SocketException reset) {
+                return -1;
+            }
+            if (first < 0) {
+                return -1;
+            }
+            int length = in.readUnsignedByte() & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = (int) in.readLong();
+            }
+            byte[] payload = in.readNBytes(length);
+            read[0] += payload.length;
+            if (payload.length < length) {
+                return -1;
+            }
+            if ((first & 0x0f) == 8) {
+                return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
             }
         }
+    }
+
+    private static Socket open(URI server, String meetingId, String key, int receiveBuffer) throws IOException {
+        byte[] nonce = new byte[16];
+        new SecureRandom().nextBytes(nonce);
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(server.getHost(), server.getPort()));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /live/" + meetingId + " HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(nonce) + "\r\nAuthorization: Bearer " + key + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        skipHeaders(socket.getInputStream());
+        return socket;
     }
 
     private static void skipHeaders(InputStream in) throws IOException {

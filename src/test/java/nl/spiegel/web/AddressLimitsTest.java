@@ -1,0 +1,107 @@
+package nl.spiegel.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import nl.spiegel.support.Api;
+import nl.spiegel.support.TestDatabase;
+
+/**
+ * Without a key, one client address may create, join and guess codes only so often: anyone could
+ * fill the disk with meetings (60 a second), and try 3 300 join codes a second.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+@TestProfile(AddressLimitsTest.Tight.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AddressLimitsTest {
+
+    public static class Tight implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("spiegel.limits.creates-per-hour", "4", "spiegel.limits.joins-per-minute", "3",
+                    "spiegel.limits.wrong-codes-per-minute", "5", "spiegel.limits.wrong-codes-per-minute-in-all", "1000");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void creatingIsLimitedPerAddress() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"Reeks\"}").post("/api/series").then().statusCode(201);
+        int created = 1;
+        while (given().contentType(ContentType.JSON).body("{\"title\":\"Binnen de grens\"}").post("/api/meetings")
+                .statusCode() == 201) {
+            created++;
+            assertThat(created).as("creates allowed in an hour").isLessThanOrEqualTo(4);
+        }
+        given().contentType(ContentType.JSON).body("{\"title\":\"Eén te veel\"}").post("/api/meetings").then()
+                .statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("code", is("TOO_MANY_REQUESTS"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"Ook te veel\"}").post("/api/series").then().statusCode(429);
+    }
+
+    @Test
+    @Order(0)
+    void joiningIsLimitedPerAddress() {
+        Api.Created m = Api.createMeeting("{\"title\":\"Drukte\"}");
+        for (int i = 0; i < 3; i++) {
+            Api.join(m.joinCode(), null);
+        }
+        given().contentType(ContentType.JSON).body("{\"code\":\"" + m.joinCode() + "\"}").post("/api/join").then()
+                .statusCode(429).header("Retry-After", notNullValue());
+    }
+
+    @Test
+    @Order(1)
+    void guessingJoinCodesIsLimitedAndLoggedWithoutTheCode() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler watcher = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(AddressLimits.class.getName());
+        log.addHandler(watcher);
+        try {
+            String code = Api.createMeeting("{\"title\":\"Raden\"}").joinCode();
+            for (int i = 0; i < 5; i++) {
+                given().get("/api/join/ZZZZZ" + i).then().statusCode(404).body("code", is("UNKNOWN_CODE"));
+            }
+            // Used up: even the right code is not looked up now, so a refusal tells nothing.
+            given().get("/api/join/" + code).then().statusCode(429).header("Retry-After", notNullValue())
+                    .body("code", is("TOO_MANY_GUESSES"));
+            given().contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}").post("/api/join").then().statusCode(429);
+        } finally {
+            log.removeHandler(watcher);
+        }
+        assertThat(warnings).anyMatch(w -> w.contains("guessed")).noneMatch(w -> w.contains("ZZZZZ"));
+    }
+}
