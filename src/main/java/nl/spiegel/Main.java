@@ -36,7 +36,8 @@ public final class Main {
             // The JDBC and reactive URLs are both derived from this one unless given themselves.
             System.setProperty("spiegel.database.url", given.get());
         } else {
-            EmbeddedPostgres pg = EmbeddedPostgres.start(Path.of(spiegel.dataDir()), spiegel.database().embeddedPort().orElse(0));
+            EmbeddedPostgres pg = EmbeddedPostgres.start(Path.of(spiegel.dataDir()), spiegel.database().embeddedPort().orElse(0))
+                    .keptRunning();
             System.setProperty("spiegel.database.url", pg.url());
             System.setProperty("spiegel.database.username", EmbeddedPostgres.USER);
             System.setProperty("spiegel.database.password", pg.password());

@@ -26,6 +26,8 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.restassured.http.ContentType;
 import nl.spiegel.store.EmbeddedPostgres;
 import nl.spiegel.support.LiveClient;
@@ -56,6 +58,47 @@ class ServerProcessIT {
         }
     }
 
+    /**
+     * The built-in PostgreSQL killed under a running server: readiness goes down, the database is
+     * started again, readiness recovers within 30 s, live rooms catch up and nothing acknowledged is lost.
+     */
+    @Test
+    void theBuiltInDatabaseComesBackAfterItIsKilled() throws Exception {
+        Path work = Files.createTempDirectory("spiegel-pg-killed");
+        Path data = work.resolve("data");
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
+            String id = server.createMeeting("Database weg");
+            String key = PackagedServer.KEYS.get(id);
+            LiveClient moderator = LiveClient.connect(server.uri(), id, key).hello(null);
+            LiveClient display = LiveClient.connect(server.uri(), id, server.join(id)).hello(null);
+            moderator.command("ChangePhase", "to", "LOBBY");
+            long acknowledged = moderator.seq();
+            display.awaitSeq(acknowledged);
+
+            ProcessHandle postmaster = postgresOn(data).getFirst();
+            postmaster.destroyForcibly();
+            await("the killed PostgreSQL is gone", () -> !postmaster.isAlive());
+            Instant killed = Instant.now();
+            await("readiness comes back", () -> server.readyStatus() == 200);
+            assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(30));
+            assertThat(postgresOn(data)).hasSize(1).noneMatch(p -> p.pid() == postmaster.pid());
+
+            JsonNode answer = moderator.command("ChangePhase", "to", "OPENING");
+            while (answer.path("code").asText().equals("UNAVAILABLE")) {
+                Thread.sleep(500);
+                answer = moderator.commandWithId(answer.path("commandId").asText(), "ChangePhase", "to", "OPENING");
+            }
+            assertThat(answer.path("type").asText()).isEqualTo("ack");
+            assertThat(answer.path("seq").asLong()).isEqualTo(acknowledged + 1);
+            display.awaitSeq(acknowledged + 1);
+            assertThat(display.view().get("phase").asText()).isEqualTo("OPENING");
+            moderator.close();
+            display.close();
+            server.stop();
+            await("PostgreSQL stops with its server", () -> postgresOn(data).isEmpty());
+        }
+    }
+
     @Test
     void liveClientsResumeAfterARestartWithNothingLost() throws Exception {
         Path work = Files.createTempDirectory("spiegel-live-restart");
@@ -67,10 +110,7 @@ class ServerProcessIT {
         try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             id = server.createMeeting("Herstart");
             moderatorKey = PackagedServer.KEYS.get(id);
-            String code = given().port(server.port).header("Authorization", "Bearer " + moderatorKey)
-                    .get("/api/meetings/" + id + "/access").then().statusCode(200).extract().path("joinCode");
-            listenerKey = given().port(server.port).contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
-                    .post("/api/join").then().statusCode(200).extract().path("key");
+            listenerKey = server.join(id);
             LiveClient moderator = LiveClient.connect(server.uri(), id, moderatorKey).hello(null);
             listenerBefore = LiveClient.connect(server.uri(), id, listenerKey).hello(null);
             moderator.command("ChangePhase", "to", "LOBBY");

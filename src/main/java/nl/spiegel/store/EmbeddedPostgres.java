@@ -44,7 +44,8 @@ import org.tukaani.xz.XZInputStream;
  * <p>The server runs behind a small shell watchdog that shuts it down (fast mode) as soon as the
  * pipe from this JVM closes, which happens on any exit of the JVM, {@code kill -9} included. A file
  * lock on the data directory tells a second Spiegel on the same data apart from a server left
- * behind by a crash; such a leftover is stopped before a fresh server starts, never reused.
+ * behind by a crash; such a leftover is stopped before a fresh server starts, never reused. When the
+ * server dies under a running Spiegel ({@link #keptRunning()}), it is started again, with back-off.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -65,16 +66,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
             wait "$pg"
             """;
 
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(10);
+
     private final Path dataDir;
+    private final Path bin;
     private final int port;
     private final String password;
-    private final Process process;
+    private volatile Process process;
+    private volatile boolean closing;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private EmbeddedPostgres(Path dataDir, int port, String password, Process process, FileChannel lockChannel,
+    private EmbeddedPostgres(Path dataDir, Path bin, int port, String password, Process process, FileChannel lockChannel,
                              FileLock lock) {
         this.dataDir = dataDir;
+        this.bin = bin;
         this.port = port;
         this.password = password;
         this.process = process;
@@ -108,8 +115,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 }
                 int chosenPort = port == 0 ? freePort() : port;
                 Process process = launch(bin, pgData, chosenPort, home0);
-                EmbeddedPostgres pg = new EmbeddedPostgres(home0, chosenPort, password, process, lockChannel, lock);
-                pg.awaitReady();
+                EmbeddedPostgres pg = new EmbeddedPostgres(home0, bin, chosenPort, password, process, lockChannel, lock);
+                try {
+                    pg.awaitReady();
+                } catch (IllegalStateException e) {
+                    pg.close();
+                    throw e;
+                }
                 pg.createDatabase();
                 LOG.infof("Embedded PostgreSQL %s runs on port %d with its data in %s", VERSION, chosenPort, pgData);
                 return pg;
@@ -140,20 +152,82 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return password;
     }
 
+    /**
+     * From now on, a server that dies (its postmaster killed, out of memory) is started again on the
+     * same data and port, with back-off from {@link #FIRST_RETRY} to {@link #LAST_RETRY}, until it
+     * runs or this is closed. The app's connection pools reconnect by themselves.
+     */
+    public EmbeddedPostgres keptRunning() {
+        watch();
+        return this;
+    }
+
+    private void watch() {
+        postmaster().ifPresent(postmaster -> postmaster.onExit()
+                .thenRunAsync(this::restart, task -> Thread.ofPlatform().daemon().name("spiegel-postgres-restart").start(task)));
+    }
+
+    private void restart() {
+        Duration wait = FIRST_RETRY;
+        while (!closing) {
+            LOG.warnf("Embedded PostgreSQL stopped unexpectedly; starting it again in %d ms", wait.toMillis());
+            sleep(wait.toMillis());
+            synchronized (this) {
+                if (closing) {
+                    return;
+                }
+                try {
+                    stopWatchdog(process);
+                    Path pgData = dataDir.resolve("postgres");
+                    stopLeftover(pgData);
+                    process = launch(bin, pgData, port, dataDir);
+                    awaitReady();
+                    LOG.infof("Embedded PostgreSQL runs again on port %d", port);
+                    watch();
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Embedded PostgreSQL did not start again (%s); see %s", e.getMessage(),
+                            dataDir.resolve("postgres.log"));
+                }
+            }
+            wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+        }
+    }
+
+    /** The running postmaster, from its pid file. */
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : parsePid(lines.getFirst()).flatMap(ProcessHandle::of);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
-        try {
-            OutputStream stdin = process.getOutputStream();
-            stdin.close();
-            if (!process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
-                LOG.warn("Embedded PostgreSQL did not stop in time; stopping it forcibly");
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+        closing = true;
+        synchronized (this) {
+            try {
+                stopWatchdog(process);
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closing the watchdog's stdin makes it stop the server; forcibly when that takes too long. */
+    private static void stopWatchdog(Process watchdog) throws IOException {
+        try {
+            OutputStream stdin = watchdog.getOutputStream();
+            stdin.close();
+            if (!watchdog.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Embedded PostgreSQL did not stop in time; stopping it forcibly");
+                watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
+                watchdog.destroyForcibly();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -316,10 +390,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(STARTUP);
+        Instant started = Instant.now();
+        Instant deadline = started.plus(STARTUP);
         SQLException last = null;
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
+            // The watchdog outlives a server that refused to start; after a moment, the server must be there.
+            boolean serverGone = Instant.now().isAfter(started.plusSeconds(2)) && process.descendants()
+                    .noneMatch(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+            if (!process.isAlive() || serverGone) {
                 throw new IllegalStateException("PostgreSQL stopped right after starting; see "
                         + dataDir.resolve("postgres.log"));
             }
@@ -331,7 +409,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 sleep(100);
             }
         }
-        close();
         throw new IllegalStateException("PostgreSQL did not accept connections within " + STARTUP.toSeconds() + " s", last);
     }
 

@@ -87,6 +87,14 @@ public final class PackagedServer implements AutoCloseable {
         return body.getString("id");
     }
 
+    /** A listener joins the meeting with its code; returns the listener's key. */
+    public String join(String id) {
+        String code = given().port(port).header("Authorization", "Bearer " + KEYS.get(id))
+                .get("/api/meetings/" + id + "/access").then().statusCode(200).extract().path("joinCode");
+        return given().port(port).contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
+                .post("/api/join").then().statusCode(200).extract().path("key");
+    }
+
     public void get(String id) {
         given().port(port).header("Authorization", "Bearer " + KEYS.get(id)).get("/api/meetings/" + id)
                 .then().statusCode(200);
