@@ -2,17 +2,13 @@ package nl.spiegel.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Views;
+import nl.spiegel.support.Tool;
 
 /**
  * docs/asyncapi.yaml is valid by the AsyncAPI parser, and documents exactly the commands the server
@@ -29,14 +26,11 @@ import nl.spiegel.meeting.Views;
  */
 class AsyncApiDocumentTest {
 
-    private static final Path TOOL = Path.of("docs/asyncapi");
+    private static final Tool TOOL = new Tool(Path.of("docs/asyncapi"));
 
     @Test
     void theDocumentIsValidAndMatchesTheServer() throws Exception {
-        if (!Files.isDirectory(TOOL.resolve("node_modules/@asyncapi/parser"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-        }
-        String output = run(List.of("node", "validate.mjs", "../asyncapi.yaml"));
+        String output = TOOL.installed("@asyncapi/parser").run(List.of("node", "validate.mjs", "../asyncapi.yaml"));
         String[] lines = output.strip().split("\n");
         JsonNode result = new ObjectMapper().readTree(lines[lines.length - 1]);
 
@@ -69,13 +63,5 @@ class AsyncApiDocumentTest {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(TOOL.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("%s:%n%s", command, output).isZero();
-        return output;
     }
 }
