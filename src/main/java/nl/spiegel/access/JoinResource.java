@@ -1,8 +1,10 @@
 package nl.spiegel.access;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -45,6 +47,9 @@ public class JoinResource {
     AddressLimits limits;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     HttpServerRequest request;
 
     public record JoinBody(String code, String displayName) {}
@@ -71,6 +76,7 @@ public class JoinResource {
     /** A code that opens nothing counts as a guess against the client's address. */
     private ProblemException unknownCode() {
         limits.wrongCode(request);
+        registry.counter("spiegel.joins", "outcome", "unknown_code").increment();
         return new ProblemException(404, "UNKNOWN_CODE", "code", Texts::unknownCode);
     }
 
@@ -95,9 +101,14 @@ public class JoinResource {
                             new Command.JoinAsListener(body.displayName()), null,
                             applied -> access.persistKey(meetingId, Role.LISTENER, listenerId, key))
                     .map(outcome -> switch (outcome) {
-                        case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
-                        case Outcome.Applied applied -> new Joined(meetingId, listenerId, key,
-                                Views.listener(applied.meeting(), listenerId, clock.instant()));
+                        case Outcome.Rejected rejected -> {
+                            registry.counter("spiegel.joins", "outcome", rejected.rejection().code().toLowerCase(Locale.ROOT)).increment();
+                            throw ProblemException.of(rejected.rejection());
+                        }
+                        case Outcome.Applied applied -> {
+                            registry.counter("spiegel.joins", "outcome", "joined").increment();
+                            yield new Joined(meetingId, listenerId, key, Views.listener(applied.meeting(), listenerId, clock.instant()));
+                        }
                     });
         });
     }

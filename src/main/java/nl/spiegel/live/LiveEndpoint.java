@@ -1,9 +1,11 @@
 package nl.spiegel.live;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -36,9 +38,15 @@ public class LiveEndpoint {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     @OnOpen
     void open(WebSocketConnection connection) {
-        rooms.open(connection, connection.userData().get(TRANSPORT), connection.userData().get(ACCESS));
+        Access access = connection.userData().get(ACCESS);
+        rooms.open(connection, connection.userData().get(TRANSPORT), access);
+        // Who and where, never the key or anything said.
+        LOG.infof("live open %s meeting=%s connection=%s", access.role(), access.meetingId(), connection.id());
     }
 
     @OnTextMessage
@@ -72,5 +80,22 @@ public class LiveEndpoint {
     @OnClose
     void close(WebSocketConnection connection) {
         rooms.close(connection);
+        String reason = reason(connection.closeReason() == null ? 1006 : connection.closeReason().getCode());
+        registry.counter("spiegel.live.closed", "reason", reason).increment();
+        LOG.infof("live close %s connection=%s", reason, connection.id());
+    }
+
+    /** A close code as a metric tag: Spiegel's own by name, a few standard ones, anything else as other. */
+    static String reason(int code) {
+        for (CloseCode known : CloseCode.values()) {
+            if (known.code == code) {
+                return known.name().toLowerCase(Locale.ROOT);
+            }
+        }
+        return switch (code) {
+            case 1000 -> "normal";
+            case 1006 -> "abnormal";
+            default -> "other";
+        };
     }
 }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,8 +60,12 @@ public class Protocol {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     Uni<Void> receive(Peer peer, String text) {
         peer.lastSeen = clock.instant();
+        Timer.Sample arrived = Timer.start(registry);
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -93,6 +99,7 @@ public class Protocol {
                 peer.drop(CloseCode.FLOOD);
                 return Uni.createFrom().voidItem();
             }
+            registry.counter("spiegel.limits.refused", "limit", "live_commands").increment();
             return error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.commandsPerMinute(peer.limiter.perMinute()));
         }
         if (!MeetingCore.allowed(peer.role(), commandType)) {
@@ -120,8 +127,10 @@ public class Protocol {
         UUID meetingId = peer.access.meetingId();
         return store.execute(meetingId, new Sender(peer.access.actor(), peer.access.keyHash()), commandId, command, actedAt)
                 .chain(outcome -> switch (outcome) {
-                    case Outcome.Applied applied -> rooms.advance(meetingId, applied.seq())
-                            .invoke(() -> peer.send(write(ack(commandId, applied))));
+                    case Outcome.Applied applied -> rooms.advance(meetingId, applied.seq()).invoke(() -> {
+                        peer.send(write(ack(commandId, applied)));
+                        arrived.stop(registry.timer("spiegel.live.ack", "type", type));
+                    });
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
                 })
                 .onFailure().recoverWithUni(failure -> {

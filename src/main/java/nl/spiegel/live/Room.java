@@ -1,6 +1,7 @@
 package nl.spiegel.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,6 +52,7 @@ final class Room {
     private final EventStore store;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Rooms rooms;
     /** Everything that reads the stream or sends to peers takes turns, so each peer sees changes in order. */
     private final Turns<UUID> queue = new Turns<>();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
@@ -66,11 +68,12 @@ final class Room {
     private record Change(long seq, String at, String moderator, String display, String listeners,
                           ObjectNode listenersDelta, Map<String, ObjectNode> personal, long chars) {}
 
-    Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock) {
+    Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock, Rooms rooms) {
         this.meetingId = meetingId;
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.rooms = rooms;
         this.idleSince = clock.millis();
     }
 
@@ -93,26 +96,28 @@ final class Room {
         }
         return queue.inTurn(meetingId, () -> {
             catchUpQueued.set(false);
-            return readNew();
+            return readNew("notify");
         });
     }
 
     /** Completes once this room has sent every event up to {@code seq}. */
     Uni<Void> advanceTo(long seq) {
-        return queue.inTurn(meetingId, () -> state.seq() >= seq ? Uni.createFrom().voidItem() : readNew());
+        return queue.inTurn(meetingId, () -> state.seq() >= seq ? Uni.createFrom().voidItem() : readNew("command"));
     }
 
-    private Uni<Void> readNew() {
+    private Uni<Void> readNew(String cause) {
         return store.eventsAfter(meetingId, state.seq()).invoke(events -> {
+            rooms.read(cause, events.size());
             // The first load folds a long stream: keep views only for the events a client may resume from.
             int first = Math.max(0, events.size() - HISTORY - 1);
             for (int i = 0; i < events.size(); i++) {
-                apply(events.get(i), i >= first);
+                apply(events.get(i), i >= first, !cause.equals("hello"));
             }
         }).replaceWithVoid();
     }
 
-    private void apply(Recorded recorded, boolean project) {
+    /** {@code fresh}: read because it was just appended, so its fan-out time is worth measuring. */
+    private void apply(Recorded recorded, boolean project, boolean fresh) {
         if (recorded.seq() != state.seq() + 1) {
             throw new IllegalStateException("Gap in the stream of meeting " + meetingId + " at seq " + recorded.seq());
         }
@@ -149,6 +154,9 @@ final class Room {
                 peer.send(messageFor(change, peer));
             }
         }
+        if (fresh && !peers.isEmpty()) {
+            rooms.fanOut().record(Duration.between(recorded.at(), clock.instant()));
+        }
     }
 
     private String messageFor(Change change, Peer peer) {
@@ -183,7 +191,7 @@ final class Room {
      * snapshot, then {@code ready}, and from then on every change.
      */
     Uni<Void> hello(Peer peer, Long lastSeq) {
-        return queue.inTurn(meetingId, () -> readNew().invoke(() -> {
+        return queue.inTurn(meetingId, () -> readNew("hello").invoke(() -> {
             long seq = state.seq();
             // Only the seq of a change the client applied (1 or more) can be resumed from; anything else is a fresh start.
             boolean canResume = lastSeq != null && lastSeq >= 1 && lastSeq <= seq

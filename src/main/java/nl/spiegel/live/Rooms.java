@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +72,9 @@ public class Rooms {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String databaseUrl;
 
@@ -91,19 +100,60 @@ public class Rooms {
     /** Connections one shared key (moderator, assistant, display) may have open at once. */
     static final int SHARED_CONNECTIONS = 20;
     private PgSubscriber subscriber;
+    private volatile boolean listening;
     private long sweepTimer = -1;
+    private Timer fanOut;
+    private final Map<String, Counter> eventsRead = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
+        metrics();
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
                 .setUser(databaseUser).setPassword(databasePassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         subscriber.channel("meeting_event").handler(this::onEvent)
                 // After a reconnect notifications may have been missed: every room reads what it lacks.
-                .subscribeHandler(() -> rooms.values().forEach(room -> room.catchUp().subscribe().with(ok -> { })));
+                .subscribeHandler(() -> {
+                    listening = true;
+                    rooms.values().forEach(room -> room.catchUp().subscribe().with(ok -> { }));
+                });
         subscriber.channel("access_revoked").handler(payload -> revalidate(UUID.fromString(payload)));
         subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for meeting events"),
                 failure -> LOG.warn("Not listening for events of other nodes yet; retrying", failure));
         sweepTimer = vertx.setPeriodic(15_000, id -> sweep());
+    }
+
+    /** What this node's rooms and connections are doing, for /q/metrics (docs/operations.md). */
+    private void metrics() {
+        for (Role role : EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.DISPLAY, Role.LISTENER)) {
+            Gauge.builder("spiegel.live.connections", peers, all -> all.values().stream().filter(p -> p.role() == role).count())
+                    .description("Open live connections").tag("role", role.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
+        Gauge.builder("spiegel.live.rooms", rooms, Map::size).description("Meetings live on this node").register(registry);
+        Gauge.builder("spiegel.live.queued", peers, all -> all.values().stream().mapToLong(Peer::queued).sum())
+                .description("Characters sent to live connections and not yet written to them").baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("spiegel.live.listening", this, rooms -> rooms.listening() ? 1 : 0)
+                .description("1 while this node listens for other nodes' events").register(registry);
+        fanOut = Timer.builder("spiegel.live.fanout").description("From an event's commit to its change sent to every live connection")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** Whether this node hears of events appended by other nodes ({@code LISTEN} connection up). */
+    boolean listening() {
+        if (subscriber == null || subscriber.getDelegate().actualConnection() == null) {
+            listening = false;
+        }
+        return listening;
+    }
+
+    Timer fanOut() {
+        return fanOut;
+    }
+
+    /** Counts events a room read from the stream, by why it read them (notify, command, hello). */
+    void read(String cause, int events) {
+        eventsRead.computeIfAbsent(cause, c -> Counter.builder("spiegel.live.events.read")
+                .description("Events read from the stream by live rooms").tag("cause", c).register(registry)).increment(events);
     }
 
     /** Shutting down: new live connections are refused, so clients go to another node. */
@@ -142,7 +192,7 @@ public class Rooms {
     }
 
     Room room(UUID meetingId) {
-        return rooms.computeIfAbsent(meetingId, id -> new Room(id, store, json, clock));
+        return rooms.computeIfAbsent(meetingId, id -> new Room(id, store, json, clock, this));
     }
 
     /**

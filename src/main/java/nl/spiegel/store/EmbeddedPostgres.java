@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -158,8 +159,27 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * runs or this is closed. The app's connection pools reconnect by themselves.
      */
     public EmbeddedPostgres keptRunning() {
+        kept = this;
         watch();
         return this;
+    }
+
+    /** The built-in database this process keeps running, if it runs one (for its metrics). */
+    public static Optional<EmbeddedPostgres> kept() {
+        return Optional.ofNullable(kept);
+    }
+
+    private static volatile EmbeddedPostgres kept;
+    private final AtomicInteger restarts = new AtomicInteger();
+
+    /** Whether the server runs now. */
+    public boolean up() {
+        return postmaster().map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** How often it was started again after it died. */
+    public int restarts() {
+        return restarts.get();
     }
 
     private void watch() {
@@ -182,6 +202,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     stopLeftover(pgData);
                     process = launch(bin, pgData, port, dataDir);
                     awaitReady();
+                    restarts.incrementAndGet();
                     LOG.infof("Embedded PostgreSQL runs again on port %d", port);
                     watch();
                     return;

@@ -13,6 +13,8 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,6 +51,9 @@ public class EventStore {
     @Inject
     Instance<Consequences> consequences;
 
+    @Inject
+    MeterRegistry registry;
+
     /**
      * On one node, commands to the same meeting take turns: racing them would only make them retry.
      * Writers on other nodes still race, and the primary key on {@code seq} settles that.
@@ -84,7 +89,12 @@ public class EventStore {
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String clientCommandId, Command command, Instant actedAt,
                                 InTransaction alsoDo) {
         String commandId = scoped(sender, clientCommandId);
-        return turns.inTurn(meetingId, () -> append(meetingId, sender.actor(), commandId, command, actedAt, alsoDo));
+        Timer.Sample started = Timer.start(registry);
+        return turns.inTurn(meetingId, () -> append(meetingId, sender.actor(), commandId, command, actedAt, alsoDo))
+                .onItemOrFailure().invoke((outcome, failure) -> started.stop(registry.timer("spiegel.commands",
+                        "type", command.getClass().getSimpleName(),
+                        "outcome", failure != null ? "failed" : outcome instanceof Outcome.Rejected ? "rejected" : "applied",
+                        "code", outcome instanceof Outcome.Rejected rejected ? rejected.rejection().code() : "none")));
     }
 
     /**

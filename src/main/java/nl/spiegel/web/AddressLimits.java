@@ -3,12 +3,14 @@ package nl.spiegel.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,9 @@ public class AddressLimits {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
     private volatile TokenBucket wrongCodesInAll;
@@ -41,6 +46,7 @@ public class AddressLimits {
         Instant now = clock.instant();
         TokenBucket bucket = bucket(kind, address(request), now);
         if (!bucket.tryAcquire(now)) {
+            registry.counter("spiegel.limits.refused", "limit", kind.name().toLowerCase(Locale.ROOT)).increment();
             throw ProblemException.tooMany("TOO_MANY_REQUESTS", bucket.secondsToWait(now),
                     t -> t.tooManyRequests(bucket.secondsToWait(now)));
         }
@@ -56,6 +62,7 @@ public class AddressLimits {
         TokenBucket all = inAll(now);
         TokenBucket empty = !mine.hasToken(now) ? mine : !all.hasToken(now) ? all : null;
         if (empty != null) {
+            registry.counter("spiegel.limits.refused", "limit", "guesses").increment();
             long wait = empty.secondsToWait(now);
             throw ProblemException.tooMany("TOO_MANY_GUESSES", wait, t -> t.tooManyGuesses(wait));
         }

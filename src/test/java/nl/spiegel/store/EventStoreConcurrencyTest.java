@@ -11,15 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.RepeatedTest;
@@ -28,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.spiegel.support.Api;
+import nl.spiegel.support.LogLines;
 import nl.spiegel.support.TestDatabase;
 
 /** Against the real PostgreSQL: writers racing on one meeting never make a gap or a duplicate. */
@@ -164,34 +160,15 @@ class EventStoreConcurrencyTest {
      */
     @Test
     void storingCommandsAndRotatingKeysLeaveNothingForHibernateToWarnAbout() {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler watcher = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(String.valueOf(record.getMessage()));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger hibernate = Logger.getLogger("org.hibernate");
-        hibernate.addHandler(watcher);
-        try {
+        List<String> warnings;
+        try (LogLines log = LogLines.warningsOf("org.hibernate")) {
             String id = newMeeting();
             for (int i = 0; i < 5; i++) {
                 meeting.asModerator().body("{\"title\":\"Titel " + i + "\"}").put("/api/meetings/" + id).then().statusCode(200);
             }
             meeting.asModerator().post("/api/meetings/" + id + "/access/assistant/rotate").then().statusCode(200);
             meeting.asModerator().post("/api/meetings/" + id + "/access/join-code/rotate").then().statusCode(200);
-        } finally {
-            hibernate.removeHandler(watcher);
+            warnings = log.lines;
         }
         assertThat(warnings).isEmpty();
     }

@@ -7,10 +7,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import nl.spiegel.support.Api;
+import nl.spiegel.support.LogLines;
 import nl.spiegel.support.TestDatabase;
 
 /**
@@ -73,24 +70,8 @@ class AddressLimitsTest {
     @Test
     @Order(1)
     void guessingJoinCodesIsLimitedAndLoggedWithoutTheCode() {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler watcher = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(AddressLimits.class.getName());
-        log.addHandler(watcher);
-        try {
+        List<String> warnings;
+        try (LogLines log = LogLines.of(AddressLimits.class.getName())) {
             String code = Api.createMeeting("{\"title\":\"Raden\"}").joinCode();
             for (int i = 0; i < 5; i++) {
                 given().get("/api/join/ZZZZZ" + i).then().statusCode(404).body("code", is("UNKNOWN_CODE"));
@@ -99,8 +80,7 @@ class AddressLimitsTest {
             given().get("/api/join/" + code).then().statusCode(429).header("Retry-After", notNullValue())
                     .body("code", is("TOO_MANY_GUESSES"));
             given().contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}").post("/api/join").then().statusCode(429);
-        } finally {
-            log.removeHandler(watcher);
+            warnings = log.lines;
         }
         assertThat(warnings).anyMatch(w -> w.contains("guessed")).noneMatch(w -> w.contains("ZZZZZ"));
     }

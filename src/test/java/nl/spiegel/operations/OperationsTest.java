@@ -1,0 +1,103 @@
+package nl.spiegel.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.spiegel.support.Api;
+import nl.spiegel.support.LiveClient;
+import nl.spiegel.support.LogLines;
+import nl.spiegel.support.TestDatabase;
+
+/** What an operator sees of a meeting day: metrics, health, logs; and never what was said, nor a key. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class OperationsTest {
+
+    @TestHTTPResource("/")
+    URI server;
+
+    @Test
+    void metricsShowAMeetingAndNothingOfWhatWasSaid() {
+        Api.Created m = Api.createMeeting("Geheime titel", 1, 2);
+        String listenerKey = Api.join(m.joinCode(), "Herkenbare naam").getString("key");
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        LiveClient listener = LiveClient.connect(server, m.id(), listenerKey).hello(null);
+        moderator.command("ChangePhase", "to", "LOBBY");
+        moderator.command("AddNote", "text", "Iets wat niemand mag weten", "shared", true);
+        moderator.command("GiveFloor", "participantId", "P999");
+        listener.awaitSeq(moderator.seq());
+        given().get("/api/join/NOPE99").then().statusCode(404);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains(
+                "spiegel_live_connections{role=\"moderator\"} 1.0",
+                "spiegel_live_connections{role=\"listener\"} 1.0",
+                "spiegel_live_rooms ",
+                "spiegel_live_queued_bytes ",
+                "spiegel_live_listening 1.0",
+                "spiegel_commands_seconds_count{code=\"none\",outcome=\"applied\",type=\"AddNote\"}",
+                "spiegel_commands_seconds_count{code=\"WRONG_PHASE\",outcome=\"rejected\",type=\"GiveFloor\"}",
+                "spiegel_live_ack_seconds_count{type=\"AddNote\"}",
+                "spiegel_live_fanout_seconds_bucket",
+                "spiegel_live_events_read_total{cause=\"command\"}",
+                "spiegel_joins_total{outcome=\"joined\"}",
+                "spiegel_joins_total{outcome=\"unknown_code\"}");
+        assertThat(metrics).doesNotContain("Geheime titel", "Herkenbare naam", "Iets wat niemand", m.id(),
+                m.moderatorKey(), listenerKey, m.joinCode(), "NOPE99");
+
+        listener.close();
+        moderator.close();
+        await(() -> given().get("/q/metrics").asString().contains("spiegel_live_closed_total{reason=\"normal\"}"));
+    }
+
+    /** Readiness says whether this node hears other nodes' events: down while LISTEN is lost, up once resubscribed. */
+    @Test
+    void readinessFollowsTheListenConnection() throws Exception {
+        given().get("/q/health/ready").then().statusCode(200);
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
+        }
+        await(() -> given().get("/q/health/ready").statusCode() == 503);
+        await(() -> given().get("/q/health/ready").statusCode() == 200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void everyRequestIsOneLogLineWithoutCodesOrKeys() {
+        try (LogLines log = LogLines.of("nl.spiegel.requests")) {
+            Api.Created m = Api.createMeeting("{\"title\":\"Logboek\"}");
+            given().get("/api/join/" + m.joinCode()).then().statusCode(200);
+            m.asModerator().get("/api/meetings/" + m.id()).then().statusCode(200);
+            await(() -> log.lines.size() >= 3);
+            assertThat(String.join("\n", log.lines)).contains("POST /api/meetings 201", "GET /api/join/… 200",
+                    "GET /api/meetings/" + m.id() + " 200").doesNotContain(m.joinCode(), m.moderatorKey());
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("timed out");
+    }
+}
