@@ -34,11 +34,9 @@ public final class PackagedServer implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts the server in {@code work}; on {@code QUARKUS_HTTP_PORT} when {@code env} sets it, else on a free port. */
     public static PackagedServer start(Path work, Map<String, String> env) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = env.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(env.get("QUARKUS_HTTP_PORT")) : freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Files.createTempFile(work, "server", ".log");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
@@ -46,6 +44,7 @@ public final class PackagedServer implements AutoCloseable {
         builder.environment().keySet().removeIf(k -> k.startsWith("SPIEGEL_") || k.startsWith("QUARKUS_"));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_SHUTDOWN_DELAY", env.getOrDefault("QUARKUS_SHUTDOWN_DELAY", "0.5s"));
         PackagedServer server = new PackagedServer(builder.start(), port, log);
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
@@ -64,6 +63,17 @@ public final class PackagedServer implements AutoCloseable {
             server.kill9();
             throw e;
         }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The server's log so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     public URI uri() {

@@ -1,0 +1,88 @@
+package nl.spiegel.support;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * HAProxy (Debian's package) on loopback in front of Spiegel nodes, configured as a deployment
+ * would be: readiness health checks, WebSocket tunnels that stay open, a failed connect retried on
+ * another node.
+ */
+public final class LoadBalancer implements AutoCloseable {
+
+    private final Process process;
+    public final int port;
+
+    private LoadBalancer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static LoadBalancer start(Path work, List<Integer> nodes) throws Exception {
+        int port = PackagedServer.freePort();
+        String servers = nodes.stream().map(n -> "    server node" + n + " 127.0.0.1:" + n
+                + " check inter 500ms fall 2 rise 2").collect(Collectors.joining("\n"));
+        Path config = Files.writeString(work.resolve("haproxy.cfg"), """
+                global
+                    maxconn 4096
+                    log stdout format raw local0 info
+                defaults
+                    mode http
+                    log global
+                    option httplog
+                    option log-health-checks
+                    timeout connect 1s
+                    timeout client 60s
+                    timeout server 60s
+                    timeout tunnel 1h
+                    retries 3
+                    option redispatch
+                frontend spiegel
+                    bind 127.0.0.1:%d
+                    default_backend nodes
+                backend nodes
+                    # Live connections last a whole meeting: the node with the fewest takes the next.
+                    balance leastconn
+                    option httpchk GET /q/health/ready
+                %s
+                """.formatted(port, servers));
+        Process process = new ProcessBuilder("haproxy", "-f", config.toString(), "-db")
+                .redirectErrorStream(true).redirectOutput(work.resolve("haproxy.log").toFile()).start();
+        LoadBalancer lb = new LoadBalancer(process, port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("HAProxy stopped:\n" + Files.readString(work.resolve("haproxy.log")));
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return lb;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        lb.close();
+        return fail("HAProxy did not listen on " + port);
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
