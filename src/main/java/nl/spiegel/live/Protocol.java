@@ -129,7 +129,8 @@ public class Protocol {
                 .chain(outcome -> switch (outcome) {
                     case Outcome.Applied applied -> rooms.advance(meetingId, applied.seq()).invoke(() -> {
                         peer.send(write(ack(commandId, applied)));
-                        arrived.stop(registry.timer("spiegel.live.ack", "type", type));
+                        arrived.stop(Timer.builder("spiegel.live.ack").tag("type", type).publishPercentileHistogram()
+                                .register(registry));
                     });
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
                 })

@@ -3,6 +3,7 @@ package nl.spiegel.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import org.jboss.logging.Logger;
@@ -12,7 +13,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
 
@@ -36,6 +39,13 @@ public class AddressLimits {
 
     @Inject
     MeterRegistry registry;
+
+    /** Every limit's refusals from zero, so that a rate of them can be watched before the first. */
+    void countFromStart(@Observes StartupEvent event) {
+        for (String limit : List.of("create", "join", "guesses", "live_commands")) {
+            registry.counter("spiegel.limits.refused", "limit", limit);
+        }
+    }
 
     private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
