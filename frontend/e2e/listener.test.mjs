@@ -132,6 +132,21 @@ test('listeners follow a meeting and ask questions for the end; the display show
     await accessible(display, 'display, clarifying');
     await moderator.getByRole('button', { name: 'Beantwoord' }).first().click();
     await listeners[0].page.locator('.mine li', { hasText: listeners[0].question }).getByText('beantwoord', { exact: true }).waitFor();
+
+    // A listener who disturbs is removed, with their waiting question: their link stops working at once.
+    await moderator.locator('details.listeners summary').click();
+    await moderator.locator('li.listener', { hasText: 'Luisteraar 5' }).getByRole('button', { name: 'Verwijderen' }).click();
+    const dialog = moderator.getByRole('dialog');
+    await dialog.getByText('Luisteraar 5 uit het gesprek verwijderen?').waitFor();
+    await screenshot(moderator, 'moderator-remove-listener');
+    await accessible(moderator, 'remove a listener');
+    await dialog.getByRole('button', { name: 'Verwijderen, met wachtende vragen' }).click();
+    await listeners[4].page.getByText('Deze link werkt niet meer').waitFor();
+    await until('the listener is gone with their question', async () => {
+      const view = await serverView(id, mod);
+      return view.listeners === 4 && !view.questions.some((q) => q.text === listeners[4].question);
+    });
+    await moderator.locator('ul.list li', { hasText: listeners[4].question }).waitFor({ state: 'detached' });
   } finally {
     await chrome.close();
   }

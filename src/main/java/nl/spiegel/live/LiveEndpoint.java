@@ -79,8 +79,10 @@ public class LiveEndpoint {
 
     @OnClose
     void close(WebSocketConnection connection) {
+        Peer peer = rooms.peer(connection);
         rooms.close(connection);
-        String reason = reason(connection.closeReason() == null ? 1006 : connection.closeReason().getCode());
+        String reason = peer != null && peer.closedBecause != null ? peer.closedBecause.toLowerCase(Locale.ROOT)
+                : reason(connection.closeReason() == null ? 1006 : connection.closeReason().getCode());
         registry.counter("spiegel.live.closed", "reason", reason).increment();
         LOG.infof("live close %s connection=%s", reason, connection.id());
     }

@@ -32,6 +32,8 @@ final class Peer {
     volatile String language = "nl";
     volatile Instant lastSeen;
     private final AtomicLong queued = new AtomicLong();
+    /** Why the server closed this connection, for the metric of closes; {@code null} when it did not. */
+    volatile String closedBecause;
     private final AtomicBoolean closing = new AtomicBoolean();
 
     Peer(WebSocketConnection connection, HttpConnection transport, Access access, TokenBucket limiter, Instant now) {
@@ -73,9 +75,15 @@ final class Peer {
      * TCP connection is dropped and what was queued with it.
      */
     void drop(CloseCode code) {
+        drop(code, code.name());
+    }
+
+    /** As {@link #drop(CloseCode)}, counted as {@code because} (a peer silent to pings closes as going away). */
+    void drop(CloseCode code, String because) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        closedBecause = because;
         live = false;
         connection.close(code.reason()).ifNoItem().after(GRACE).recoverWithItem(() -> {
             if (transport != null) {
@@ -88,6 +96,7 @@ final class Peer {
     /** Closes after what is queued: the peer reads, and should learn why. */
     void close(CloseCode code, String why) {
         if (closing.compareAndSet(false, true)) {
+            closedBecause = code.name();
             live = false;
             connection.close(code.reason(why)).subscribe().with(ok -> { }, failure -> { });
         }

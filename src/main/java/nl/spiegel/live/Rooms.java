@@ -257,7 +257,7 @@ public class Rooms {
         Instant now = clock.instant();
         for (Peer peer : peers.values()) {
             if (Duration.between(peer.lastSeen, now).compareTo(SILENT) > 0) {
-                peer.drop(CloseCode.GOING_AWAY);
+                peer.drop(CloseCode.GOING_AWAY, "ping");
             }
         }
         rooms.values().removeIf(room -> room.peers().isEmpty() && now.toEpochMilli() - room.idleSince > IDLE.toMillis());

@@ -51,7 +51,7 @@ public record Meeting(
     /** Notes of one meeting: several per theme, and every view of the meeting carries them. */
     public static final int MAX_NOTES = 300;
     /** Listeners of one meeting, whatever limit the moderator set; the method has 25 to 40. */
-    public static final int MAX_LISTENERS = 1000;
+    public static final int MAX_LISTENERS = 2000;
 
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Timeline.START, Guide.EMPTY, List.of(), Floor.EMPTY,
