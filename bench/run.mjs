@@ -1,0 +1,152 @@
+// Spiegel's benchmark (bench/README.md): the packaged server pinned to one core, this load
+// generator on another, the same load against the non-durable floor (floor.mjs), a table with the
+// ratios, results/latest.json and results/latency.svg.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, openSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { room, percentile, inBatches } from './load.mjs';
+import { chart } from './chart.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const jar = join(here, '..', 'target', 'quarkus-app', 'quarkus-run.jar');
+const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 8 : 20;
+const serverCore = '0';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function rss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
+}
+
+async function waitReady(port, within = 120_000) {
+  const deadline = Date.now() + within;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/q/health/ready`)).status === 200) return;
+    } catch { /* not yet */ }
+    await sleep(50);
+  }
+  throw new Error('not ready');
+}
+
+function startSpiegel(dataDir, port) {
+  const env = { ...process.env, QUARKUS_HTTP_PORT: String(port), SPIEGEL_DATA_DIR: dataDir,
+    SPIEGEL_LIMITS_CREATES_PER_HOUR: '1000000', SPIEGEL_LIMITS_JOINS_PER_MINUTE: '1000000',
+    QUARKUS_LOG_CATEGORY__NL_SPIEGEL__LEVEL: 'WARN', QUARKUS_LOG_CATEGORY__NL_SPIEGEL_REQUESTS__LEVEL: 'WARN' };
+  // To profile the server during a run: BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile
+  if (process.env.BENCH_JAVA_OPTS) env.JAVA_TOOL_OPTIONS = process.env.BENCH_JAVA_OPTS;
+  mkdirSync(join(here, 'results'), { recursive: true });
+  const log = openSync(join(here, 'results', 'server.log'), 'a');
+  return spawn('taskset', ['-c', serverCore, java, '-jar', jar], { env, stdio: ['ignore', log, log] });
+}
+
+async function stop(child) {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.on('exit', r));
+}
+
+async function post(port, path, body, key) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+const spiegelTarget = (port) => ({
+  async meeting(m, listeners) {
+    const created = await post(port, '/api/meetings', { title: `Bench ${m}` });
+    const keys = await inBatches(Array.from({ length: listeners }, () => async () =>
+      (await post(port, '/api/join', { code: created.access.joinCode })).key), 8);
+    const url = `ws://127.0.0.1:${port}/live/${created.id}`;
+    return { moderatorUrl: url, moderatorKey: created.access.moderatorKey, listenerUrl: url, listenerKeys: keys };
+  },
+});
+
+const floorTarget = (port) => ({
+  async meeting(m, listeners) {
+    return { moderatorUrl: `ws://127.0.0.1:${port}/live/m${m}/moderator`, moderatorKey: 'k',
+      listenerUrl: `ws://127.0.0.1:${port}/live/m${m}/listener`, listenerKeys: Array(listeners).fill('k') };
+  },
+});
+
+/** The scenarios, against one target whose process is {@code pid}. */
+async function scenarios(target, pid) {
+  const result = {};
+  const big = await room(target, 100, 40);
+  result.ramp = [];
+  for (const rate of quick ? [0.5, 2] : [0.5, 1, 2, 3]) {
+    const r = await big.drive(rate, seconds);
+    result.ramp.push({ rate, deliveriesPerSecond: r.deliveries / seconds, p50: percentile(r.latencies, 50),
+      p99: percentile(r.latencies, 99), acked: r.acked, sent: r.sent });
+  }
+  big.close();
+  await sleep(2000);
+  const one = await room(target, 1, quick ? 500 : 2000);
+  const r = await one.drive(5, seconds);
+  result.single = { listeners: one.sockets - 1, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
+  one.close();
+  await sleep(2000);
+  const idleCount = quick ? 2000 : 10_000;
+  const before = rss(pid);
+  const idle = await room(target, idleCount / 40, 40);
+  await sleep(3000);
+  result.idle = { connections: idle.sockets, seconds: idle.connectSeconds, perSecond: idle.sockets / idle.connectSeconds,
+    rssPerConnection: (rss(pid) - before) / idle.sockets };
+  idle.close();
+  return result;
+}
+
+const port = 18181;
+const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${cpus()[0].model}`, quick };
+
+// Spiegel: first start makes its database; the second, on the existing data, is the one timed.
+const dataDir = mkdtempSync(join(tmpdir(), 'spiegel-bench-'));
+let server = startSpiegel(dataDir, port);
+await waitReady(port);
+await stop(server);
+let t0 = performance.now();
+server = startSpiegel(dataDir, port);
+await waitReady(port);
+results.startSeconds = (performance.now() - t0) / 1000;
+await sleep(10_000);
+results.idleRss = rss(server.pid);
+console.log(`Spiegel ready in ${results.startSeconds.toFixed(1)} s, idle RSS ${(results.idleRss / 2 ** 20).toFixed(0)} MB`);
+results.spiegel = await scenarios(spiegelTarget(port), server.pid);
+await stop(server);
+
+const floor = spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env: { ...process.env, PORT: String(port + 1) }, stdio: 'ignore' });
+await sleep(500);
+results.floor = await scenarios(floorTarget(port + 1), floor.pid);
+floor.kill();
+
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(results, null, 2));
+writeFileSync(join(here, 'results', 'latency.svg'), chart(results));
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const rows = [];
+const s = results.spiegel;
+const f = results.floor;
+for (let i = 0; i < s.ramp.length; i++) {
+  rows.push([`100 × 40, ${s.ramp[i].rate} commands/s per meeting (${Math.round(f.ramp[i].deliveriesPerSecond)} deliveries/s): p50 / p99`,
+    `${ms(s.ramp[i].p50)} / ${ms(s.ramp[i].p99)}`, `${ms(f.ramp[i].p50)} / ${ms(f.ramp[i].p99)}`,
+    `${ratio(s.ramp[i].p50, f.ramp[i].p50)} / ${ratio(s.ramp[i].p99, f.ramp[i].p99)}`]);
+}
+rows.push([`1 × ${s.single.listeners}, 5 commands/s: p50 / p99`, `${ms(s.single.p50)} / ${ms(s.single.p99)}`,
+  `${ms(f.single.p50)} / ${ms(f.single.p99)}`, `${ratio(s.single.p50, f.single.p50)} / ${ratio(s.single.p99, f.single.p99)}`]);
+const best = (r) => Math.max(0, ...r.ramp.filter((x) => x.p99 <= 100 && x.acked >= x.sent * 0.99).map((x) => x.deliveriesPerSecond));
+rows.push(['highest deliveries/s with p99 ≤ 100 ms', `${Math.round(best(s))}`, `${Math.round(best(f))}`, ratio(best(s) || 1, best(f) || 1)]);
+rows.push([`${s.idle.connections} idle listeners: connected per second / RSS per connection`,
+  `${Math.round(s.idle.perSecond)}/s, ${(s.idle.rssPerConnection / 1024).toFixed(1)} KB`,
+  `${Math.round(f.idle.perSecond)}/s, ${(f.idle.rssPerConnection / 1024).toFixed(1)} KB`,
+  `${ratio(f.idle.perSecond, s.idle.perSecond)} / ${ratio(s.idle.rssPerConnection, f.idle.rssPerConnection)}`]);
+rows.push(['start to ready on existing data; idle RSS', `${results.startSeconds.toFixed(1)} s; ${(results.idleRss / 2 ** 20).toFixed(0)} MB`, '—', '—']);
+console.log(`\n${results.machine}, ${results.date}${quick ? ' (quick)' : ''}\n`);
+console.log('| scenario | Spiegel | non-durable floor | ratio |\n|---|---|---|---|');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
