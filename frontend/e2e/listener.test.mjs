@@ -69,6 +69,15 @@ test('listeners follow a meeting and ask questions for the end; the display show
       await page.getByText('Gedeeld: de wachttijd is te lang').waitFor();
     }
     await display.getByText('Hoe vond u de weg naar het wijkteam?').waitFor();
+    // A note shared by mistake is taken back from the list, and leaves every phone.
+    await moderator.getByLabel('Notitie toevoegen').fill('Gedeeld per ongeluk: naam van de buurvrouw');
+    await moderator.getByLabel('Delen met toehoorders').check();
+    await moderator.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await listeners[0].page.getByText('Gedeeld per ongeluk').waitFor();
+    await moderator.getByRole('button', { name: /^Niet meer delen: Gedeeld per ongeluk/ }).click();
+    for (const { page } of listeners) {
+      await page.getByText('Gedeeld per ongeluk').waitFor({ state: 'detached' });
+    }
     await screenshot(display, 'display');
     await accessible(listeners[0].page, 'listener stream');
 
@@ -94,11 +103,13 @@ test('listeners follow a meeting and ask questions for the end; the display show
     const sleeper = listeners[2];
     await sleeper.context.setOffline(true);
     await sleeper.page.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor();
-    await moderator.getByLabel('Delen met toehoorders').check();
     for (const text of ['Gedeeld: het contact verloopt via veel mensen', 'Gedeeld: liever één vast aanspreekpunt']) {
       await moderator.getByLabel('Notitie toevoegen').fill(text);
+      // Sharing is chosen for each note: after a note the form is private again.
+      await moderator.getByLabel('Delen met toehoorders').check();
       await moderator.getByRole('button', { name: 'Notitie toevoegen' }).click();
       await moderator.locator('ul.notes li', { hasText: text }).waitFor();
+      assert.equal(await moderator.getByLabel('Delen met toehoorders').isChecked(), false);
     }
     await moderator.getByRole('button', { name: 'Volgend thema' }).click();
     await sleeper.context.setOffline(false);

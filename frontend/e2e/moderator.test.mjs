@@ -87,7 +87,14 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await page.getByLabel('Delen met toehoorders').check();
     await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
     await page.locator('ul.notes li', { hasText: 'De wachttijd is te lang' }).waitFor();
+    // The form is private with no tag after each note, and again when the theme changes.
+    assert.equal(await page.getByLabel('Delen met toehoorders').isChecked(), false);
+    assert.equal(await page.getByLabel('Verbeterpunt').isChecked(), false);
+    await page.getByLabel('Citaat').check();
+    await page.getByLabel('Delen met toehoorders').check();
     await page.getByRole('button', { name: 'Volgend thema' }).click();
+    await page.getByLabel('Delen met toehoorders').and(page.locator(':not(:checked)')).waitFor();
+    assert.equal(await page.getByLabel('Citaat').isChecked(), false);
     await seat(3).click();
     await until('the second theme runs', async () => {
       const v = await serverView(meetingId, key);

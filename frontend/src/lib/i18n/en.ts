@@ -114,6 +114,8 @@ export const en: Record<keyof typeof nl, Text> = {
   'notes.shared': 'Share with listeners',
   'notes.private': 'private',
   'notes.isShared': 'shared',
+  'notes.unshare': 'Stop sharing',
+  'notes.share': 'Share',
   'notes.none': 'No notes for this theme yet.',
   'tag.STRENGTH': 'Strength',
   'tag.IMPROVEMENT_POINT': 'Improvement point',

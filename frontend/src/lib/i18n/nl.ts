@@ -113,6 +113,8 @@ export const nl = {
   'notes.shared': 'Delen met toehoorders',
   'notes.private': 'privé',
   'notes.isShared': 'gedeeld',
+  'notes.unshare': 'Niet meer delen',
+  'notes.share': 'Delen',
   'notes.none': 'Nog geen notities bij dit thema.',
   'tag.STRENGTH': 'Sterk punt',
   'tag.IMPROVEMENT_POINT': 'Verbeterpunt',
