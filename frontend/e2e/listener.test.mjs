@@ -24,6 +24,18 @@ test('listeners follow a meeting and ask questions for the end; the display show
     await display.goto(`${BASE}${created.access.links.display}`);
     await display.locator('.code').filter({ hasText: created.access.joinCode }).waitFor();
     await accessible(display, 'display');
+    // The projector: none of the app's own buttons, readable from the back of the room at every size.
+    assert.equal(await display.getByRole('button').count(), 0);
+    for (const [width, height] of [[1280, 720], [3840, 2160], [1920, 1080]]) {
+      await display.setViewportSize({ width, height });
+      const sizes = await display.evaluate(() => ({
+        phase: parseFloat(getComputedStyle(document.querySelector('.phase')).fontSize),
+        rules: parseFloat(getComputedStyle(document.querySelector('.rules')).fontSize),
+        overflows: document.documentElement.scrollHeight > innerHeight,
+      }));
+      await screenshot(display, `display-lobby-${width}x${height}`);
+      assert.ok(sizes.phase >= 80 && sizes.rules >= 32 && !sizes.overflows, `${width}×${height}: ${JSON.stringify(sizes)}`);
+    }
 
     // Five listeners on phones; the first types the code, the others scan the QR (the join link).
     const listeners = [];
@@ -137,7 +149,9 @@ test('listeners follow a meeting and ask questions for the end; the display show
       }
     }
     await listeners[3].page.locator('.mine li', { hasText: listeners[3].question }).getByText('afgewezen: Te persoonlijk').waitFor();
-    await display.locator('.queue li', { hasText: listeners[0].question }).waitFor();
+    // The question being asked is the projector's largest text; the next ones wait below it.
+    await display.locator('.asking', { hasText: listeners[0].question }).waitFor();
+    await display.locator('.queue li', { hasText: listeners[1].question }).waitFor();
     await screenshot(listeners[0].page, 'listener-stream');
     await accessible(listeners[0].page, 'listener stream, clarifying');
     await accessible(display, 'display, clarifying');
@@ -158,6 +172,17 @@ test('listeners follow a meeting and ask questions for the end; the display show
       return view.listeners === 4 && !view.questions.some((q) => q.text === listeners[4].question);
     });
     await moderator.locator('ul.list li', { hasText: listeners[4].question }).waitFor({ state: 'detached' });
+
+    // A new join code reaches the projector without a reload; after the end it thanks the room and shows no code.
+    const rotated = await api('POST', `/api/meetings/${id}/access/join-code/rotate`, mod);
+    await display.locator('.code').filter({ hasText: rotated.key }).waitFor({ timeout: 20_000 });
+    await moderator.getByRole('button', { name: 'Naar: Afsluiting' }).click();
+    await moderator.getByRole('button', { name: 'Naar: Afgelopen' }).click();
+    await moderator.getByRole('button', { name: 'Ja, doorgaan' }).click();
+    await display.getByRole('heading', { name: 'Dank u wel' }).waitFor();
+    assert.equal(await display.locator('.code').count(), 0);
+    await screenshot(display, 'display-ended');
+    await accessible(display, 'display, ended');
   } finally {
     await chrome.close();
   }

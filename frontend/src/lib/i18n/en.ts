@@ -208,6 +208,8 @@ export const en: Record<keyof typeof nl, Text> = {
   'listen.ended': 'The meeting has ended. Thank you for listening.',
   'display.join': 'Listen in? Go to',
   'display.code': 'with code',
+  'display.thanks': 'Thank you',
+  'display.asking': 'Being asked now',
   'topic.NEW': 'handed in',
   'topic.ADOPTED': 'in the guide',
   'topic.SET_ASIDE': 'set aside',

@@ -207,6 +207,8 @@ export const nl = {
   'listen.ended': 'Het gesprek is afgelopen. Dank u wel voor het luisteren.',
   'display.join': 'Meeluisteren? Ga naar',
   'display.code': 'met code',
+  'display.thanks': 'Dank u wel',
+  'display.asking': 'Nu gesteld',
   'topic.NEW': 'ingediend',
   'topic.ADOPTED': 'in de leidraad',
   'topic.SET_ASIDE': 'opzij gelegd',
