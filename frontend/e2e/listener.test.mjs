@@ -133,7 +133,9 @@ test('listeners follow a meeting and ask questions for the end; the display show
 
     // The clarifying phase: accepted questions show on every phone, the rest stays private.
     await moderator.getByRole('button', { name: 'Naar: Vragen van toehoorders' }).click();
-    await moderator.getByRole('tab', { name: 'Vragen' }).click();
+    // The clarifying phase turns the side panel to the questions by itself, with how many wait.
+    await moderator.getByRole('tab', { name: /^Vragen/, selected: true }).waitFor();
+    assert.match(await moderator.getByRole('tab', { name: /^Vragen/ }).innerText(), /Vragen\s+5/);
     for (const i of [0, 1]) {
       await moderator.locator('ul.list li', { hasText: listeners[i].question }).getByRole('button', { name: 'Toelaten' }).click();
       await moderator.locator('ol.list li', { hasText: listeners[i].question }).waitFor();
@@ -157,6 +159,9 @@ test('listeners follow a meeting and ask questions for the end; the display show
     await accessible(display, 'display, clarifying');
     await moderator.getByRole('button', { name: 'Beantwoord' }).first().click();
     await listeners[0].page.locator('.mine li', { hasText: listeners[0].question }).getByText('beantwoord', { exact: true }).waitFor();
+    // An answered question folds away under its own heading.
+    await moderator.locator('details.answered summary', { hasText: 'Beantwoord (1)' }).waitFor();
+    assert.equal(await moderator.locator('ol.list li', { hasText: listeners[0].question }).count(), 0);
 
     // A listener who disturbs is removed, with their waiting question: their link stops working at once.
     await moderator.locator('details.listeners summary').click();
@@ -180,6 +185,8 @@ test('listeners follow a meeting and ask questions for the end; the display show
     await moderator.getByRole('button', { name: 'Naar: Afgelopen' }).click();
     await moderator.getByRole('button', { name: 'Ja, doorgaan' }).click();
     await display.getByRole('heading', { name: 'Dank u wel' }).waitFor();
+    // The moderator's app moves on to the report by itself.
+    await moderator.getByRole('tab', { name: 'Verslag en opvolging', selected: true }).waitFor();
     assert.equal(await display.locator('.code').count(), 0);
     await screenshot(display, 'display-ended');
     await accessible(display, 'display, ended');

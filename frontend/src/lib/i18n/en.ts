@@ -138,6 +138,7 @@ export const en: Record<keyof typeof nl, Text> = {
   'questions.queue': 'Queue',
   'questions.toScreen': 'To screen',
   'questions.other': 'Merged, rejected or withdrawn',
+  'questions.answeredList': 'Answered',
   'questions.accept': 'Accept',
   'questions.reject': 'Reject',
   'questions.merge': 'Merge into…',

@@ -137,6 +137,7 @@ export const nl = {
   'questions.queue': 'Wachtrij',
   'questions.toScreen': 'Nog te beoordelen',
   'questions.other': 'Samengevoegd, afgewezen of ingetrokken',
+  'questions.answeredList': 'Beantwoord',
   'questions.accept': 'Toelaten',
   'questions.reject': 'Afwijzen',
   'questions.merge': 'Samenvoegen met…',
