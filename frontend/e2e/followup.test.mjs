@@ -76,6 +76,8 @@ test('the report, the letter and the actions, followed across a series', async (
     await page.getByLabel('Eigenaar (team of functie)').fill('Team toegang');
     await page.getByLabel('Klaar op').fill('2027-06-01');
     await page.getByRole('button', { name: 'Actie maken' }).click();
+    // Dates as people write them, never ISO.
+    await page.getByText(/· 1 juni 2027/).waitFor();
     await page.getByLabel('Status: De wachttijd is te lang').selectOption('IN_PROGRESS');
     await until('the action is in progress', async () => (await serverView(id, key)).actions[0]?.status === 'IN_PROGRESS');
 
@@ -96,6 +98,7 @@ test('the report, the letter and the actions, followed across a series', async (
     await organiser.getByRole('button', { name: 'Gesprek toevoegen' }).click();
     await organiser.getByRole('heading', { name: 'Spiegelgesprek ouders' }).waitFor();
     await organiser.getByText('De wachttijd is te lang').first().waitFor();
+    await organiser.getByText(/· 1 juni 2027/).first().waitFor();
     await accessible(organiser, 'series');
     await organiser.getByLabel('Status: De wachttijd is te lang').selectOption('DONE');
     await until('the organiser finished the action', async () => (await serverView(id, key)).actions[0].history.length === 3);

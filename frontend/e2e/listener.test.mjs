@@ -93,6 +93,11 @@ test('listeners follow a meeting and ask questions for the end; the display show
     await screenshot(display, 'display');
     await accessible(listeners[0].page, 'listener stream');
 
+    // A question pasted over the limit is not cut off in silence: it says how much is too much.
+    await listeners[0].page.getByLabel('Uw vraag').fill('Waarom '.repeat(74));
+    await listeners[0].page.getByRole('alert').filter({ hasText: '18 tekens te veel' }).waitFor();
+    assert.equal(await listeners[0].page.getByRole('button', { name: 'Vraag indienen' }).isDisabled(), true);
+
     // Questions, each from its own phone.
     for (const l of listeners) {
       await l.page.getByLabel('Uw vraag').fill(l.question);

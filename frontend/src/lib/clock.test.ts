@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mmss, running, ServerClock, since } from './clock';
+import { longDate, mmss, running, ServerClock, since } from './clock';
 
 describe('the server clock', () => {
   it('follows the server, not the device', () => {
@@ -26,5 +26,13 @@ describe('the server clock', () => {
     expect(running(5_000, '2027-03-04T18:00:50.000Z', now, false)).toBe(5_000);
     expect(mmss(65_400)).toBe('1:05');
     expect(mmss(3_725_000)).toBe('1:02:05');
+  });
+});
+
+describe('dates', () => {
+  it('are written out, in Dutch by default, never as ISO', () => {
+    expect(longDate('2027-01-31', 'nl')).toBe('31 januari 2027');
+    expect(longDate('2027-01-31', 'en')).toBe('31 January 2027');
+    expect(longDate('2027-06-01T08:00:00Z', 'nl')).toBe('1 juni 2027');
   });
 });

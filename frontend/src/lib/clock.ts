@@ -42,3 +42,14 @@ export function mmss(ms: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`;
 }
+
+/**
+ * A date as people write it: "31 januari 2027", "31 January 2027". A day (YYYY-MM-DD) stays that
+ * day in every time zone; an instant is shown as the day it is here.
+ */
+export function longDate(value: string, lang: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : new Date(value);
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB',
+    { day: 'numeric', month: 'long', year: 'numeric', timeZone: day ? 'UTC' : undefined }).format(date);
+}

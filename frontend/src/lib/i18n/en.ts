@@ -189,6 +189,7 @@ export const en: Record<keyof typeof nl, Text> = {
   'listen.ask.about': 'About theme (may stay empty)',
   'listen.ask.send': 'Hand in question',
   'listen.ask.left': { one: '{n} character left', other: '{n} characters left' },
+  'listen.ask.over': { one: '{n} character too many: make the question shorter.', other: '{n} characters too many: make the question shorter.' },
   'listen.mine': 'My questions',
   'listen.mine.none': 'You have not handed in a question yet.',
   'listen.withdraw': 'Withdraw',

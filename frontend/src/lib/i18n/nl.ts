@@ -188,6 +188,7 @@ export const nl = {
   'listen.ask.about': 'Over thema (mag leeg blijven)',
   'listen.ask.send': 'Vraag indienen',
   'listen.ask.left': { one: 'nog {n} teken', other: 'nog {n} tekens' },
+  'listen.ask.over': { one: '{n} teken te veel: maak de vraag korter.', other: '{n} tekens te veel: maak de vraag korter.' },
   'listen.mine': 'Mijn vragen',
   'listen.mine.none': 'U heeft nog geen vragen ingediend.',
   'listen.withdraw': 'Intrekken',
