@@ -31,7 +31,7 @@ public sealed interface Command {
                          Integer plannedMinutes, String language) implements Preparation {}
 
     record UpdateDetails(String title, String goal, String targetGroup, Instant scheduledStart,
-                         Integer plannedMinutes) implements Preparation {}
+                         Integer plannedMinutes, String place, Integer turnLimitSeconds) implements Preparation {}
 
     record SetHouseRules(String text) implements Preparation {}
 
@@ -120,6 +120,9 @@ public sealed interface Command {
 
     record DeleteNote(String noteId) implements Notes {}
 
+    /** A short private message to the other facilitator (moderator to assistant, or back). */
+    record Whisper(String text) implements Notes {}
+
     /** Clarifying questions: handed in by listeners, screened and asked by the moderator. */
     sealed interface Questions extends Command {}
 
@@ -140,12 +143,21 @@ public sealed interface Command {
 
     record MarkAnswered(String questionId) implements Questions {}
 
+    /** One tap in the clarifying phase: the question being asked is answered, the next one is asked. */
+    record NextQuestion() implements Questions {}
+
+    /** Takes back a merge or a rejection: the question is waiting to be screened again. */
+    record RestoreQuestion(String questionId) implements Questions {}
+
     /** The report, once the meeting has ended. */
     sealed interface Reporting extends Command, AfterTheEnd {}
 
-    /** The moderator's text for the report and the notes left out of it; fields left out keep their value. */
+    /**
+     * The moderator's text for the report, the notes left out of it, and whether the speaking time
+     * is shown by name (by default it is not); fields left out keep their value.
+     */
     record EditReport(String summary, String conclusions, List<String> serviceNorms,
-                      List<String> excludedNoteIds) implements Reporting {}
+                      List<String> excludedNoteIds, Boolean namesShown) implements Reporting {}
 
     /** Freezes the report as it is now as the next version. */
     record FinalizeReport() implements Reporting {}

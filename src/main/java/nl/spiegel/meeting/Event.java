@@ -23,7 +23,7 @@ public sealed interface Event {
                           int plannedMinutes, String language, String houseRules) implements Preparation {}
 
     record DetailsUpdated(String title, String goal, String targetGroup, Instant scheduledStart,
-                          int plannedMinutes) implements Preparation {}
+                          int plannedMinutes, String place, Integer turnLimitSeconds) implements Preparation {}
 
     record HouseRulesSet(String text) implements Preparation {}
 
@@ -89,6 +89,8 @@ public sealed interface Event {
 
     record NoteDeleted(String noteId) implements Notes {}
 
+    record Whispered(String whisperId, Role from, String text) implements Notes {}
+
     sealed interface Questions extends Event {}
 
     record QuestionSubmitted(String questionId, String listenerId, String text, String participantId,
@@ -108,10 +110,12 @@ public sealed interface Event {
 
     record QuestionAnswered(String questionId) implements Questions {}
 
+    record QuestionRestored(String questionId) implements Questions {}
+
     sealed interface Reporting extends Event {}
 
     record ReportEdited(String summary, String conclusions, List<String> serviceNorms,
-                        List<String> excludedNoteIds) implements Reporting {}
+                        List<String> excludedNoteIds, boolean namesShown) implements Reporting {}
 
     /** The whole report as it was finalised: later changes to the meeting do not reach it. */
     record ReportFinalized(Report report) implements Reporting {}

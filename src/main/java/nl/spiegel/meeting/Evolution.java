@@ -65,6 +65,7 @@ final class Evolution {
             case ParticipantAdded e -> 1;
             case TopicSubmitted e -> 1;
             case NoteAdded e -> 1;
+            case Whispered e -> 1;
             case QuestionSubmitted e -> 1;
             case ActionCreated e -> 1;
             default -> 0;
@@ -76,12 +77,12 @@ final class Evolution {
         List<Theme> guide = m.guide();
         return switch (event) {
             case MeetingCreated e -> m.withHeader(true, at, new Details(e.title(), e.goal(), e.targetGroup(),
-                    e.scheduledStart(), e.plannedMinutes(), e.language(), e.houseRules()))
+                    e.scheduledStart(), e.plannedMinutes(), e.language(), e.houseRules(), null, null))
                     .withTimeline(new Timeline(m.phase(), at, null, null));
             case DetailsUpdated e -> m.withHeader(true, m.createdAt(), new Details(e.title(), e.goal(), e.targetGroup(),
-                    e.scheduledStart(), e.plannedMinutes(), d.language(), d.houseRules()));
+                    e.scheduledStart(), e.plannedMinutes(), d.language(), d.houseRules(), e.place(), e.turnLimitSeconds()));
             case HouseRulesSet e -> m.withHeader(true, m.createdAt(), new Details(d.title(), d.goal(), d.targetGroup(),
-                    d.scheduledStart(), d.plannedMinutes(), d.language(), e.text()));
+                    d.scheduledStart(), d.plannedMinutes(), d.language(), e.text(), d.place(), d.turnLimitSeconds()));
             case ThemeAdded e -> m.withGuide(new Guide(added(guide, new Theme(e.themeId(), e.title(), e.centralQuestion(),
                     e.minutes())), m.themeClock()));
             case ThemeEdited e -> m.withGuide(new Guide(replaced(guide, t -> t.id().equals(e.themeId()),
@@ -211,6 +212,11 @@ final class Evolution {
             case NoteEdited e -> m.withNotes(replaced(m.notes(), n -> n.id().equals(e.noteId()),
                     n -> new Note(n.id(), n.themeId(), e.tag(), e.text(), e.shared(), n.author(), n.at(), at)));
             case NoteDeleted e -> m.withNotes(removed(m.notes(), n -> n.id().equals(e.noteId())));
+            case Whispered e -> {
+                List<Meeting.Whisper> whispers = added(m.whispers(), new Meeting.Whisper(e.whisperId(), e.from(), e.text(), at));
+                yield m.withWhispers(whispers.size() > Meeting.MAX_WHISPERS
+                        ? List.copyOf(whispers.subList(whispers.size() - Meeting.MAX_WHISPERS, whispers.size())) : whispers);
+            }
         };
     }
 
@@ -243,6 +249,7 @@ final class Evolution {
                     moved(q.queue(), e.questionId()::equals, e.position())));
             case QuestionAsked e -> m.withQuestions(status(m, q, e.questionId(), QuestionStatus.ASKING));
             case QuestionAnswered e -> m.withQuestions(status(m, q, e.questionId(), QuestionStatus.ANSWERED));
+            case QuestionRestored e -> m.withQuestions(status(m, q, e.questionId(), QuestionStatus.WAITING));
         };
     }
 
@@ -250,7 +257,7 @@ final class Evolution {
         ReportState r = m.reporting();
         return switch (event) {
             case ReportEdited e -> m.withReporting(new ReportState(new Report.Draft(e.summary(), e.conclusions(),
-                    List.copyOf(e.serviceNorms()), Set.copyOf(e.excludedNoteIds())), r.versions()));
+                    List.copyOf(e.serviceNorms()), Set.copyOf(e.excludedNoteIds()), e.namesShown()), r.versions()));
             case ReportFinalized e -> m.withReporting(new ReportState(r.draft(), added(r.versions(), e.report())));
         };
     }

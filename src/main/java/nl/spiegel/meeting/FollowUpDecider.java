@@ -8,14 +8,14 @@ import java.util.List;
 import nl.spiegel.meeting.Command.*;
 import nl.spiegel.meeting.Event.*;
 
-/** Decides the follow-up of an ended meeting: improvement points become actions. */
+/** Decides the follow-up of an ended meeting: improvement points and wishes become actions. */
 final class FollowUpDecider {
 
     private FollowUpDecider() {}
 
-    /** Improvement points become actions. */
+    /** Improvement points and wishes become actions, each worded as the organisation will carry it out. */
     static boolean canBecomeAction(Meeting.Note note) {
-        return note.tag() == NoteTag.IMPROVEMENT_POINT;
+        return note.tag() == NoteTag.IMPROVEMENT_POINT || note.tag() == NoteTag.WISH;
     }
 
     static List<Event> decide(Meeting m, Actor actor, Command.FollowUp command) {
@@ -28,7 +28,7 @@ final class FollowUpDecider {
                     throw refuse(UNKNOWN_NOTE.about("noteId"));
                 }
                 if (!canBecomeAction(note)) {
-                    throw refuse(Rejection.invalid("noteId", new Rejection.Detail.NotAnImprovementPoint()));
+                    throw refuse(Rejection.invalid("noteId", new Rejection.Detail.NotActionable()));
                 }
                 String title = c.title() == null || c.title().isBlank() ? abbreviate(note.text()) : text("title", c.title(), 1, 200);
                 yield List.of(new ActionCreated("A" + nextId(m), note.id(), title, text("owner", c.owner(), 1, 100), c.due()));

@@ -34,7 +34,8 @@ public record Meeting(
         Admission admission,
         RetentionPolicy retention,
         ReportState reporting,
-        List<Action> actions) {
+        List<Action> actions,
+        List<Whisper> whispers) {
 
     public static final int MAX_PARTICIPANTS = 12;
     public static final int MAX_THEMES = 30;
@@ -52,11 +53,13 @@ public record Meeting(
     public static final int MAX_NOTES = 300;
     /** Listeners of one meeting, whatever limit the moderator set; the method has 25 to 40. */
     public static final int MAX_LISTENERS = 2000;
+    /** Whispers a meeting keeps: the last few are what the other facilitator still needs to see. */
+    public static final int MAX_WHISPERS = 20;
 
     public static Meeting none() {
         return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Timeline.START, Guide.EMPTY, List.of(), Floor.EMPTY,
                 List.of(), QuestionQueue.EMPTY, TopicList.CLOSED, Admission.OPEN, RetentionPolicy.DEFAULT,
-                ReportState.EMPTY, List.of());
+                ReportState.EMPTY, List.of(), List.of());
     }
 
     /**
@@ -106,8 +109,15 @@ public record Meeting(
         static final ReportState EMPTY = new ReportState(Report.Draft.EMPTY, List.of());
     }
 
+    /**
+     * The meeting's facts.
+     *
+     * @param place            where the meeting is held, for the invitation
+     * @param turnLimitSeconds a soft limit per turn: the running turn is coloured once over it; {@code null} for none
+     */
     public record Details(String title, @Nullable String goal, @Nullable String targetGroup, @Nullable Instant scheduledStart,
-                          int plannedMinutes, String language, String houseRules) {}
+                          int plannedMinutes, String language, String houseRules, @Nullable String place,
+                          @Nullable Integer turnLimitSeconds) {}
 
     /** A theme of the conversation guide: a central, open question with a time budget. */
     public record Theme(String id, String title, String centralQuestion, int minutes) {}
@@ -161,6 +171,12 @@ public record Meeting(
                            QuestionStatus status, RejectReason rejectReason, String mergedInto,
                            boolean released, Instant submittedAt) {}
 
+    /**
+     * A short message between the moderator and the assistant, from {@code from}: never shown to
+     * listeners or the display, never in the report.
+     */
+    public record Whisper(String id, Role from, String text, Instant at) {}
+
     public record Topic(String id, String listenerId, String text, TopicStatus status, Instant at) {}
 
     public record Listener(String id, @Nullable String displayName, Instant joinedAt) {}
@@ -173,7 +189,7 @@ public record Meeting(
 
     Meeting withHeader(boolean exists, Instant createdAt, Details details) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     /**
@@ -183,62 +199,67 @@ public record Meeting(
     Meeting recorded(long seq, Instant at, int newIds) {
         return new Meeting(exists, seq, createdAt, at.isAfter(lastAt) ? at : lastAt, lastId + newIds, details, timeline,
                 conversationGuide,
-                participants, floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                participants, floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withTimeline(Timeline timeline) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withGuide(Guide conversationGuide) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withParticipants(List<Participant> participants) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withFloor(Floor floor) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withNotes(List<Note> notes) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withQuestions(QuestionQueue clarifying) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withTopics(TopicList topicList) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withAdmission(Admission admission) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withRetention(RetentionPolicy retention) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withReporting(ReportState reporting) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    }
+
+    Meeting withWhispers(List<Whisper> whispers) {
+        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     Meeting withActions(List<Action> actions) {
         return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions);
+                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
     }
 
     // Short ways to the parts most read.

@@ -14,6 +14,8 @@ final class NotesDecider {
     private NotesDecider() {}
 
     static final int MAX_NOTE_LENGTH = 2000;
+    /** A whisper is read at a glance during the conversation. */
+    static final int MAX_WHISPER_LENGTH = 140;
 
     static List<Event> decide(Meeting m, Actor actor, Command.Notes command) {
         return switch (command) {
@@ -30,6 +32,7 @@ final class NotesDecider {
                         c.shared() == null ? note.shared() : c.shared()));
             }
             case DeleteNote c -> List.of(new NoteDeleted(note(m, c.noteId(), "noteId").id()));
+            case Whisper c -> List.of(new Whispered("W" + nextId(m), actor.role(), text("text", c.text(), 1, MAX_WHISPER_LENGTH)));
         };
     }
 }

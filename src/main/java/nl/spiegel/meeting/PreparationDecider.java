@@ -39,7 +39,8 @@ final class PreparationDecider {
             case CreateMeeting c -> throw refuse(ALREADY_EXISTS.rejection());
             case UpdateDetails c -> List.of(new DetailsUpdated(text("title", c.title(), 1, 200),
                     optional("goal", c.goal(), 2000), optional("targetGroup", c.targetGroup(), 200),
-                    c.scheduledStart(), plannedMinutes(c.plannedMinutes())));
+                    c.scheduledStart(), plannedMinutes(c.plannedMinutes()), optional("place", c.place(), 200),
+                    turnLimit(c.turnLimitSeconds())));
             case SetHouseRules c -> List.of(new HouseRulesSet(text("text", c.text(), 1, 4000)));
             case AddTheme c -> {
                 require(m.guide().size() < Meeting.MAX_THEMES, GUIDE_FULL);
@@ -81,6 +82,11 @@ final class PreparationDecider {
 
     private static int plannedMinutes(Integer minutes) {
         return minutes == null ? DEFAULT_PLANNED_MINUTES : number("plannedMinutes", minutes, 15, 480);
+    }
+
+    /** Off, or between half a minute and half an hour. */
+    private static Integer turnLimit(Integer seconds) {
+        return seconds == null ? null : number("turnLimitSeconds", seconds, 30, 1800);
     }
 
     private static int minutes(Integer minutes) {

@@ -109,6 +109,25 @@ final class QuestionsDecider {
                 requireStatus(q, QuestionStatus.ASKING, QuestionStatus.ACCEPTED);
                 yield List.of(new QuestionAnswered(q.id()));
             }
+            case NextQuestion c -> {
+                requirePhase(m, Phase.CLARIFYING);
+                List<Event> events = new ArrayList<>();
+                m.questions().stream().filter(o -> o.status() == QuestionStatus.ASKING)
+                        .forEach(o -> events.add(new QuestionAnswered(o.id())));
+                m.questionQueue().stream().map(id -> m.question(id).orElseThrow())
+                        .filter(o -> o.status() == QuestionStatus.ACCEPTED).findFirst()
+                        .ifPresent(o -> events.add(new QuestionAsked(o.id())));
+                require(!events.isEmpty(), QUEUE_EMPTY);
+                yield events;
+            }
+            case RestoreQuestion c -> {
+                Question q = question(m, c.questionId(), "questionId");
+                if (q.status() == QuestionStatus.WAITING) {
+                    yield List.of();
+                }
+                requireStatus(q, QuestionStatus.MERGED, QuestionStatus.REJECTED);
+                yield List.of(new QuestionRestored(q.id()));
+            }
         };
     }
 }

@@ -61,7 +61,7 @@ public record Rejection(Reason reason, String field, Detail detail) {
         record AtMost(int max) implements Detail {}
 
         /** Only an improvement point becomes an action. */
-        record NotAnImprovementPoint() implements Detail {}
+        record NotActionable() implements Detail {}
 
         /** Text with invisible control characters (such as U+0000), which no person types. */
         record ControlCharacters() implements Detail {}

@@ -31,16 +31,24 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
         }
     }
 
-    /** Who spoke how much, as the report shows it. */
-    public record SpeakingTime(List<Share> shares, long participantsMs, @Nullable Double balanceIndex, @Nullable Double moderatorShare) {}
+    /**
+     * Who spoke how much, as the report shows it. Unless the moderator chose to show names, the
+     * shares carry no pseudonym or seat and run from the largest to the smallest: staff read how
+     * evenly the time was spread, not who said little. {@code underHalf} participants had less than
+     * half a fair share.
+     */
+    public record SpeakingTime(List<Share> shares, long participantsMs, @Nullable Double balanceIndex, @Nullable Double moderatorShare,
+                               boolean byName, int underHalf) {}
 
-    public record Share(String pseudonym, int seat, long speakingMs, int turns, double share) {}
+    /** {@code pseudonym} is absent and {@code seat} 0 when the report shows no names. */
+    public record Share(@Nullable String pseudonym, int seat, long speakingMs, int turns, double share) {}
 
     public record QuestionLine(String text, boolean answered) {}
 
     /** What the moderator wrote and chose for the report. */
-    public record Draft(@Nullable String summary, @Nullable String conclusions, List<String> serviceNorms, Set<String> excludedNoteIds) {
-        static final Draft EMPTY = new Draft(null, null, List.of(), Set.of());
+    public record Draft(@Nullable String summary, @Nullable String conclusions, List<String> serviceNorms, Set<String> excludedNoteIds,
+                        boolean namesShown) {
+        static final Draft EMPTY = new Draft(null, null, List.of(), Set.of(), false);
     }
 
     /**
@@ -94,15 +102,19 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
             themes.add(general);
         }
         Participation p = Participation.of(m, m.lastAt());
+        boolean byName = draft.namesShown();
         List<Share> shares = p.participants().stream()
-                .map(e -> new Share(e.pseudonym(), e.seat(), e.speakingTime().toMillis(), e.turns(), e.share()))
-                .sorted(Comparator.comparingInt(Share::seat)).toList();
+                .map(e -> byName ? new Share(e.pseudonym(), e.seat(), e.speakingTime().toMillis(), e.turns(), e.share())
+                        : new Share(null, 0, e.speakingTime().toMillis(), e.turns(), e.share()))
+                .sorted(byName ? Comparator.comparingInt(Share::seat) : Comparator.comparingDouble(Share::share).reversed()).toList();
+        int underHalf = (int) p.participants().stream()
+                .filter(e -> e.fairShare() > 0 && e.share() < Participation.UNDER_FAIR * e.fairShare()).count();
         List<QuestionLine> questions = m.questionQueue().stream().map(id -> m.question(id).orElseThrow())
                 .map(q -> new QuestionLine(q.text(), q.status() == QuestionStatus.ANSWERED)).toList();
         Meeting.Details d = m.details();
         return new Report(version, finalizedAt, d.language(), d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
                 m.openedAt(), m.endedAt(), m.participants().size(), m.listeners().size(), List.copyOf(themes),
-                new SpeakingTime(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare()),
+                new SpeakingTime(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare(), byName, underHalf),
                 questions, draft.summary(), draft.conclusions(), draft.serviceNorms());
     }
 

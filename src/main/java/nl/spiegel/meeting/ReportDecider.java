@@ -32,7 +32,8 @@ final class ReportDecider {
                 }
                 yield List.of(new ReportEdited(c.summary() == null ? now.summary() : optional("summary", c.summary(), 20_000),
                         c.conclusions() == null ? now.conclusions() : optional("conclusions", c.conclusions(), 20_000),
-                        norms, List.copyOf(new LinkedHashSet<>(excluded))));
+                        norms, List.copyOf(new LinkedHashSet<>(excluded)),
+                        c.namesShown() == null ? now.namesShown() : c.namesShown()));
             }
             case FinalizeReport c -> List.of(new ReportFinalized(Report.of(m, m.reportDraft(), m.reports().size() + 1, at)));
         };

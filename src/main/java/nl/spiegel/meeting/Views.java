@@ -40,8 +40,13 @@ public final class Views {
 
     public record SpeakerState(@Nullable String participantId, boolean moderator, Instant since) {}
 
+    /**
+     * Speaking time as of {@code asOf}. {@code underFair} and {@code overFair} are the bounds (as
+     * parts of a fair share) between which a share counts as fair, so clients that move the shares
+     * on with the running turn colour them as the server does.
+     */
     public record Balance(long elapsedMs, long participantsMs, long moderatorMs, @Nullable Double moderatorShare,
-                          @Nullable Double balanceIndex) {}
+                          @Nullable Double balanceIndex, double underFair, double overFair) {}
 
     public record NoteView(String id, @Nullable String themeId, NoteTag tag, String text, boolean shared, Role author,
                            Instant at, @Nullable Instant editedAt, boolean canBecomeAction) {}
@@ -54,7 +59,7 @@ public final class Views {
     public record QuestionView(String id, String listenerId, @Nullable String listenerName, String text, @Nullable String participantId,
                                @Nullable String themeId, QuestionStatus status, @Nullable RejectReason rejectReason, @Nullable String mergedInto,
                                boolean released, Instant submittedAt, Lane lane, boolean canAsk,
-                               boolean canMarkAnswered) {}
+                               boolean canMarkAnswered, int mergedCount) {}
 
     /** A listener's own question, with everything the moderator decided about it. */
     public record OwnQuestion(String id, String text, @Nullable String participantId, @Nullable String themeId, QuestionStatus status,
@@ -78,7 +83,8 @@ public final class Views {
                                 Screen screen, Controls can, int questionsWaiting, List<Participation.Nudge> nudges,
                                 List<NoteTag> noteTags, List<RejectReason> rejectReasons,
                                 List<ActionStatus> actionStatuses, List<Integer> freeSeats,
-                                List<ListenerLine> listenerList) {}
+                                List<ListenerLine> listenerList, @Nullable Instant pausedSince,
+                                List<Meeting.Whisper> whispers) {}
 
     /**
      * A listener as the moderator sees them, to remove one who disturbs: those with the most waiting
@@ -110,12 +116,12 @@ public final class Views {
                                @Nullable String currentThemeId, List<SeatView> participants, @Nullable SpeakerView speaker,
                                List<SharedNote> notes, List<OwnQuestion> myQuestions,
                                List<QueuedQuestion> questionQueue, boolean topicsOpen, List<OwnTopic> myTopics,
-                               boolean canAsk, boolean canHandInTopics) {}
+                               boolean canAsk, boolean canHandInTopics, @Nullable Instant pausedSince) {}
 
     public record DisplayView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince, @Nullable Instant openedAt,
                               @Nullable String title, @Nullable String houseRules, int plannedMinutes, @Nullable ThemeView currentTheme,
                               @Nullable Instant themeSince, List<QueuedQuestion> questionQueue, @Nullable Instant endedAt,
-                              boolean showQuestions) {}
+                              boolean showQuestions, @Nullable Instant pausedSince) {}
 
     public static ModeratorView moderator(Meeting m, Instant now) {
         Instant asOf = at(m, now);
@@ -130,13 +136,15 @@ public final class Views {
         SpeakerState speakerState = speaker == null ? null
                 : new SpeakerState(speaker.participantId(), speaker.moderator(), speaker.since());
         Balance balance = new Balance(participation.elapsed().toMillis(), participation.participantsTime().toMillis(),
-                participation.moderatorTime().toMillis(), participation.moderatorShare(), participation.balanceIndex());
+                participation.moderatorTime().toMillis(), participation.moderatorShare(), participation.balanceIndex(),
+                Participation.UNDER_FAIR, Participation.OVER_FAIR);
         List<NoteView> notes = m.notes().stream().map(n -> new NoteView(n.id(), n.themeId(), n.tag(), n.text(),
                 n.shared(), n.author(), n.at(), n.editedAt(), FollowUpDecider.canBecomeAction(n))).toList();
         List<QuestionView> questions = questionsInOrder(m).stream().map(q -> new QuestionView(q.id(), q.listenerId(),
                 listenerName(m, q.listenerId()), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
                 q.mergedInto(), q.released(), q.submittedAt(), lane(q.status()), QuestionsDecider.canAsk(m, q),
-                QuestionsDecider.canMarkAnswered(m, q))).toList();
+                QuestionsDecider.canMarkAnswered(m, q), (int) m.questions().stream()
+                        .filter(o -> q.id().equals(o.mergedInto())).count())).toList();
         List<TopicView> topics = m.topics().stream().map(t -> new TopicView(t.id(), t.listenerId(),
                 listenerName(m, t.listenerId()), t.text(), t.status(), t.at())).toList();
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
@@ -149,7 +157,20 @@ public final class Views {
                 (int) m.questions().stream().filter(q -> q.status() == QuestionStatus.WAITING
                         || q.status() == QuestionStatus.ACCEPTED).count(),
                 participation.nudges(), List.of(NoteTag.values()), List.of(RejectReason.values()),
-                List.of(ActionStatus.values()), freeSeats(m), listenerLines(m));
+                List.of(ActionStatus.values()), freeSeats(m), listenerLines(m), pausedSince(m), m.whispers());
+    }
+
+    /**
+     * Since when nobody has the floor because the moderator paused it: in a live phase, with nobody
+     * speaking, after a turn that ended in this phase. {@code null} otherwise.
+     */
+    static Instant pausedSince(Meeting m) {
+        List<Meeting.Turn> turns = m.floor().turns();
+        if (!m.phase().live() || m.floor().speaker() != null || turns.isEmpty()) {
+            return null;
+        }
+        Instant end = turns.getLast().end();
+        return m.phaseSince() != null && end.isBefore(m.phaseSince()) ? null : end;
     }
 
     private static List<ListenerLine> listenerLines(Meeting m) {
@@ -186,7 +207,7 @@ public final class Views {
                 .map(n -> new SharedNote(n.id(), n.themeId(), n.tag(), n.text(), n.at())).toList();
         return new ListenerView(m.seq(), at(m, now), listenerId, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),
                 m.details(), themes(m), m.currentThemeId(), seats(m), speaker(m), notes, mine, releasedQueue(m),
-                m.topicsOpen(), myTopics, QuestionsDecider.open(m), TopicsDecider.open(m));
+                m.topicsOpen(), myTopics, QuestionsDecider.open(m), TopicsDecider.open(m), pausedSince(m));
     }
 
     public static DisplayView display(Meeting m, Instant now) {
@@ -194,7 +215,7 @@ public final class Views {
         return new DisplayView(m.seq(), at(m, now), m.phase(), m.phaseSince(), m.openedAt(),
                 m.details() == null ? null : m.details().title(), m.details() == null ? null : m.details().houseRules(),
                 m.details() == null ? 0 : m.details().plannedMinutes(), current, m.themeClock().since(), releasedQueue(m),
-                m.endedAt(), m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING);
+                m.endedAt(), m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING, pausedSince(m));
     }
 
     private static List<Integer> freeSeats(Meeting m) {

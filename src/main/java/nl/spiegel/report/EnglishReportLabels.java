@@ -92,6 +92,22 @@ public interface EnglishReportLabels extends ReportLabels {
     String turns();
 
     @Override
+    @Message("Largest to smallest, without names: it shows how evenly the time was spread, not who said little.")
+    String chartWithoutNames();
+
+    @Override
+    @Message("{underHalf} of the {participants} participants spoke less than half of an equal share of the time.")
+    String spread(int underHalf, int participants);
+
+    @Override
+    @Message("You can change the greeting, the closing words and the signature below before you print the letter.")
+    String editHint();
+
+    @Override
+    @Message("Thank you again for your openness. If you have any questions, please let me know.")
+    String closing();
+
+    @Override
     @Message("Balance in the group (1 = everyone equally long)")
     String balance();
 

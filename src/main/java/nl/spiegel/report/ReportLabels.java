@@ -73,6 +73,18 @@ public interface ReportLabels {
     @Message("beurten")
     String turns();
 
+    @Message("Van groot naar klein, zonder namen: zo ziet u hoe gelijk de tijd verdeeld was, niet wie weinig zei.")
+    String chartWithoutNames();
+
+    @Message("{underHalf} van de {participants} deelnemers spraken minder dan de helft van een gelijk deel van de tijd.")
+    String spread(int underHalf, int participants);
+
+    @Message("U kunt de aanhef, de slotwoorden en de ondertekening hieronder aanpassen voordat u de brief print.")
+    String editHint();
+
+    @Message("Nogmaals dank voor uw openheid. Heeft u nog vragen, dan hoor ik dat graag.")
+    String closing();
+
     @Message("Balans in de groep (1 = iedereen even lang)")
     String balance();
 

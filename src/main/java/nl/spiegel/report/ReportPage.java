@@ -19,8 +19,11 @@ import nl.spiegel.meeting.Report;
 public record ReportPage(Report report, String date, String version, List<Bar> bars,
                          int chartHeight, String balanceIndex, String moderatorShare, String lang) {
 
-    /** One bar of the speaking-time chart, in the SVG's coordinates. */
+    /** One bar of the speaking-time chart, in the SVG's coordinates; without a name when the report shows none. */
     public record Bar(String pseudonym, int y, int width, String percent, int turns, String time) {}
+
+    /** The chart's width: names on the left, bars, then the figures with room to spare. */
+    public static final int CHART_WIDTH = 720;
 
     static final int BAR_HEIGHT = 22;
     static final int BAR_WIDTH = 360;
@@ -31,7 +34,7 @@ public record ReportPage(Report report, String date, String version, List<Bar> b
         List<Bar> bars = new ArrayList<>();
         int y = 0;
         for (Report.Share share : report.participation().shares()) {
-            bars.add(new Bar(share.pseudonym(), y, (int) Math.round(share.share() * BAR_WIDTH),
+            bars.add(new Bar(share.pseudonym() == null ? "" : share.pseudonym(), y, (int) Math.round(share.share() * BAR_WIDTH),
                     Math.round(share.share() * 100) + "%", share.turns(), minutes(share.speakingMs())));
             y += BAR_HEIGHT + 6;
         }
@@ -42,8 +45,13 @@ public record ReportPage(Report report, String date, String version, List<Bar> b
         String version = report.version() == 0 ? label.draft()
                 : label.version() + " " + report.version() + ", " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                         .withLocale(locale).format(report.finalizedAt().atZone(zone));
-        return new ReportPage(report, date, version, bars, Math.max(y, BAR_HEIGHT), percent(report.participation().balanceIndex(), false),
-                percent(report.participation().moderatorShare(), true), lang);
+        return new ReportPage(report, date, version, bars, Math.max(y, BAR_HEIGHT), percent(report.participation().balanceIndex(), false, locale),
+                percent(report.participation().moderatorShare(), true, locale), lang);
+    }
+
+    /** A day as people write it in the page's language: "31 januari 2027". */
+    public String day(java.time.LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
     }
 
     /** The language of the page, for the template's words. */
@@ -51,11 +59,12 @@ public record ReportPage(Report report, String date, String version, List<Bar> b
         return Locale.forLanguageTag(lang);
     }
 
-    private static String percent(Double value, boolean asPercent) {
+    /** In the page's language: "0,65" in Dutch, "0.65" in English. */
+    private static String percent(Double value, boolean asPercent, Locale locale) {
         if (value == null) {
             return "–";
         }
-        return asPercent ? Math.round(value * 100) + "%" : String.format(Locale.ROOT, "%.2f", value);
+        return asPercent ? Math.round(value * 100) + "%" : String.format(locale, "%.2f", value);
     }
 
     private static String minutes(long ms) {

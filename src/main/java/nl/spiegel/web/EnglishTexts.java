@@ -148,8 +148,8 @@ public interface EnglishTexts extends Texts {
     String atMost(String field, int max);
 
     @Override
-    @Message("'{field}': must be an improvement point.")
-    String notAnImprovementPoint(String field);
+    @Message("'{field}': must be an improvement point or a wish.")
+    String notActionable(String field);
 
     @Override
     @Message("'{field}': may not contain control characters.")

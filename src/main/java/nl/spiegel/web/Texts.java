@@ -116,8 +116,8 @@ public interface Texts {
     @Message("'{field}': mag hooguit {max} bevatten.")
     String atMost(String field, int max);
 
-    @Message("'{field}': moet een verbeterpunt zijn.")
-    String notAnImprovementPoint(String field);
+    @Message("'{field}': moet een verbeterpunt of een wens zijn.")
+    String notActionable(String field);
 
     @Message("'{field}': mag geen onzichtbare stuurtekens bevatten.")
     String controlCharacters(String field);

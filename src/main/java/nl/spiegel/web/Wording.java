@@ -66,7 +66,7 @@ public final class Wording {
             case Detail.NotQueued d -> t.notQueued(field);
             case Detail.NotItself d -> t.notItself(field);
             case Detail.AtMost d -> t.atMost(field, d.max());
-            case Detail.NotAnImprovementPoint d -> t.notAnImprovementPoint(field);
+            case Detail.NotActionable d -> t.notActionable(field);
             case Detail.ControlCharacters d -> t.controlCharacters(field);
         };
     }

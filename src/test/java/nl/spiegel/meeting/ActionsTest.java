@@ -43,10 +43,17 @@ class ActionsTest {
     }
 
     @Test
+    void aWishBecomesAnActionInItsOwnWords() {
+        ReportTest.ended()
+                .when(MOD, new CreateAction(ReportTest.WISH, "Elk gezin krijgt één vaste contactpersoon", "Teamleider", JUNE))
+                .then(new ActionCreated(ACTION, ReportTest.WISH, "Elk gezin krijgt één vaste contactpersoon", "Teamleider", JUNE));
+    }
+
+    @Test
     void anOrganiserMakesActionsOnlyOfWhatTheFinalisedReportPublished() {
         Spec s = ReportTest.ended();
         s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("UNKNOWN_NOTE");
-        s.and(new ReportEdited(null, null, List.of(), List.of(IMPROVEMENT)));
+        s.and(new ReportEdited(null, null, List.of(), List.of(IMPROVEMENT), false));
         s.when(MOD, new FinalizeReport()).then(new ReportFinalized(Report.of(s.state(), s.state().reportDraft(), 1, s.now())));
         assertThat(Report.publishedNoteIds(s.state())).doesNotContain(IMPROVEMENT).contains(STRENGTH);
         s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("UNKNOWN_NOTE");
@@ -64,6 +71,6 @@ class ActionsTest {
         assertThat(s.when(MOD, new CreateAction(IMPROVEMENT, null, " ", null)).thenRejected("INVALID").field()).isEqualTo("owner");
         s.when(MOD, new UpdateAction("A999", null, null, null, ActionStatus.DONE)).thenRejected("UNKNOWN_ACTION");
         s.when(ANNA, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("FORBIDDEN");
-        s.when(ORGANISER, new EditReport("Niet van de organisator", null, null, null)).thenRejected("FORBIDDEN");
+        s.when(ORGANISER, new EditReport("Niet van de organisator", null, null, null, null)).thenRejected("FORBIDDEN");
     }
 }

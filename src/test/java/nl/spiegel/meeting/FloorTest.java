@@ -126,4 +126,21 @@ class FloorTest {
         assertThat(entry.speakingTime().toSeconds()).isEqualTo(50);
         assertThat(entry.themes()).containsExactly(TOEGANG, CONTACT);
     }
+
+    @Test
+    void aPausedFloorShowsOnEveryScreenUntilSomeoneSpeaks() {
+        Spec s = given(inConversation()).and(new FloorGiven(ANOUK)).after(30);
+        assertThat(Views.moderator(s.state(), s.now()).pausedSince()).isNull();
+        s.when(MOD, new PauseSpeaking()).then(new SpeakingPaused());
+        java.time.Instant paused = s.now();
+        s.after(20);
+        assertThat(Views.moderator(s.state(), s.now()).pausedSince()).isEqualTo(paused);
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).pausedSince()).isEqualTo(paused);
+        assertThat(Views.display(s.state(), s.now()).pausedSince()).isEqualTo(paused);
+        s.when(MOD, new ModeratorSpeaks()).then(new ModeratorSpeaking());
+        assertThat(Views.display(s.state(), s.now()).pausedSince()).isNull();
+        // A new phase starts without a pause: the floor is simply free.
+        s.and(new SpeakingPaused()).after(5).and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).pausedSince()).isNull();
+    }
 }

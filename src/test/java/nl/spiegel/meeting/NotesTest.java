@@ -55,4 +55,31 @@ class NotesTest {
         s.when(MOD, new DeleteNote("N999")).thenRejected("UNKNOWN_NOTE");
         assertThat(s.when(MOD, new EditNote(NOTE, null, "", null)).thenRejected("INVALID").field()).isEqualTo("text");
     }
+
+    @Test
+    void aWhisperGoesFromOneFacilitatorToTheOtherAndNoFurther() {
+        Spec s = given(inConversation())
+                .when(ASSISTANT, new Whisper(" Bram wil iets zeggen "))
+                .then(new Whispered("W" + NEXT, Role.ASSISTANT, "Bram wil iets zeggen"))
+                .when(MOD, new Whisper("Dank je")).then(new Whispered("W" + (NEXT + 1), Role.MODERATOR, "Dank je"));
+        assertThat(Views.moderator(s.state(), s.now()).whispers()).extracting(Meeting.Whisper::from, Meeting.Whisper::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "Bram wil iets zeggen"),
+                        org.assertj.core.groups.Tuple.tuple(Role.MODERATOR, "Dank je"));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).toString()).doesNotContain("Bram wil iets zeggen");
+        assertThat(Views.display(s.state(), s.now()).toString()).doesNotContain("Bram wil iets zeggen");
+        s.when(ANNA, new Whisper("Hallo")).thenRejected("FORBIDDEN");
+        s.when(DISPLAY, new Whisper("Hallo")).thenRejected("FORBIDDEN");
+        assertThat(s.when(MOD, new Whisper("x".repeat(141))).thenRejected("INVALID").field()).isEqualTo("text");
+    }
+
+    @Test
+    void onlyTheLastWhispersAreKept() {
+        Spec s = given(inConversation());
+        for (int i = 0; i < Meeting.MAX_WHISPERS + 5; i++) {
+            s.and(new Whispered("W-" + i, Role.ASSISTANT, "Tijd " + i));
+        }
+        assertThat(s.state().whispers()).hasSize(Meeting.MAX_WHISPERS);
+        assertThat(s.state().whispers().getLast().text()).isEqualTo("Tijd " + (Meeting.MAX_WHISPERS + 4));
+        assertThat(Report.of(s.state(), Report.Draft.EMPTY, 0, null).toString()).doesNotContain("Tijd");
+    }
 }

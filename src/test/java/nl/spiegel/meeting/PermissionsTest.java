@@ -28,7 +28,7 @@ class PermissionsTest {
 
     static final List<Row> TABLE = List.of(
             new Row(new CreateMeeting("T", null, null, null, null, null), MODERATORS),
-            new Row(new UpdateDetails("T", null, null, null, null), MODERATORS),
+            new Row(new UpdateDetails("T", null, null, null, null, null, null), MODERATORS),
             new Row(new SetHouseRules("Regels"), MODERATORS),
             new Row(new AddTheme("Thema", "Vraag?", 10), MODERATORS),
             new Row(new EditTheme(TOEGANG, "Thema", "Vraag?", 10), MODERATORS),
@@ -57,6 +57,7 @@ class PermissionsTest {
             new Row(new AddNote(null, NoteTag.WISH, "Notitie", false), MODERATORS),
             new Row(new EditNote("N1", null, "Notitie", null), MODERATORS),
             new Row(new DeleteNote("N1"), MODERATORS),
+            new Row(new Whisper("Tijd"), MODERATORS),
             new Row(new SubmitQuestion("Vraag?", null, null), LISTENERS),
             new Row(new WithdrawQuestion("Q1"), LISTENERS),
             new Row(new AcceptQuestion("Q1"), MODERATORS),
@@ -65,7 +66,9 @@ class PermissionsTest {
             new Row(new MoveQuestion("Q1", 0), MODERATORS),
             new Row(new AskQuestion("Q1"), MODERATORS),
             new Row(new MarkAnswered("Q1"), MODERATORS),
-            new Row(new EditReport("Samenvatting", null, null, null), MODERATORS),
+            new Row(new NextQuestion(), MODERATORS),
+            new Row(new RestoreQuestion("Q1"), MODERATORS),
+            new Row(new EditReport("Samenvatting", null, null, null, null), MODERATORS),
             new Row(new FinalizeReport(), MODERATORS),
             new Row(new CreateAction("N1", null, "Team", LocalDate.parse("2027-06-01")), FOLLOW_UP),
             new Row(new UpdateAction("A1", null, null, null, ActionStatus.DONE), FOLLOW_UP));

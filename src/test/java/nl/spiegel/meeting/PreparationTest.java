@@ -53,13 +53,13 @@ class PreparationTest {
     @Test
     void updatesDetailsAndHouseRules() {
         Instant start = Instant.parse("2027-04-01T17:30:00Z");
-        Meeting m = given(prepared()).when(MOD, new UpdateDetails("Nieuwe titel", "Doel", "inwoners", start, 90))
-                .then(new DetailsUpdated("Nieuwe titel", "Doel", "inwoners", start, 90))
+        Meeting m = given(prepared()).when(MOD, new UpdateDetails("Nieuwe titel", "Doel", "inwoners", start, 90, null, null))
+                .then(new DetailsUpdated("Nieuwe titel", "Doel", "inwoners", start, 90, null, null))
                 .when(MOD, new SetHouseRules("Eigen regels")).then(new HouseRulesSet("Eigen regels")).state();
         assertThat(m.details().language()).isEqualTo("nl");
         assertThat(m.details().houseRules()).isEqualTo("Eigen regels");
         assertThat(given(prepared()).when(MOD, new SetHouseRules("")).thenRejected("INVALID").field()).isEqualTo("text");
-        assertThat(given(prepared()).when(MOD, new UpdateDetails(null, null, null, null, null)).thenRejected("INVALID").field())
+        assertThat(given(prepared()).when(MOD, new UpdateDetails(null, null, null, null, null, null, null)).thenRejected("INVALID").field())
                 .isEqualTo("title");
     }
 
@@ -213,5 +213,19 @@ class PreparationTest {
     @Test
     void aMissingCommandIsRefused() {
         assertThat(given().when(MOD, null).thenRejected("INVALID").field()).isEqualTo("type");
+    }
+
+    @Test
+    void thePlaceAndASoftLimitPerTurnAreFactsOfTheMeeting() {
+        Spec s = given(prepared()).when(MOD, new UpdateDetails("Titel", null, null, null, 75, " Stadhuis, zaal 2 ", 120))
+                .then(new DetailsUpdated("Titel", null, null, null, 75, "Stadhuis, zaal 2", 120));
+        assertThat(s.state().details()).extracting(Meeting.Details::place, Meeting.Details::turnLimitSeconds)
+                .containsExactly("Stadhuis, zaal 2", 120);
+        s.when(MOD, new SetHouseRules("Luister in stilte.")).then(new HouseRulesSet("Luister in stilte."));
+        assertThat(s.state().details().turnLimitSeconds()).isEqualTo(120);
+        assertThat(s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, 10)).thenRejected("INVALID").field())
+                .isEqualTo("turnLimitSeconds");
+        s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, null))
+                .then(new DetailsUpdated("Titel", null, null, null, 75, null, null));
     }
 }

@@ -158,4 +158,38 @@ class QuestionsTest {
         s.when(MOD, new AcceptQuestion(A)).then(new QuestionAccepted(A));
         assertThat(Views.listener(s.state(), BEN.listenerId(), s.now()).questionQueue()).hasSize(1);
     }
+
+    @Test
+    void nextQuestionAnswersTheOneAskedAndAsksTheNextInOneTap() {
+        Spec s = fourQuestions().and(new QuestionAccepted(A), new QuestionAccepted(B), new QuestionAccepted(D));
+        s.when(MOD, new NextQuestion()).thenRejected("WRONG_PHASE");
+        s.and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING), new QuestionMoved(D, 0));
+        s.when(MOD, new NextQuestion()).then(new QuestionAsked(D))
+                .when(MOD, new NextQuestion()).then(new QuestionAnswered(D), new QuestionAsked(A))
+                .when(MOD, new NextQuestion()).then(new QuestionAnswered(A), new QuestionAsked(B))
+                .when(MOD, new NextQuestion()).then(new QuestionAnswered(B));
+        s.when(MOD, new NextQuestion()).thenRejected("QUEUE_EMPTY");
+    }
+
+    @Test
+    void aMergeOrARejectionCanBeTakenBackAndTheKeptQuestionCountsWhatJoinedIt() {
+        Spec s = fourQuestions()
+                .when(MOD, new MergeQuestion(C, A)).then(new QuestionAccepted(A), new QuestionMerged(C, A))
+                .when(MOD, new MergeQuestion(D, A)).then(new QuestionMerged(D, A))
+                .when(MOD, new RejectQuestion(B, RejectReason.NEW_TOPIC)).then(new QuestionRejected(B, RejectReason.NEW_TOPIC));
+        assertThat(Views.moderator(s.state(), s.now()).questions()).filteredOn(q -> q.id().equals(A))
+                .extracting(Views.QuestionView::mergedCount).containsExactly(2);
+        s.when(MOD, new RestoreQuestion(D)).then(new QuestionRestored(D))
+                .when(MOD, new RestoreQuestion(B)).then(new QuestionRestored(B))
+                .when(MOD, new RestoreQuestion(B)).then();
+        Meeting m = s.state();
+        assertThat(m.question(D).orElseThrow()).extracting(Meeting.Question::status, Meeting.Question::mergedInto)
+                .containsExactly(QuestionStatus.WAITING, null);
+        assertThat(m.question(B).orElseThrow()).extracting(Meeting.Question::status, Meeting.Question::rejectReason)
+                .containsExactly(QuestionStatus.WAITING, null);
+        assertThat(Views.moderator(m, s.now()).questions()).filteredOn(q -> q.id().equals(A))
+                .extracting(Views.QuestionView::mergedCount).containsExactly(1);
+        s.when(MOD, new RestoreQuestion(A)).thenRejected("QUESTION_STATUS");
+        s.when(ANNA, new RestoreQuestion(C)).thenRejected("FORBIDDEN");
+    }
 }

@@ -57,37 +57,54 @@ class ReportTest {
 
     @Test
     void sharesAddUpAndOnlyPseudonymsAppear() {
-        Report r = Report.of(ended().state(), Report.Draft.EMPTY, 0, null);
+        Spec s = ended().when(MOD, new EditReport(null, null, null, null, true))
+                .then(new ReportEdited(null, null, List.of(), List.of(), true));
+        Report r = Report.of(s.state(), s.state().reportDraft(), 0, null);
         assertThat(r.participation().shares().stream().mapToDouble(Report.Share::share).sum()).isCloseTo(1.0, within(1e-9));
+        assertThat(r.participation().byName()).isTrue();
         assertThat(r.participation().shares()).extracting(Report.Share::pseudonym)
                 .containsExactly("Anouk", "Bram", "Chantal", "Dirk");
         assertThat(r.toString()).doesNotContain("L-anna", "L-ben", "Anna");
     }
 
     @Test
+    void byDefaultTheReportShowsHowEvenlyTimeWasSpreadWithoutNames() {
+        Report r = Report.of(ended().state(), Report.Draft.EMPTY, 0, null);
+        Report.SpeakingTime time = r.participation();
+        assertThat(time.byName()).isFalse();
+        assertThat(time.shares()).extracting(Report.Share::pseudonym).containsOnlyNulls();
+        assertThat(time.shares()).extracting(Report.Share::seat).containsOnly(0);
+        assertThat(time.shares()).extracting(Report.Share::share).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // Anouk and Bram spoke, Chantal and Dirk did not: two of four under half a fair share.
+        assertThat(time.underHalf()).isEqualTo(2);
+        assertThat(r.toString()).doesNotContain("Anouk", "Bram", "Chantal", "Dirk");
+        assertThat(Report.forLetter(ended().state()).toString()).doesNotContain("Anouk", "Bram");
+    }
+
+    @Test
     void theModeratorWritesTheDraftAndLeavesNotesOut() {
         List<String> norms = List.of("U krijgt binnen 5 werkdagen een vast aanspreekpunt.");
         Spec s = ended().when(MOD, new EditReport("Ouders willen één aanspreekpunt.", "Het contact moet persoonlijker.",
-                        norms, List.of(QUOTE, QUOTE)))
-                .then(new ReportEdited("Ouders willen één aanspreekpunt.", "Het contact moet persoonlijker.", norms, List.of(QUOTE)));
+                        norms, List.of(QUOTE, QUOTE), null))
+                .then(new ReportEdited("Ouders willen één aanspreekpunt.", "Het contact moet persoonlijker.", norms, List.of(QUOTE), false));
         Report r = Report.of(s.state(), s.state().reportDraft(), 0, null);
         assertThat(r.summary()).isEqualTo("Ouders willen één aanspreekpunt.");
         assertThat(r.serviceNorms()).containsExactlyElementsOf(norms);
         assertThat(r.themes().get(1).quotes()).isEmpty();
-        s.when(ASSISTANT, new EditReport(null, "Anders verwoord.", null, null))
-                .then(new ReportEdited("Ouders willen één aanspreekpunt.", "Anders verwoord.", norms, List.of(QUOTE)));
+        s.when(ASSISTANT, new EditReport(null, "Anders verwoord.", null, null, null))
+                .then(new ReportEdited("Ouders willen één aanspreekpunt.", "Anders verwoord.", norms, List.of(QUOTE), false));
     }
 
     @Test
     void aFinalisedReportIsFrozenAndLaterEditsMakeANewVersion() {
-        Spec s = ended().and(new ReportEdited("Eerste versie", null, List.of(), List.of())).after(30);
+        Spec s = ended().and(new ReportEdited("Eerste versie", null, List.of(), List.of(), false)).after(30);
         Report expected = Report.of(s.state(), s.state().reportDraft(), 1, s.now());
         s.when(MOD, new FinalizeReport()).then(new ReportFinalized(expected));
         Report first = s.state().reports().getFirst();
         assertThat(first.version()).isEqualTo(1);
         assertThat(first.finalizedAt()).isEqualTo(s.now());
         s.and(new NoteEdited(WISH, NoteTag.WISH, "Gewijzigde wens", true),
-                new ReportEdited("Tweede versie", null, List.of(), List.of()));
+                new ReportEdited("Tweede versie", null, List.of(), List.of(), false));
         assertThat(s.state().reports().getFirst()).isEqualTo(first);
         assertThat(first.themes().get(1).wishes()).containsExactly("Eén vast aanspreekpunt");
         s.when(MOD, new FinalizeReport()).then(new ReportFinalized(Report.of(s.state(), s.state().reportDraft(), 2, s.now())));
@@ -99,13 +116,13 @@ class ReportTest {
     @Test
     void theReportWaitsForTheEnd() {
         Spec live = given(inConversation());
-        live.when(MOD, new EditReport("Te vroeg", null, null, null)).thenRejected("WRONG_PHASE");
+        live.when(MOD, new EditReport("Te vroeg", null, null, null, null)).thenRejected("WRONG_PHASE");
         live.when(MOD, new FinalizeReport()).thenRejected("WRONG_PHASE");
         Spec e = ended();
-        assertThat(e.when(MOD, new EditReport(null, null, List.of(" "), null)).thenRejected("INVALID").field()).isEqualTo("serviceNorms");
-        assertThat(e.when(MOD, new EditReport(null, null, null, List.of("N999"))).thenRejected("UNKNOWN_NOTE").field())
+        assertThat(e.when(MOD, new EditReport(null, null, List.of(" "), null, null)).thenRejected("INVALID").field()).isEqualTo("serviceNorms");
+        assertThat(e.when(MOD, new EditReport(null, null, null, List.of("N999"), null)).thenRejected("UNKNOWN_NOTE").field())
                 .isEqualTo("excludedNoteIds");
         e.when(ANNA, new FinalizeReport()).thenRejected("FORBIDDEN");
-        e.when(DISPLAY, new EditReport("Niet van mij", null, null, null)).thenRejected("FORBIDDEN");
+        e.when(DISPLAY, new EditReport("Niet van mij", null, null, null, null)).thenRejected("FORBIDDEN");
     }
 }

@@ -77,7 +77,15 @@ class ReportResourceTest {
         assertThat(html.indexOf("Vriendelijke ontvangst")).isBetween(theme1, theme2);
         assertThat(html.indexOf("Eén vast aanspreekpunt")).isGreaterThan(theme2);
         assertThat(html).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
-        assertThat(html).contains("Deelnemer 1", "Deelnemer 2").doesNotContain("Sanne", "Luisteraar");
+        // By default the speaking time shows how evenly it was spread, by no name.
+        assertThat(html).containsPattern("<dd>0,\\d\\d</dd>");
+        assertThat(html).contains("1 van de 3 deelnemers spraken minder dan de helft", "Van groot naar klein, zonder namen")
+                .doesNotContain("Deelnemer 1", "Deelnemer 2", "Sanne", "Luisteraar");
+        e.meeting().asModerator().body("{\"namesShown\":true}").put("/api/meetings/" + e.meeting().id() + "/report")
+                .then().statusCode(200);
+        String named = e.meeting().asModerator().accept("text/html").get("/api/meetings/" + e.meeting().id() + "/report")
+                .then().statusCode(200).extract().asString();
+        assertThat(named).contains("Deelnemer 1", "Deelnemer 2").doesNotContain("Van groot naar klein", "Sanne");
         Matcher shares = Pattern.compile("data-share=\"(\\d+)%\"").matcher(html);
         int total = 0;
         while (shares.find()) {
@@ -168,7 +176,7 @@ class ReportResourceTest {
         String letter = e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(letter).contains("Bedankt voor uw bijdrage", "Verslag", "Eén vast aanspreekpunt",
-                "Wachttijd onder twee weken", "2027-06-01");
+                "Wachttijd onder twee weken", "1 juni 2027", "contenteditable");
         assertThat(letter).doesNotContain("Vriendelijke ontvangst");
         assertThat(letter).doesNotContain("Deelnemer 1", "Deelnemer 2", "Sanne", "<script>alert(");
         assertThat(e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter?lang=en").then().extract().asString())
@@ -191,7 +199,7 @@ class ReportResourceTest {
         String text = run(List.of("pdftotext", "-layout", pdf.toString(), "-"));
         assertThat(text).contains("Verslag van het spiegelgesprek", "Wat de deelnemers vertelden", "Verbeterpunten",
                 "Deelname aan het gesprek", "Verhelderende vragen van toehoorders");
-        assertThat(text).contains("Deelnemer 1", "Deelnemer 2", "beurten", "%");
+        assertThat(text).contains("beurten", "%", "deelnemers spraken minder dan de helft").doesNotContain("Deelnemer 1");
         e.moderator().close();
     }
 

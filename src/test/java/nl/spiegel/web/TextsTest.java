@@ -26,7 +26,7 @@ class TextsTest {
         }
         for (Detail detail : List.of(new Detail.Length(1, 200), new Detail.Range(15, 480), new Detail.Needed(),
                 new Detail.TrueOrFalse(), new Detail.OneOf(List.of("nl", "en")), new Detail.NotQueued(),
-                new Detail.NotItself(), new Detail.AtMost(50), new Detail.NotAnImprovementPoint(),
+                new Detail.NotItself(), new Detail.AtMost(50), new Detail.NotActionable(),
                 new Detail.ControlCharacters())) {
             rejections.add(Rejection.invalid("veld", detail));
         }
