@@ -2,30 +2,7 @@
 // turns an improvement point into an action; an organiser follows it across a series.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, api, BASE, browser, serverView, until } from './support.mjs';
-
-/** Runs commands over the live protocol from a page, each after the answer to the one before. */
-async function drive(page, meetingId, key, commands) {
-  await page.evaluate(async ({ meetingId, key, commands }) => {
-    const socket = new WebSocket(`ws://${location.host}/live/${meetingId}`, ['spiegel.v1', `spiegel.key.${key}`]);
-    await new Promise((resolve, reject) => {
-      let next = 0;
-      const send = () => {
-        if (next === commands.length) { socket.close(); resolve(); return; }
-        socket.send(JSON.stringify({ ...commands[next], commandId: `c${next}` }));
-        next++;
-      };
-      socket.onerror = reject;
-      socket.onmessage = (e) => {
-        const m = JSON.parse(e.data);
-        if (m.type === 'ready') send();
-        if (m.type === 'ack') send();
-        if (m.type === 'rejected' || m.type === 'error') reject(new Error(JSON.stringify(m)));
-      };
-      socket.onopen = () => socket.send(JSON.stringify({ type: 'hello' }));
-    });
-  }, { meetingId, key, commands });
-}
+import { accessible, api, BASE, browser, drive, serverView, until } from './support.mjs';
 
 test('the report, the letter and the actions, followed across a series', async () => {
   const created = await api('POST', '/api/meetings', null, { title: 'Spiegelgesprek ouders', targetGroup: 'ouders' });
@@ -48,6 +25,7 @@ test('the report, the letter and the actions, followed across a series', async (
       { type: 'AddNote', tag: 'IMPROVEMENT_POINT', text: 'De wachttijd is te lang', shared: true },
       { type: 'AddNote', tag: 'STRENGTH', text: 'Vriendelijke ontvangst', shared: true },
       { type: 'AddNote', tag: 'QUOTE', text: 'Ik voelde me niet gehoord', shared: false },
+      { type: 'AddNote', tag: 'WISH', text: 'Eén vaste contactpersoon', shared: false },
       { type: 'GiveFloor', participantId: participants[1] },
       { type: 'ChangePhase', to: 'CLARIFYING' }, { type: 'ChangePhase', to: 'CLOSING' }, { type: 'ChangePhase', to: 'ENDED' },
     ]);
@@ -57,7 +35,7 @@ test('the report, the letter and the actions, followed across a series', async (
     await page.getByRole('heading', { name: 'Concept van het verslag' }).waitFor();
     await accessible(page, 'report and follow-up');
     await page.getByLabel('Samenvatting', { exact: true }).fill('Ouders willen sneller geholpen worden.');
-    await page.getByLabel('Conclusies', { exact: true }).fill('De toegang moet sneller.');
+    await page.getByLabel('Conclusies', { exact: true }).fill('De toegang moet sneller.\nHet contact moet persoonlijker.');
     await page.getByLabel('Concept-servicenormen (één per regel)').fill('Binnen 10 werkdagen een eerste gesprek.');
     await page.getByRole('checkbox', { name: /Ik voelde me niet gehoord/ }).uncheck();
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
@@ -72,10 +50,28 @@ test('the report, the letter and the actions, followed across a series', async (
     assert.ok(reportText.includes('Binnen 10 werkdagen een eerste gesprek.'));
     assert.ok(reportText.includes('De wachttijd is te lang'));
     assert.ok(!reportText.includes('Ik voelde me niet gehoord'), 'a note left out is not in the report');
+    // Conclusions keep their lines; speaking time shows how evenly it was spread, by no name.
+    assert.match(reportText, /De toegang moet sneller\.\s*\n\s*Het contact moet persoonlijker\./);
+    assert.ok(reportText.includes('zonder namen') && !reportText.includes('Anouk') && !reportText.includes('Bram'),
+      'the report names no participant unless the moderator chose to');
+    // Every label of the chart fits in it.
+    const clipped = await report.evaluate(() => [...document.querySelectorAll('svg text')].filter((text) => {
+      const svg = text.ownerSVGElement.getBoundingClientRect();
+      return text.getBoundingClientRect().right > svg.right + 0.5;
+    }).length);
+    assert.equal(clipped, 0, 'no chart label is cut off');
 
-    await page.getByLabel('Eigenaar (team of functie)').fill('Team toegang');
-    await page.getByLabel('Klaar op').fill('2027-06-01');
-    await page.getByRole('button', { name: 'Actie maken' }).click();
+    const point = page.locator('li.point', { hasText: 'De wachttijd is te lang' });
+    await point.getByLabel('Eigenaar (team of functie)').fill('Team toegang');
+    await point.getByLabel('Klaar op').fill('2027-06-01');
+    await point.getByRole('button', { name: 'Actie maken' }).click();
+    // A wish becomes an action too, worded as the organisation will carry it out.
+    const wish = page.locator('li.point', { hasText: 'Eén vaste contactpersoon' });
+    await wish.getByLabel('De actie, in uw woorden').fill('Elk gezin krijgt binnen een week één vaste contactpersoon');
+    await wish.getByLabel('Eigenaar (team of functie)').fill('Teamleider jeugd');
+    await wish.getByRole('button', { name: 'Actie maken' }).click();
+    await until('the wish became an action in its own words', async () => (await serverView(id, key)).actions
+      .some((a) => a.title === 'Elk gezin krijgt binnen een week één vaste contactpersoon'));
     // Dates as people write them, never ISO.
     await page.getByText(/· 1 juni 2027/).waitFor();
     await page.getByLabel('Status: De wachttijd is te lang').selectOption('IN_PROGRESS');
@@ -84,14 +80,29 @@ test('the report, the letter and the actions, followed across a series', async (
     const [letter] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Bedankbrief voor de deelnemers' }).click()]);
     await letter.getByRole('heading', { name: 'Bedankt voor uw bijdrage' }).waitFor();
     const letterText = await letter.locator('body').innerText();
-    assert.ok(letterText.includes('De wachttijd is te lang') && letterText.includes('2027-06-01'));
+    assert.ok(letterText.includes('De wachttijd is te lang') && letterText.includes('1 juni 2027'), letterText);
     assert.ok(!letterText.includes('Anouk') && !letterText.includes('Bram'), 'the letter names no one');
+    // Greeting, closing words and signature are edited in the page before printing; the hint is not printed.
+    await letter.locator('.greeting').fill('Beste deelnemers van 12 maart,');
+    await letter.locator('.signature').fill('Met vriendelijke groet,\nMarieke de Vries, gespreksleider');
+    await letter.emulateMedia({ media: 'print' });
+    const printed = await letter.locator('body').innerText();
+    assert.ok(printed.includes('Beste deelnemers van 12 maart,') && printed.includes('Marieke de Vries'));
+    assert.equal(await letter.locator('.hint').isVisible(), false, 'the editing hint is not printed');
 
     // An organiser follows the actions across a series.
     const organiser = await (await chrome.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await organiser.goto(BASE + '/');
     await organiser.getByLabel('Naam van de reeks').fill('Klantgesprekken 2027');
     await organiser.getByRole('button', { name: 'Reeks aanmaken' }).click();
+    // The organiser's link is shown once, as a step that cannot be missed.
+    await organiser.getByRole('heading', { name: 'Bewaar deze links' }).waitFor();
+    const organiserLink = await organiser.getByRole('textbox', { name: 'Link van de organisator' }).inputValue();
+    assert.match(organiserLink, /\/series\/[0-9a-f-]{36}#key=/);
+    await accessible(organiser, 'keep the organiser link');
+    assert.equal(await organiser.getByRole('button', { name: 'Verder naar de reeks' }).isDisabled(), true);
+    await organiser.getByLabel('Ik heb de links bewaard').check();
+    await organiser.getByRole('button', { name: 'Verder naar de reeks' }).click();
     await organiser.waitForURL(/\/series\//);
     await organiser.getByRole('heading', { name: /Klantgesprekken 2027/ }).waitFor();
     await organiser.getByLabel('Link van de gespreksleider').fill(`${BASE}${created.access.links.moderator}`);
@@ -103,6 +114,11 @@ test('the report, the letter and the actions, followed across a series', async (
     await organiser.getByLabel('Status: De wachttijd is te lang').selectOption('DONE');
     await until('the organiser finished the action', async () => (await serverView(id, key)).actions[0].history.length === 3);
     await organiser.getByText('klaar: 1').waitFor();
+    // The link opens the series on another device, and the series page shows it again.
+    assert.equal(await organiser.getByRole('textbox', { name: 'Link van de organisator' }).inputValue(), organiserLink);
+    const elsewhere = await (await chrome.newContext()).newPage();
+    await elsewhere.goto(organiserLink);
+    await elsewhere.getByRole('heading', { name: /Klantgesprekken 2027/ }).waitFor();
   } finally {
     await chrome.close();
   }

@@ -26,6 +26,8 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await page.getByLabel('Titel').fill('Spiegelgesprek jeugdzorg');
     await page.getByLabel('Doelgroep').fill('ouders');
     await page.getByRole('button', { name: 'Gesprek aanmaken' }).click();
+    await page.getByLabel('Ik heb de links bewaard').check();
+    await page.getByRole('button', { name: 'Verder naar het gesprek' }).click();
     await page.waitForURL(/\/moderate\/[0-9a-f-]{36}$/);
     const meetingId = page.url().split('/').pop();
     const key = await page.evaluate((id) => localStorage.getItem(`spiegel.moderate.${id}`), meetingId);

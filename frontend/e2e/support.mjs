@@ -62,3 +62,26 @@ export async function until(what, check, timeout = 10_000) {
   }
   assert.fail(`timed out: ${what} (${last})`);
 }
+
+/** Runs commands over the live protocol from a page, each after the answer to the one before. */
+export async function drive(page, meetingId, key, commands) {
+  await page.evaluate(async ({ meetingId, key, commands }) => {
+    const socket = new WebSocket(`ws://${location.host}/live/${meetingId}`, ['spiegel.v1', `spiegel.key.${key}`]);
+    await new Promise((resolve, reject) => {
+      let next = 0;
+      const send = () => {
+        if (next === commands.length) { socket.close(); resolve(); return; }
+        socket.send(JSON.stringify({ ...commands[next], commandId: crypto.randomUUID() }));
+        next++;
+      };
+      socket.onerror = reject;
+      socket.onmessage = (e) => {
+        const m = JSON.parse(e.data);
+        if (m.type === 'ready') send();
+        if (m.type === 'ack') send();
+        if (m.type === 'rejected' || m.type === 'error') reject(new Error(JSON.stringify(m)));
+      };
+      socket.onopen = () => socket.send(JSON.stringify({ type: 'hello' }));
+    });
+  }, { meetingId, key, commands });
+}

@@ -48,7 +48,7 @@ export class LiveConnection<V extends View = View> {
   private readonly offline = () => this.dropSocket();
 
   constructor(
-    private readonly meetingId: string,
+    readonly meetingId: string,
     private readonly key: string,
     private readonly language: () => string,
   ) {

@@ -1,0 +1,56 @@
+// The balance as it is this second: the server sends each participant's speaking time as of its
+// view and the bounds of a fair share; the running turn moves the shares, the tones and the
+// balance index on between two views, by the rule the server uses (see Participation.java).
+export type Tone = 'NEVER' | 'UNDER' | 'FAIR' | 'OVER';
+
+export interface Seat {
+  id: string;
+  spokenMs: number;
+  /** Never had a turn, the running one included. */
+  never: boolean;
+}
+
+export interface LiveBalance {
+  share: Map<string, number>;
+  tone: Map<string, Tone>;
+  fairShare: number;
+  /** Normalised entropy of the shares: 1 when all spoke equally long; null before anyone spoke or below two seats. */
+  index: number | null;
+  /** Participants' speaking time in all. */
+  totalMs: number;
+}
+
+export function liveBalance(seats: Seat[], underFair: number, overFair: number): LiveBalance {
+  const totalMs = seats.reduce((sum, s) => sum + s.spokenMs, 0);
+  const fairShare = seats.length ? 1 / seats.length : 0;
+  const share = new Map<string, number>();
+  const tone = new Map<string, Tone>();
+  let entropy = 0;
+  for (const s of seats) {
+    const x = totalMs > 0 ? s.spokenMs / totalMs : 0;
+    share.set(s.id, x);
+    if (x > 0) entropy -= x * Math.log(x);
+    const ratio = fairShare > 0 ? x / fairShare : 1;
+    tone.set(s.id, s.never ? 'NEVER' : ratio < underFair ? 'UNDER' : ratio > overFair ? 'OVER' : 'FAIR');
+  }
+  const index = totalMs > 0 && seats.length >= 2 ? entropy / Math.log(seats.length) : null;
+  return { share, tone, fairShare, index, totalMs };
+}
+
+/** How a clock stands against its budget: fine, nearly used up (the last fifth, at most two minutes), or over. */
+export type Budget = 'ok' | 'near' | 'over';
+
+export function budget(spentMs: number, budgetMs: number | null): Budget {
+  if (!budgetMs) return 'ok';
+  if (spentMs > budgetMs) return 'over';
+  return budgetMs - spentMs <= Math.min(120_000, budgetMs * 0.2) ? 'near' : 'ok';
+}
+
+/** A number in the reader's language: "0,65" in Dutch, "0.65" in English. */
+export function decimal(x: number, lang: string, digits = 2): string {
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+}
+
+export function percent(x: number | null, lang: string): string {
+  return x === null ? '–' : new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(x);
+}
