@@ -1,16 +1,18 @@
 package nl.spiegel.access;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,32 +37,51 @@ public class AccessService {
     /** The keys of a new meeting, in plain text: shown once, to its creator. */
     public record Keys(String moderator, String assistant, String display, String joinCode) {}
 
-    /** Issues the keys and join code of a new meeting. Call inside the transaction that creates it. */
-    public Uni<Keys> issue(UUID meetingId) {
-        return sharedKeys(meetingId, () -> newJoinCode(meetingId));
-    }
-
-    private Uni<Keys> sharedKeys(UUID meetingId, Supplier<Uni<String>> joinCode) {
+    /** Issues the keys and join code of a new meeting, on the connection of the command that creates it. */
+    public Uni<Keys> issue(SqlConnection connection, UUID meetingId) {
         String moderator = Secrets.newKey();
         String assistant = Secrets.newKey();
         String display = Secrets.newKey();
-        return persistKey(meetingId, Role.MODERATOR, null, moderator)
-                .chain(() -> persistKey(meetingId, Role.ASSISTANT, null, assistant))
-                .chain(() -> persistKey(meetingId, Role.DISPLAY, null, display))
-                .chain(() -> joinCode.get())
+        return persistKey(connection, meetingId, Role.MODERATOR, null, moderator)
+                .chain(() -> persistKey(connection, meetingId, Role.ASSISTANT, null, assistant))
+                .chain(() -> persistKey(connection, meetingId, Role.DISPLAY, null, display))
+                .chain(() -> newJoinCode(connection, meetingId))
                 .map(code -> new Keys(moderator, assistant, display, code));
+    }
+
+    /** A key, stored as its hash, on the connection of the command that hands it out (creating, joining). */
+    public Uni<Void> persistKey(SqlConnection connection, UUID meetingId, Role role, String listenerId, String key) {
+        return connection.preparedQuery("insert into access_key (key_hash, meeting_id, role, listener_id, created_at)"
+                        + " values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.from(Arrays.asList(Secrets.hash(key), meetingId, role.name(), listenerId,
+                        clock.instant().atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid();
+    }
+
+    private Uni<String> newJoinCode(SqlConnection connection, UUID meetingId) {
+        String code = Secrets.newJoinCode();
+        // One in a billion codes: on the rare clash, draw again.
+        return connection.preparedQuery("insert into join_code (code, meeting_id) values ($1, $2) on conflict (code) do nothing")
+                .execute(Tuple.of(code, meetingId))
+                .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(code) : newJoinCode(connection, meetingId));
     }
 
     /** Replaces the key of a shared role; the old key stops working at once, also for open connections. */
     public Uni<String> rotate(UUID meetingId, Role role) {
         String key = Secrets.newKey();
-        return Panache.withTransaction(() -> revoke(meetingId, role).chain(() -> persistKey(meetingId, role, null, key)))
-                .replaceWith(key);
+        return Panache.withTransaction(() -> revoke(meetingId, role).chain(() -> {
+            AccessKey row = new AccessKey();
+            row.keyHash = Secrets.hash(key);
+            row.meetingId = meetingId;
+            row.role = role;
+            row.createdAt = clock.instant();
+            return row.persist();
+        })).replaceWith(key);
     }
 
     /**
      * Revokes the keys of a shared role; inside a transaction. Changed as entities, not by an update
-     * query, whose clean-up a reactive session would leave undone (see EventStore).
+     * query, whose clean-up a reactive session would leave undone.
      */
     public Uni<Void> revoke(UUID meetingId, Role role) {
         return AccessKey.<AccessKey>list("meetingId = ?1 and role = ?2 and revokedAt is null", meetingId, role)
@@ -72,25 +93,14 @@ public class AccessService {
         // Deleted as an entity and flushed first: Hibernate would otherwise insert the new code first.
         return Panache.withTransaction(() -> JoinCode.<JoinCode>find("meetingId", meetingId).firstResult()
                 .chain(old -> old == null ? Uni.createFrom().voidItem() : old.delete().chain(() -> Panache.flush()))
-                .chain(() -> newJoinCode(meetingId)));
+                .chain(() -> drawJoinCode(meetingId)));
     }
 
-    public Uni<Void> persistKey(UUID meetingId, Role role, String listenerId, String key) {
-        AccessKey row = new AccessKey();
-        row.keyHash = Secrets.hash(key);
-        row.meetingId = meetingId;
-        row.role = role;
-        row.listenerId = listenerId;
-        row.createdAt = clock.instant();
-        return row.persist().replaceWithVoid();
-    }
-
-    private Uni<String> newJoinCode(UUID meetingId) {
+    private Uni<String> drawJoinCode(UUID meetingId) {
         String code = Secrets.newJoinCode();
-        // One in a billion codes: on the rare clash, draw again.
         return JoinCode.findById(code).flatMap(taken -> {
             if (taken != null) {
-                return newJoinCode(meetingId);
+                return drawJoinCode(meetingId);
             }
             JoinCode row = new JoinCode();
             row.code = code;

@@ -99,7 +99,7 @@ public class JoinResource {
             String key = Secrets.newKey();
             return store.execute(meetingId, new Sender(Actor.listener(listenerId), Secrets.hash(key)), null,
                             new Command.JoinAsListener(body.displayName()), null,
-                            applied -> access.persistKey(meetingId, Role.LISTENER, listenerId, key))
+                            (connection, applied) -> access.persistKey(connection, meetingId, Role.LISTENER, listenerId, key))
                     .map(outcome -> switch (outcome) {
                         case Outcome.Rejected rejected -> {
                             registry.counter("spiegel.joins", "outcome", rejected.rejection().code().toLowerCase(Locale.ROOT)).increment();

@@ -1,10 +1,13 @@
 package nl.spiegel.access;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Event;
@@ -23,14 +26,16 @@ public class RemovedListeners implements Consequences {
     Clock clock;
 
     @Override
-    public Uni<Void> of(UUID meetingId, Outcome.Applied applied) {
+    public Uni<Void> of(SqlConnection connection, UUID meetingId, Outcome.Applied applied) {
         List<String> removed = applied.events().stream().map(Recorded::event)
                 .filter(Event.ListenerRemoved.class::isInstance).map(e -> ((Event.ListenerRemoved) e).listenerId())
                 .toList();
         if (removed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return AccessKey.<AccessKey>list("meetingId = ?1 and listenerId in ?2 and revokedAt is null", meetingId, removed)
-                .invoke(keys -> keys.forEach(k -> k.revokedAt = clock.instant())).replaceWithVoid();
+        return connection.preparedQuery("update access_key set revoked_at = $3 where meeting_id = $1"
+                        + " and listener_id = any($2) and revoked_at is null")
+                .execute(Tuple.of(meetingId, removed.toArray(String[]::new), clock.instant().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 }

@@ -108,9 +108,9 @@ public class MeetingResource {
         // Random, never derived from the Idempotency-Key: knowing the key must not lead to the meeting.
         UUID id = UUID.randomUUID();
         AccessService.Keys[] keys = new AccessService.Keys[1];
-        return store.execute(id, CREATOR, null, command, null, applied ->
-                        creates.claim(CreateRequests.Kind.MEETING, commands.idempotencyKey())
-                                .chain(() -> access.issue(id)).invoke(k -> keys[0] = k).replaceWithVoid())
+        return store.execute(id, CREATOR, null, command, null, (connection, applied) ->
+                        creates.claim(connection, CreateRequests.Kind.MEETING, commands.idempotencyKey())
+                                .chain(() -> access.issue(connection, id)).invoke(k -> keys[0] = k).replaceWithVoid())
                 .map(outcome -> switch (outcome) {
                     case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
                     case Outcome.Applied applied -> {

@@ -3,6 +3,7 @@ package nl.spiegel.store;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * What other features store because of a command's events, in the command's own transaction, so
@@ -11,5 +12,6 @@ import io.smallrye.mutiny.Uni;
  */
 public interface Consequences {
 
-    Uni<Void> of(UUID meetingId, Outcome.Applied applied);
+    /** Runs on the command's own connection, inside its transaction. */
+    Uni<Void> of(SqlConnection connection, UUID meetingId, Outcome.Applied applied);
 }

@@ -3,22 +3,24 @@ package nl.spiegel.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentMap;
 
-import org.hibernate.exception.ConstraintViolationException;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,18 +74,19 @@ public class EventStore {
      * appends nothing; a {@code null} command id is never deduplicated.
      */
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command) {
-        return execute(meetingId, sender, commandId, command, null, applied -> Uni.createFrom().voidItem());
+        return execute(meetingId, sender, commandId, command, null, (connection, applied) -> Uni.createFrom().voidItem());
     }
 
     /** A command whose sender says when they acted ({@code actedAt}); see {@link MeetingCore#decide}. */
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt) {
-        return execute(meetingId, sender, commandId, command, actedAt, applied -> Uni.createFrom().voidItem());
+        return execute(meetingId, sender, commandId, command, actedAt, (connection, applied) -> Uni.createFrom().voidItem());
     }
 
     /** Work that must commit together with a command's events, such as the keys of a new meeting. */
     @FunctionalInterface
     public interface InTransaction {
-        Uni<Void> after(Outcome.Applied applied);
+        /** Runs on the command's own connection, inside its transaction. */
+        Uni<Void> after(SqlConnection connection, Outcome.Applied applied);
     }
 
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String clientCommandId, Command command, Instant actedAt,
@@ -101,14 +104,17 @@ public class EventStore {
      * A command holds at most one pooled connection at a time: the stream is read before its
      * transaction begins, and a replay is read after it ended. Were the stream read inside the
      * transaction through the pool, as many commands as the pool has connections would each hold
-     * one and wait for a second: every command would stall.
+     * one and wait for a second: every command would stall. Inside the transaction everything runs
+     * on that one connection as plain SQL: the id lookup, then the events, the command's id and the
+     * summary in one statement.
      */
     private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt,
                                 InTransaction alsoDo) {
         return Uni.createFrom().deferred(() -> current(meetingId)
-                        .flatMap(state -> Panache.withTransaction(() -> attempt(meetingId, state, actor, commandId, command, actedAt)
+                        .flatMap(state -> pool.withTransaction(connection -> attempt(connection, meetingId, state, actor,
+                                        commandId, command, actedAt)
                                 .call(step -> step instanceof Step.Done(Outcome.Applied applied)
-                                        ? alsoDo.after(applied).chain(() -> consequencesOf(meetingId, applied))
+                                        ? alsoDo.after(connection, applied).chain(() -> consequencesOf(connection, meetingId, applied))
                                         : Uni.createFrom().voidItem()))))
                 .onFailure(EventStore::isConflict).retry()
                 .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5).atMost(MAX_ATTEMPTS)
@@ -123,13 +129,13 @@ public class EventStore {
                 });
     }
 
-    private Uni<Void> consequencesOf(UUID meetingId, Outcome.Applied applied) {
+    private Uni<Void> consequencesOf(SqlConnection connection, UUID meetingId, Outcome.Applied applied) {
         Uni<Void> all = Uni.createFrom().voidItem();
         if (applied.events().isEmpty()) {
             return all;
         }
         for (Consequences c : consequences) {
-            all = all.chain(() -> c.of(meetingId, applied));
+            all = all.chain(() -> c.of(connection, meetingId, applied));
         }
         return all;
     }
@@ -169,90 +175,100 @@ public class EventStore {
      * together, so when the id is not there yet, the state read before cannot hold its events: a
      * racing copy of the command then collides on {@code seq} and is retried, never decided twice.
      */
-    private Uni<Step> attempt(UUID meetingId, Meeting state, Actor actor, String commandId, Command command, Instant actedAt) {
+    private Uni<Step> attempt(SqlConnection connection, UUID meetingId, Meeting state, Actor actor, String commandId,
+                              Command command, Instant actedAt) {
         Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
-                : CommandRow.findById(new CommandRow.Key(meetingId, commandId));
+                : connection.preparedQuery("select first_seq, last_seq, rejection::text from meeting_command"
+                        + " where meeting_id = $1 and command_id = $2").execute(Tuple.of(meetingId, commandId))
+                .map(rows -> {
+                    var found = rows.iterator();
+                    if (!found.hasNext()) {
+                        return null;
+                    }
+                    Row row = found.next();
+                    return new CommandRow(row.getLong(0), row.getLong(1), row.getString(2));
+                });
         return seen.flatMap(previous -> previous != null
                 ? Uni.createFrom().item(new Step.Seen(previous))
-                : decideAndAppend(meetingId, state, actor, commandId, command, actedAt).map(Step.Done::new));
+                : decideAndAppend(connection, meetingId, state, actor, commandId, command, actedAt).map(Step.Done::new));
     }
 
     /** The first answer again: the rejection, or the events the command appended and the seq it named. */
     private Uni<Outcome> replay(UUID meetingId, CommandRow previous) {
-        if (previous.rejection != null) {
-            return Uni.createFrom().item(new Outcome.Rejected(RejectionCodec.decode(previous.rejection)));
+        if (previous.rejection() != null) {
+            return Uni.createFrom().item(new Outcome.Rejected(RejectionCodec.decode(previous.rejection())));
         }
-        return rows(meetingId, previous.firstSeq - 1, previous.lastSeq).flatMap(events -> current(meetingId)
-                .map(state -> new Outcome.Applied(state, events, true, previous.lastSeq)));
+        return rows(meetingId, previous.firstSeq() - 1, previous.lastSeq()).flatMap(events -> current(meetingId)
+                .map(state -> new Outcome.Applied(state, events, true, previous.lastSeq())));
     }
 
-    private Uni<Outcome> decideAndAppend(UUID meetingId, Meeting state, Actor actor, String commandId, Command command,
-                                         Instant actedAt) {
+    private Uni<Outcome> decideAndAppend(SqlConnection connection, UUID meetingId, Meeting state, Actor actor,
+                                         String commandId, Command command, Instant actedAt) {
         // PostgreSQL keeps microseconds: a state folded in memory must equal one read back from the stream.
         Decision decision = MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 actedAt == null ? null : actedAt.truncatedTo(ChronoUnit.MICROS));
         if (decision instanceof Decision.Rejected rejected) {
-            return rememberAnswer(meetingId, state, commandId, RejectionCodec.encode(rejected.rejection()))
+            return rememberAnswer(connection, meetingId, state, commandId, RejectionCodec.encode(rejected.rejection()))
                     .replaceWith(new Outcome.Rejected(rejected.rejection()));
         }
         Decision.Accepted accepted = (Decision.Accepted) decision;
         if (accepted.events().isEmpty()) {
-            return rememberAnswer(meetingId, state, commandId, null).replaceWith(new Outcome.Applied(state, List.of(), false, state.seq()));
+            return rememberAnswer(connection, meetingId, state, commandId, null).replaceWith(new Outcome.Applied(state, List.of(), false, state.seq()));
         }
         List<Recorded> recorded = MeetingCore.record(state, accepted);
         Meeting next = state;
         for (Recorded r : recorded) {
             next = MeetingCore.evolve(next, r);
         }
-        List<Object> rows = new ArrayList<>();
-        for (Recorded r : recorded) {
-            EventRow row = new EventRow();
-            row.meetingId = meetingId;
-            row.seq = r.seq();
-            row.type = EventCodec.type(r.event());
-            row.payload = EventCodec.payload(r.event());
-            row.commandId = commandId;
-            row.occurredAt = r.at();
-            rows.add(row);
-        }
-        if (commandId != null) {
-            CommandRow row = new CommandRow();
-            row.meetingId = meetingId;
-            row.commandId = commandId;
-            row.firstSeq = recorded.getFirst().seq();
-            row.lastSeq = recorded.getLast().seq();
-            row.recordedAt = accepted.at();
-            rows.add(row);
-        }
         Meeting after = next;
-        // The summary is changed as an entity, not by an update query: a bulk query leaves Hibernate
-        // work to do after the transaction, which a reactive session closing at its end never does.
-        Uni<Void> summary = state.exists()
-                ? MeetingRow.<MeetingRow>findById(meetingId).invoke(row -> row.follow(after)).replaceWithVoid()
-                : MeetingRow.of(meetingId, after).persist().replaceWithVoid();
-        return summary
-                .chain(() -> Panache.getSession().flatMap(session -> session.persistAll(rows.toArray())))
-                .chain(() -> Panache.getSession().flatMap(session -> session.flush()))
+        // A new meeting's summary row comes first: its events refer to it.
+        Uni<Void> created = state.exists() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("insert into meeting (id, title, phase, last_seq, created_at, updated_at)"
+                        + " values ($1, $2, $3, 0, $4, $4)").execute(Tuple.of(meetingId, after.details().title(),
+                        after.phase().name(), utc(after.createdAt()))).replaceWithVoid();
+        Long[] seqs = recorded.stream().map(Recorded::seq).toArray(Long[]::new);
+        OffsetDateTime[] times = recorded.stream().map(r -> utc(r.at())).toArray(OffsetDateTime[]::new);
+        String[] types = recorded.stream().map(r -> EventCodec.type(r.event())).toArray(String[]::new);
+        String[] payloads = recorded.stream().map(r -> EventCodec.payload(r.event())).toArray(String[]::new);
+        return created.chain(() -> connection.preparedQuery(APPEND).execute(Tuple.from(Arrays.asList(meetingId, commandId,
+                        seqs, times, types, payloads, recorded.getFirst().seq(), recorded.getLast().seq(), utc(accepted.at()),
+                        after.details().title(), after.phase().name(), utc(after.details().scheduledStart()), after.seq(),
+                        utc(after.lastAt()), utc(after.endedAt()), after.retentionDays(), after.keepAnonymised()))))
                 .replaceWith(new Outcome.Applied(after, recorded, false, recorded.getLast().seq()));
     }
+
+    /**
+     * The events, the command's id and the meeting's summary in one statement: one round trip to
+     * the database instead of one per row. Payloads go as text and are cast in the database.
+     */
+    private static final String APPEND = "with events as (insert into meeting_event"
+            + " (meeting_id, seq, occurred_at, type, payload, command_id)"
+            + " select $1, e.seq, e.at, e.type, e.payload::jsonb, $2"
+            + " from unnest($3::bigint[], $4::timestamptz[], $5::text[], $6::text[]) as e(seq, at, type, payload)),"
+            + " command as (insert into meeting_command (meeting_id, command_id, first_seq, last_seq, recorded_at)"
+            + " select $1, $2, $7, $8, $9 where $2 is not null)"
+            + " update meeting set title = $10, phase = $11, scheduled_start = $12, last_seq = $13, updated_at = $14,"
+            + " ended_at = $15, retention_days = $16, keep_anonymised = $17 where id = $1";
 
     /**
      * Remembers the answer to a command that appended nothing (a rejection, or a change to what
      * already was), so that the same command id is answered the same forever. A meeting that does
      * not exist has nothing to remember it by.
      */
-    private Uni<Void> rememberAnswer(UUID meetingId, Meeting state, String commandId, String rejection) {
+    private Uni<Void> rememberAnswer(SqlConnection connection, UUID meetingId, Meeting state, String commandId,
+                                     String rejection) {
         if (commandId == null || !state.exists()) {
             return Uni.createFrom().voidItem();
         }
-        CommandRow row = new CommandRow();
-        row.meetingId = meetingId;
-        row.commandId = commandId;
-        row.firstSeq = state.seq() + 1;
-        row.lastSeq = state.seq();
-        row.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        row.rejection = rejection;
-        return Panache.getSession().flatMap(session -> session.persist(row).chain(session::flush)).replaceWithVoid();
+        return connection.preparedQuery("insert into meeting_command (meeting_id, command_id, first_seq, last_seq,"
+                        + " recorded_at, rejection) values ($1, $2, $3, $4, $5, $6::text::jsonb)")
+                .execute(Tuple.from(Arrays.asList(meetingId, commandId, state.seq() + 1, state.seq(),
+                        utc(clock.instant().truncatedTo(ChronoUnit.MICROS)), rejection)))
+                .replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** The folded state brought up to date with what other writers appended since. */
@@ -293,9 +309,6 @@ public class EventStore {
     /** A unique key refused our insert: someone else appended first, or sent the same command id. */
     static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException) {
-                return true;
-            }
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;
             }

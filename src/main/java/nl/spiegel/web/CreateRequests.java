@@ -3,7 +3,6 @@ package nl.spiegel.web;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,19 +22,6 @@ public class CreateRequests {
 
     @Inject
     Clock clock;
-
-    /** Inside the create's Hibernate transaction. */
-    public Uni<Void> claim(Kind kind, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("insert into create_request"
-                                + " (kind, key_hash, created_at) values (:kind, :hash, :at) on conflict do nothing")
-                        .setParameter("kind", kind.name()).setParameter("hash", Secrets.hash(idempotencyKey))
-                        .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
-                        .executeUpdate())
-                .invoke(CreateRequests::firstOrRefuse).replaceWithVoid();
-    }
 
     /** Inside the create's transaction on {@code connection}. */
     public Uni<Void> claim(SqlConnection connection, Kind kind, String idempotencyKey) {
