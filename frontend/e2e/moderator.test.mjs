@@ -185,7 +185,7 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await page.locator('ul.list li', { hasText: 'Waarom koos u' }).getByLabel('Afwijzen').selectOption('NEW_TOPIC');
     await page.locator('ul.list li', { hasText: 'de lijst precies' }).getByLabel('Samenvoegen met…').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Nu stellen' }).click();
-    await page.getByRole('button', { name: 'Beantwoord' }).click();
+    await page.getByRole('button', { name: 'Beantwoord', exact: true }).click();
     const screened = await until('the questions are screened', async () => {
       const v = await serverView(meetingId, key);
       const status = Object.fromEntries(v.questions.map((q) => [q.text, q.status]));
