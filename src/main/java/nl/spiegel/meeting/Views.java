@@ -121,7 +121,7 @@ public final class Views {
     public record DisplayView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince, @Nullable Instant openedAt,
                               @Nullable String title, @Nullable String houseRules, int plannedMinutes, @Nullable ThemeView currentTheme,
                               @Nullable Instant themeSince, List<QueuedQuestion> questionQueue, @Nullable Instant endedAt,
-                              boolean showQuestions, @Nullable Instant pausedSince) {}
+                              boolean showQuestions, @Nullable Instant pausedSince, long themeSpentMs) {}
 
     public static ModeratorView moderator(Meeting m, Instant now) {
         Instant asOf = at(m, now);
@@ -215,7 +215,8 @@ public final class Views {
         return new DisplayView(m.seq(), at(m, now), m.phase(), m.phaseSince(), m.openedAt(),
                 m.details() == null ? null : m.details().title(), m.details() == null ? null : m.details().houseRules(),
                 m.details() == null ? 0 : m.details().plannedMinutes(), current, m.themeClock().since(), releasedQueue(m),
-                m.endedAt(), m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING, pausedSince(m));
+                m.endedAt(), m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING, pausedSince(m),
+                current == null ? 0 : m.themeClock().spentOn(current.id(), at(m, now)).toMillis());
     }
 
     private static List<Integer> freeSeats(Meeting m) {

@@ -143,4 +143,15 @@ class FloorTest {
         s.and(new SpeakingPaused()).after(5).and(new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
         assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).pausedSince()).isNull();
     }
+
+    @Test
+    void theDisplayCountsAllTheTimeSpentOnATheme() {
+        Spec s = given(inConversation()).after(300).and(new ThemeStarted(CONTACT)).after(60).and(new ThemeStarted(TOEGANG))
+                .after(30);
+        Views.DisplayView display = Views.display(s.state(), s.now());
+        assertThat(display.currentTheme().id()).isEqualTo(TOEGANG);
+        // 300 s before the other theme and 30 s since it came back, as of the view's asOf; clients tick on from there.
+        assertThat(display.themeSpentMs()).isEqualTo(330_000);
+        assertThat(display.asOf()).isEqualTo(s.now());
+    }
 }
