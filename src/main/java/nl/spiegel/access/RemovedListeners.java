@@ -26,6 +26,11 @@ public class RemovedListeners implements Consequences {
     Clock clock;
 
     @Override
+    public boolean concerns(List<Recorded> events) {
+        return events.stream().anyMatch(r -> r.event() instanceof Event.ListenerRemoved);
+    }
+
+    @Override
     public Uni<Void> of(SqlConnection connection, UUID meetingId, Outcome.Applied applied) {
         List<String> removed = applied.events().stream().map(Recorded::event)
                 .filter(Event.ListenerRemoved.class::isInstance).map(e -> ((Event.ListenerRemoved) e).listenerId())

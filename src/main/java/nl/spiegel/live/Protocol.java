@@ -127,7 +127,7 @@ public class Protocol {
         UUID meetingId = peer.access.meetingId();
         return store.execute(meetingId, new Sender(peer.access.actor(), peer.access.keyHash()), commandId, command, actedAt)
                 .chain(outcome -> switch (outcome) {
-                    case Outcome.Applied applied -> rooms.advance(meetingId, applied.seq()).invoke(() -> {
+                    case Outcome.Applied applied -> rooms.advance(meetingId, applied).invoke(() -> {
                         peer.send(write(ack(commandId, applied)));
                         arrived.stop(Timer.builder("spiegel.live.ack").tag("type", type).publishPercentileHistogram()
                                 .register(registry));

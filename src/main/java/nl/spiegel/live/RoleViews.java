@@ -1,30 +1,33 @@
 package nl.spiegel.live;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.Set;
 
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Views;
+import nl.spiegel.meeting.Views.Own;
 
 /**
- * The views of all roles at one moment, as JSON objects whose top-level fields are the sections a
- * change can carry. Listeners share one view; their own questions and topics are kept apart.
+ * The views of all roles at one moment, as the core's records; their components are the sections a
+ * change can carry. Listeners share one view; their own questions and topics are kept apart, only
+ * for those who have any, so an event costs one projection, not one per listener.
  */
 final class RoleViews {
 
-    final ObjectNode moderator;
-    final ObjectNode display;
-    final ObjectNode listeners;
-    /** Per listener id: listenerId, myQuestions, myTopics. */
-    final Map<String, ObjectNode> personal;
+    final Views.ModeratorView moderator;
+    final Views.DisplayView display;
+    /** The listeners' shared view, without anyone's own part. */
+    final Views.ListenerView listeners;
+    /** Per listener id, for the listeners who asked or handed in something. */
+    final Map<String, Own> personal;
 
-    private RoleViews(ObjectNode moderator, ObjectNode display, ObjectNode listeners, Map<String, ObjectNode> personal) {
+    private RoleViews(Views.ModeratorView moderator, Views.DisplayView display, Views.ListenerView listeners,
+                      Map<String, Own> personal) {
         this.moderator = moderator;
         this.display = display;
         this.listeners = listeners;
@@ -34,46 +37,61 @@ final class RoleViews {
     static final RoleViews EMPTY = new RoleViews(null, null, null, Map.of());
 
     /** Projects the meeting at {@code at}: a view at a seq is the same wherever and whenever made. */
-    static RoleViews of(Meeting m, Instant at, ObjectMapper json) {
-        ObjectNode listeners = json.valueToTree(Views.listener(m, null, at));
-        Views.PERSONAL_FIELDS.forEach(listeners::remove);
-        Map<String, ObjectNode> personal = new HashMap<>();
-        for (String listenerId : m.listeners().keySet()) {
-            personal.put(listenerId, personal(m, listenerId, json));
+    static RoleViews of(Meeting m, Instant at) {
+        return new RoleViews(Views.moderator(m, at), Views.display(m, at), Views.listener(m, null, at), Views.own(m));
+    }
+
+    Own own(String listenerId) {
+        return personal.getOrDefault(listenerId, Own.NONE);
+    }
+
+    Views.ListenerView listenerView(String listenerId) {
+        return listeners.forListener(listenerId, own(listenerId));
+    }
+
+    private static final ClassValue<RecordComponent[]> SECTIONS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
         }
-        return new RoleViews(json.valueToTree(Views.moderator(m, at)), json.valueToTree(Views.display(m, at)),
-                listeners, personal);
-    }
+    };
 
-    static ObjectNode personal(Meeting m, String listenerId, ObjectMapper json) {
-        ObjectNode node = json.createObjectNode();
-        node.put("listenerId", listenerId);
-        node.set("myQuestions", json.valueToTree(Views.ownQuestions(m, listenerId)));
-        node.set("myTopics", json.valueToTree(Views.ownTopics(m, listenerId)));
-        return node;
-    }
-
-    /** The sections of {@code next} that differ from {@code previous} (all of them when there is none). */
-    static ObjectNode delta(ObjectNode previous, ObjectNode next, ObjectMapper json) {
-        ObjectNode delta = json.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = next.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (previous == null || !field.getValue().equals(previous.get(field.getKey()))) {
-                delta.set(field.getKey(), field.getValue());
+    /**
+     * The sections of {@code next} that differ from {@code previous} (all of them when there is
+     * none), by name, in the record's order, leaving out {@code skipped}. Records compare by value,
+     * so this is the same as comparing their JSON, without building it.
+     */
+    static Map<String, Object> delta(Record previous, Record next, Set<String> skipped) {
+        Map<String, Object> delta = new LinkedHashMap<>();
+        for (RecordComponent section : SECTIONS.get(next.getClass())) {
+            if (skipped.contains(section.getName())) {
+                continue;
+            }
+            Object value = value(section, next);
+            if (previous == null || !Objects.equals(value, value(section, previous))) {
+                delta.put(section.getName(), value);
             }
         }
         return delta;
     }
 
-    ObjectNode listenerView(String listenerId, ObjectMapper json) {
-        ObjectNode view = listeners.deepCopy();
-        ObjectNode own = personal.get(listenerId);
-        if (own == null) {
-            own = json.createObjectNode().put("listenerId", listenerId);
-            own.set("myQuestions", json.createArrayNode());
-            own.set("myTopics", json.createArrayNode());
+    /** The listener's own sections that differ between {@code before} and {@code after}. */
+    static Map<String, Object> ownDelta(Own before, Own after) {
+        Map<String, Object> delta = new LinkedHashMap<>();
+        if (!before.questions().equals(after.questions())) {
+            delta.put("myQuestions", after.questions());
         }
-        view.setAll(own);
-        return view;
+        if (!before.topics().equals(after.topics())) {
+            delta.put("myTopics", after.topics());
+        }
+        return delta;
+    }
+
+    private static Object value(RecordComponent section, Record of) {
+        try {
+            return section.getAccessor().invoke(of);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read " + section.getName() + " of " + of.getClass().getSimpleName(), e);
+        }
     }
 }

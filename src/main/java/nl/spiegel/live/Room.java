@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,8 @@ import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Recorded;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.meeting.Views;
+import nl.spiegel.meeting.Views.Own;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Turns;
 
@@ -39,9 +42,13 @@ import nl.spiegel.store.Turns;
 final class Room {
 
     private static final Logger LOG = Logger.getLogger(Room.class);
-    /** How many changes a reconnecting client can catch up on; older gets a fresh snapshot. */
-    static final int HISTORY = 1000;
-    static final long HISTORY_CHARS = 4L * 1024 * 1024;
+    /**
+     * How many changes a reconnecting client can catch up on; older gets a fresh snapshot. A phone
+     * that lost its network for a minute misses a few dozen; past a few hundred changes a snapshot
+     * is the smaller message anyway, and every room keeps this much in memory.
+     */
+    static final int HISTORY = 200;
+    static final long HISTORY_CHARS = 512L * 1024;
     /**
      * Fields whose text a role may lose again: a shared note made private or deleted, a question
      * taken out of the queue, a participant removed. A resume never replays what the view no longer holds.
@@ -64,9 +71,9 @@ final class Room {
     private long historyChars;
     volatile long idleSince;
 
-    /** One event's changes, serialised once per role. */
-    private record Change(long seq, String at, String moderator, String display, String listeners,
-                          ObjectNode listenersDelta, Map<String, ObjectNode> personal, long chars) {}
+    /** One event's changes, serialised once per role, and once for each listener whose own part changed. */
+    private record Change(long seq, String moderator, String display, String listeners, Map<String, String> personal,
+                          long chars) {}
 
     Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock, Rooms rooms) {
         this.meetingId = meetingId;
@@ -100,9 +107,20 @@ final class Room {
         });
     }
 
-    /** Completes once this room has sent every event up to {@code seq}. */
-    Uni<Void> advanceTo(long seq) {
-        return queue.inTurn(meetingId, () -> state.seq() >= seq ? Uni.createFrom().voidItem() : readNew("command"));
+    /**
+     * Completes once this room has sent every event up to {@code seq}. {@code appended} are the
+     * command's events as this node stored them: when they follow on from the room's last event they
+     * are sent as they are, without reading them back; after a gap the stream is read.
+     */
+    Uni<Void> advanceTo(long seq, List<Recorded> appended) {
+        return queue.inTurn(meetingId, () -> {
+            if (!appended.isEmpty() && appended.getFirst().seq() <= state.seq() + 1) {
+                List<Recorded> missing = appended.stream().filter(recorded -> recorded.seq() > state.seq()).toList();
+                rooms.read("appended", missing.size());
+                missing.forEach(recorded -> apply(recorded, true, true));
+            }
+            return state.seq() >= seq ? Uni.createFrom().voidItem() : readNew("command");
+        });
     }
 
     private Uni<Void> readNew(String cause) {
@@ -125,24 +143,27 @@ final class Room {
         if (!project) {
             return;
         }
-        RoleViews next = RoleViews.of(state, recorded.at(), json);
-        ObjectNode listenersDelta = RoleViews.delta(views.listeners, next.listeners, json);
-        Map<String, ObjectNode> personal = new HashMap<>();
-        next.personal.forEach((listenerId, own) -> {
-            ObjectNode before = views.personal.get(listenerId);
-            if (before == null || !before.equals(own)) {
-                personal.put(listenerId, RoleViews.delta(before, own, json));
+        RoleViews next = RoleViews.of(state, recorded.at());
+        Map<String, Object> shared = RoleViews.delta(views.listeners, next.listeners, Views.PERSONAL_FIELDS);
+        String moderator = changeMessage(recorded, RoleViews.delta(views.moderator, next.moderator, Set.of()));
+        String display = changeMessage(recorded, RoleViews.delta(views.display, next.display, Set.of()));
+        String listeners = changeMessage(recorded, shared);
+        Map<String, String> personal = new HashMap<>();
+        long chars = moderator.length() + display.length() + listeners.length();
+        Set<String> owners = new HashSet<>(views.personal.keySet());
+        owners.addAll(next.personal.keySet());
+        for (String listenerId : owners) {
+            Own before = views.own(listenerId);
+            Own after = next.own(listenerId);
+            if (!before.equals(after)) {
+                Map<String, Object> view = new LinkedHashMap<>(shared);
+                view.putAll(RoleViews.ownDelta(before, after));
+                String message = changeMessage(recorded, view);
+                personal.put(listenerId, message);
+                chars += message.length();
             }
-        });
-        String moderator = changeMessage(recorded, RoleViews.delta(views.moderator, next.moderator, json));
-        String display = changeMessage(recorded, RoleViews.delta(views.display, next.display, json));
-        String listeners = changeMessage(recorded, listenersDelta);
-        long personalChars = 0;
-        for (ObjectNode own : personal.values()) {
-            personalChars += own.toString().length();
         }
-        Change change = new Change(recorded.seq(), recorded.at().toString(), moderator, display, listeners,
-                listenersDelta, personal, moderator.length() + display.length() + listeners.length() + personalChars);
+        Change change = new Change(recorded.seq(), moderator, display, listeners, personal, chars);
         views = next;
         history.addLast(change);
         historyChars += change.chars();
@@ -163,26 +184,17 @@ final class Room {
         return switch (peer.role()) {
             case MODERATOR, ASSISTANT -> change.moderator();
             case DISPLAY -> change.display();
-            case LISTENER -> {
-                ObjectNode own = change.personal().get(peer.access.listenerId());
-                if (own == null) {
-                    yield change.listeners();
-                }
-                ObjectNode view = change.listenersDelta().deepCopy();
-                view.setAll(own);
-                ObjectNode message = json.createObjectNode().put("type", "change").put("seq", change.seq())
-                        .put("at", change.at());
-                message.set("view", view);
-                yield write(message);
-            }
+            case LISTENER -> change.personal().getOrDefault(peer.access.listenerId(), change.listeners());
             case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
     }
 
-    private String changeMessage(Recorded recorded, ObjectNode delta) {
-        ObjectNode message = json.createObjectNode().put("type", "change").put("seq", recorded.seq());
-        message.put("at", recorded.at().toString());
-        message.set("view", delta);
+    private String changeMessage(Recorded recorded, Map<String, Object> view) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "change");
+        message.put("seq", recorded.seq());
+        message.put("at", recorded.at());
+        message.put("view", view);
         return write(message);
     }
 
@@ -205,7 +217,7 @@ final class Room {
                 }
             }
             if (canResume && !(peer.role() != Role.MODERATOR && peer.role() != Role.ASSISTANT
-                    && retractedSince(missed, viewFor(peer)))) {
+                    && retractedSince(missed, json.valueToTree(viewFor(peer))))) {
                 missed.forEach(peer::send);
             } else {
                 peer.send(snapshot(peer));
@@ -219,20 +231,23 @@ final class Room {
     }
 
     private String snapshot(Peer peer) {
-        ObjectNode message = json.createObjectNode().put("type", "snapshot").put("seq", state.seq())
-                .put("serverTime", clock.instant().toString()).put("role", peer.role().name());
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "snapshot");
+        message.put("seq", state.seq());
+        message.put("serverTime", clock.instant());
+        message.put("role", peer.role());
         if (peer.role() == Role.LISTENER) {
             message.put("listenerId", peer.access.listenerId());
         }
-        message.set("view", viewFor(peer));
+        message.put("view", viewFor(peer));
         return write(message);
     }
 
-    private ObjectNode viewFor(Peer peer) {
+    private Record viewFor(Peer peer) {
         return switch (peer.role()) {
             case MODERATOR, ASSISTANT -> views.moderator;
             case DISPLAY -> views.display;
-            case LISTENER -> views.listenerView(peer.access.listenerId(), json);
+            case LISTENER -> views.listenerView(peer.access.listenerId());
             case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
     }
@@ -283,9 +298,9 @@ final class Room {
         return revoked;
     }
 
-    private String write(ObjectNode node) {
+    private String write(Object message) {
         try {
-            return json.writeValueAsString(node);
+            return json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             LOG.error("Cannot serialise a live message", e);
             throw new IllegalStateException(e);

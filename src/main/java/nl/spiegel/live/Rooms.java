@@ -42,6 +42,7 @@ import nl.spiegel.web.TokenBucket;
 import nl.spiegel.access.AccessService;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Outcome;
 
 /**
  * The live rooms of this node. Nodes are equal: any node takes any command, and each learns of
@@ -264,8 +265,8 @@ public class Rooms {
     }
 
     /** For a command this node applied: its room sends the events before the command is acknowledged. */
-    Uni<Void> advance(UUID meetingId, long seq) {
+    Uni<Void> advance(UUID meetingId, Outcome.Applied applied) {
         Room room = rooms.get(meetingId);
-        return room == null ? Uni.createFrom().voidItem() : room.advanceTo(seq);
+        return room == null ? Uni.createFrom().voidItem() : room.advanceTo(applied.seq(), applied.events());
     }
 }

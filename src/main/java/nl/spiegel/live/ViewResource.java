@@ -2,9 +2,6 @@ package nl.spiegel.live;
 
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -37,9 +34,6 @@ public class ViewResource {
     @Inject
     EventStore store;
 
-    @Inject
-    ObjectMapper json;
-
     /** A role's view with its seq: the moderator's (also the assistant's), a listener's, or the display's. */
     public record RoleView(long seq, Role role,
                            @Schema(oneOf = {Views.ModeratorView.class, Views.ListenerView.class, Views.DisplayView.class})
@@ -50,11 +44,10 @@ public class ViewResource {
     public Uni<RoleView> view(@PathParam("id") UUID id) {
         Access a = Caller.access(identity);
         return store.load(id).map(meeting -> {
-            RoleViews views = RoleViews.of(meeting, meeting.lastAt(), json);
-            JsonNode view = switch (a.role()) {
-                case MODERATOR, ASSISTANT -> views.moderator;
-                case DISPLAY -> views.display;
-                case LISTENER -> views.listenerView(a.listenerId(), json);
+            Object view = switch (a.role()) {
+                case MODERATOR, ASSISTANT -> Views.moderator(meeting, meeting.lastAt());
+                case DISPLAY -> Views.display(meeting, meeting.lastAt());
+                case LISTENER -> Views.listener(meeting, a.listenerId(), meeting.lastAt());
                 case ORGANISER -> throw new IllegalStateException("An organiser has no meeting key");
             };
             return new RoleView(meeting.seq(), a.role(), view);

@@ -116,7 +116,15 @@ public final class Views {
                                @Nullable String currentThemeId, List<SeatView> participants, @Nullable SpeakerView speaker,
                                List<SharedNote> notes, List<OwnQuestion> myQuestions,
                                List<QueuedQuestion> questionQueue, boolean topicsOpen, List<OwnTopic> myTopics,
-                               boolean canAsk, boolean canHandInTopics, @Nullable Instant pausedSince) {}
+                               boolean canAsk, boolean canHandInTopics, @Nullable Instant pausedSince) {
+
+        /** This view as the listener {@code listenerId} sees it, with their own part. */
+        public ListenerView forListener(String listenerId, Own own) {
+            return new ListenerView(seq, asOf, listenerId, phase, phaseSince, openedAt, endedAt, details, guide, currentThemeId,
+                    participants, speaker, notes, own.questions(), questionQueue, topicsOpen, own.topics(), canAsk,
+                    canHandInTopics, pausedSince);
+        }
+    }
 
     public record DisplayView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince, @Nullable Instant openedAt,
                               @Nullable String title, @Nullable String houseRules, int plannedMinutes, @Nullable ThemeView currentTheme,
@@ -189,25 +197,48 @@ public final class Views {
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */
     public static final Set<String> PERSONAL_FIELDS = Set.of("listenerId", "myQuestions", "myTopics");
 
-    public static List<OwnQuestion> ownQuestions(Meeting m, String listenerId) {
-        return m.questions().stream().filter(q -> q.listenerId().equals(listenerId))
-                .map(q -> new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                        q.mergedInto(), q.submittedAt(), q.status().withdrawable())).toList();
+    /** A listener's own part of their view: the questions they asked and the topics they handed in. */
+    public record Own(List<OwnQuestion> questions, List<OwnTopic> topics) {
+        public static final Own NONE = new Own(List.of(), List.of());
     }
 
-    public static List<OwnTopic> ownTopics(Meeting m, String listenerId) {
-        return m.topics().stream().filter(t -> t.listenerId().equals(listenerId))
-                .map(t -> new OwnTopic(t.id(), t.text(), t.status(), t.at())).toList();
+    /** The own parts of every listener who has asked or handed in something, in one pass over the meeting. */
+    public static Map<String, Own> own(Meeting m) {
+        Map<String, List<OwnQuestion>> questions = new HashMap<>();
+        for (Meeting.Question q : m.questions()) {
+            questions.computeIfAbsent(q.listenerId(), id -> new ArrayList<>()).add(own(q));
+        }
+        Map<String, List<OwnTopic>> topics = new HashMap<>();
+        for (Meeting.Topic t : m.topics()) {
+            topics.computeIfAbsent(t.listenerId(), id -> new ArrayList<>()).add(own(t));
+        }
+        Map<String, Own> own = new HashMap<>();
+        questions.forEach((id, mine) -> own.put(id, new Own(List.copyOf(mine), List.copyOf(topics.getOrDefault(id, List.of())))));
+        topics.forEach((id, mine) -> own.putIfAbsent(id, new Own(List.of(), List.copyOf(mine))));
+        return own;
+    }
+
+    public static Own own(Meeting m, String listenerId) {
+        return new Own(m.questions().stream().filter(q -> q.listenerId().equals(listenerId)).map(Views::own).toList(),
+                m.topics().stream().filter(t -> t.listenerId().equals(listenerId)).map(Views::own).toList());
+    }
+
+    private static OwnQuestion own(Meeting.Question q) {
+        return new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
+                q.mergedInto(), q.submittedAt(), q.status().withdrawable());
+    }
+
+    private static OwnTopic own(Meeting.Topic t) {
+        return new OwnTopic(t.id(), t.text(), t.status(), t.at());
     }
 
     public static ListenerView listener(Meeting m, String listenerId, Instant now) {
-        List<OwnQuestion> mine = ownQuestions(m, listenerId);
-        List<OwnTopic> myTopics = ownTopics(m, listenerId);
+        Own own = listenerId == null ? Own.NONE : own(m, listenerId);
         List<SharedNote> notes = m.notes().stream().filter(Meeting.Note::shared)
                 .map(n -> new SharedNote(n.id(), n.themeId(), n.tag(), n.text(), n.at())).toList();
         return new ListenerView(m.seq(), at(m, now), listenerId, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),
-                m.details(), themes(m), m.currentThemeId(), seats(m), speaker(m), notes, mine, releasedQueue(m),
-                m.topicsOpen(), myTopics, QuestionsDecider.open(m), TopicsDecider.open(m), pausedSince(m));
+                m.details(), themes(m), m.currentThemeId(), seats(m), speaker(m), notes, own.questions(), releasedQueue(m),
+                m.topicsOpen(), own.topics(), QuestionsDecider.open(m), TopicsDecider.open(m), pausedSince(m));
     }
 
     public static DisplayView display(Meeting m, Instant now) {

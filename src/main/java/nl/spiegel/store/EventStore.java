@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -74,12 +75,12 @@ public class EventStore {
      * appends nothing; a {@code null} command id is never deduplicated.
      */
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command) {
-        return execute(meetingId, sender, commandId, command, null, (connection, applied) -> Uni.createFrom().voidItem());
+        return execute(meetingId, sender, commandId, command, null, NOTHING);
     }
 
     /** A command whose sender says when they acted ({@code actedAt}); see {@link MeetingCore#decide}. */
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt) {
-        return execute(meetingId, sender, commandId, command, actedAt, (connection, applied) -> Uni.createFrom().voidItem());
+        return execute(meetingId, sender, commandId, command, actedAt, NOTHING);
     }
 
     /** Work that must commit together with a command's events, such as the keys of a new meeting. */
@@ -88,6 +89,8 @@ public class EventStore {
         /** Runs on the command's own connection, inside its transaction. */
         Uni<Void> after(SqlConnection connection, Outcome.Applied applied);
     }
+
+    private static final InTransaction NOTHING = (connection, applied) -> Uni.createFrom().voidItem();
 
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String clientCommandId, Command command, Instant actedAt,
                                 InTransaction alsoDo) {
@@ -101,6 +104,38 @@ public class EventStore {
     }
 
     /**
+     * Most commands go to a meeting this node already folded and append events that need nothing else
+     * stored with them: those are decided on the folded state and appended in one statement, without
+     * reading first. That state is never wrong, at most behind; when it is behind, the next seq is
+     * taken and the statement fails as a whole, as it does for a command id seen before. Then, and for
+     * every other command, it goes the careful way ({@link #appendInTransaction}).
+     */
+    private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt,
+                                InTransaction alsoDo) {
+        Meeting known = folded.get(meetingId);
+        if (known == null || alsoDo != NOTHING) {
+            return appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo);
+        }
+        Decision decision = decide(known, actor, command, actedAt);
+        if (!(decision instanceof Decision.Accepted accepted) || accepted.events().isEmpty()) {
+            // A rejection is remembered for good, so it is decided on the latest state, never on one behind.
+            return appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo);
+        }
+        List<Recorded> recorded = MeetingCore.record(known, accepted);
+        for (Consequences c : consequences) {
+            if (c.concerns(recorded)) {
+                return appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo);
+            }
+        }
+        Meeting after = evolve(known, recorded);
+        return appendStatement(pool, meetingId, commandId, accepted, recorded, after)
+                .map(appended -> (Outcome) new Outcome.Applied(after, recorded, false, recorded.getLast().seq()))
+                .invoke(applied -> remember(meetingId, after))
+                .onFailure(EventStore::isConflict)
+                .recoverWithUni(() -> appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo));
+    }
+
+    /**
      * A command holds at most one pooled connection at a time: the stream is read before its
      * transaction begins, and a replay is read after it ended. Were the stream read inside the
      * transaction through the pool, as many commands as the pool has connections would each hold
@@ -108,8 +143,8 @@ public class EventStore {
      * on that one connection as plain SQL: the id lookup, then the events, the command's id and the
      * summary in one statement.
      */
-    private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt,
-                                InTransaction alsoDo) {
+    private Uni<Outcome> appendInTransaction(UUID meetingId, Actor actor, String commandId, Command command,
+                                             Instant actedAt, InTransaction alsoDo) {
         return Uni.createFrom().deferred(() -> current(meetingId)
                         .flatMap(state -> pool.withTransaction(connection -> attempt(connection, meetingId, state, actor,
                                         commandId, command, actedAt)
@@ -204,9 +239,7 @@ public class EventStore {
 
     private Uni<Outcome> decideAndAppend(SqlConnection connection, UUID meetingId, Meeting state, Actor actor,
                                          String commandId, Command command, Instant actedAt) {
-        // PostgreSQL keeps microseconds: a state folded in memory must equal one read back from the stream.
-        Decision decision = MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                actedAt == null ? null : actedAt.truncatedTo(ChronoUnit.MICROS));
+        Decision decision = decide(state, actor, command, actedAt);
         if (decision instanceof Decision.Rejected rejected) {
             return rememberAnswer(connection, meetingId, state, commandId, RejectionCodec.encode(rejected.rejection()))
                     .replaceWith(new Outcome.Rejected(rejected.rejection()));
@@ -216,25 +249,40 @@ public class EventStore {
             return rememberAnswer(connection, meetingId, state, commandId, null).replaceWith(new Outcome.Applied(state, List.of(), false, state.seq()));
         }
         List<Recorded> recorded = MeetingCore.record(state, accepted);
-        Meeting next = state;
-        for (Recorded r : recorded) {
-            next = MeetingCore.evolve(next, r);
-        }
-        Meeting after = next;
+        Meeting after = evolve(state, recorded);
         // A new meeting's summary row comes first: its events refer to it.
         Uni<Void> created = state.exists() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("insert into meeting (id, title, phase, last_seq, created_at, updated_at)"
                         + " values ($1, $2, $3, 0, $4, $4)").execute(Tuple.of(meetingId, after.details().title(),
                         after.phase().name(), utc(after.createdAt()))).replaceWithVoid();
+        return created.chain(() -> appendStatement(connection, meetingId, commandId, accepted, recorded, after))
+                .replaceWith(new Outcome.Applied(after, recorded, false, recorded.getLast().seq()));
+    }
+
+    private Decision decide(Meeting state, Actor actor, Command command, Instant actedAt) {
+        // PostgreSQL keeps microseconds: a state folded in memory must equal one read back from the stream.
+        return MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                actedAt == null ? null : actedAt.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static Meeting evolve(Meeting state, List<Recorded> recorded) {
+        Meeting next = state;
+        for (Recorded r : recorded) {
+            next = MeetingCore.evolve(next, r);
+        }
+        return next;
+    }
+
+    private static Uni<Void> appendStatement(SqlClient client, UUID meetingId, String commandId, Decision.Accepted accepted,
+                                             List<Recorded> recorded, Meeting after) {
         Long[] seqs = recorded.stream().map(Recorded::seq).toArray(Long[]::new);
         OffsetDateTime[] times = recorded.stream().map(r -> utc(r.at())).toArray(OffsetDateTime[]::new);
         String[] types = recorded.stream().map(r -> EventCodec.type(r.event())).toArray(String[]::new);
         String[] payloads = recorded.stream().map(r -> EventCodec.payload(r.event())).toArray(String[]::new);
-        return created.chain(() -> connection.preparedQuery(APPEND).execute(Tuple.from(Arrays.asList(meetingId, commandId,
-                        seqs, times, types, payloads, recorded.getFirst().seq(), recorded.getLast().seq(), utc(accepted.at()),
-                        after.details().title(), after.phase().name(), utc(after.details().scheduledStart()), after.seq(),
-                        utc(after.lastAt()), utc(after.endedAt()), after.retentionDays(), after.keepAnonymised()))))
-                .replaceWith(new Outcome.Applied(after, recorded, false, recorded.getLast().seq()));
+        return client.preparedQuery(APPEND).execute(Tuple.from(Arrays.asList(meetingId, commandId, seqs, times, types,
+                payloads, recorded.getFirst().seq(), recorded.getLast().seq(), utc(accepted.at()), after.details().title(),
+                after.phase().name(), utc(after.details().scheduledStart()), after.seq(), utc(after.lastAt()),
+                utc(after.endedAt()), after.retentionDays(), after.keepAnonymised()))).replaceWithVoid();
     }
 
     /**

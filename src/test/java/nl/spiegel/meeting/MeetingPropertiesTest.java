@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -85,8 +86,13 @@ class MeetingPropertiesTest {
         for (Meeting m : run.states) {
             clarifyingReached |= m.phase().questionsReleased();
             boolean released = clarifyingReached;
+            Map<String, Views.Own> own = Views.own(m);
             for (String listenerId : List.of("L1", "L2", "L3")) {
                 Views.ListenerView view = Views.listener(m, listenerId, run.now);
+                // The live rooms take everyone's own part from one pass; it must be what the listener's view holds.
+                assertThat(own.getOrDefault(listenerId, Views.Own.NONE)).isEqualTo(new Views.Own(view.myQuestions(), view.myTopics()));
+                assertThat(Views.listener(m, null, run.now).forListener(listenerId, own.getOrDefault(listenerId, Views.Own.NONE)))
+                        .isEqualTo(view);
                 assertThat(view.myQuestions()).allSatisfy(q ->
                         assertThat(m.question(q.id()).orElseThrow().listenerId()).isEqualTo(listenerId));
                 assertThat(view.questionQueue()).allSatisfy(q -> {

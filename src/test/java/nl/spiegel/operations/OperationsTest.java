@@ -55,7 +55,7 @@ class OperationsTest {
                 "spiegel_commands_seconds_count{code=\"WRONG_PHASE\",outcome=\"rejected\",type=\"GiveFloor\"}",
                 "spiegel_live_ack_seconds_count{type=\"AddNote\"}",
                 "spiegel_live_fanout_seconds_bucket",
-                "spiegel_live_events_read_total{cause=\"command\"}",
+                "spiegel_live_events_read_total{cause=\"appended\"}",
                 "spiegel_joins_total{outcome=\"joined\"}",
                 "spiegel_joins_total{outcome=\"unknown_code\"}");
         assertThat(metrics).doesNotContain("Geheime titel", "Herkenbare naam", "Iets wat niemand", m.id(),

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import nl.spiegel.meeting.Event;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LogLines;
 import nl.spiegel.support.TestDatabase;
@@ -187,5 +188,42 @@ class EventStoreConcurrencyTest {
             assertThat(rs.getLong(2)).isEqualTo(2);
             assertThat(rs.getString(3)).isEqualTo("PREPARATION");
         }
+    }
+
+    /** As another node would: an event appended behind this node's back, which its folded state does not hold. */
+    private static void appendElsewhere(String meetingId, long seq, Event event) throws Exception {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("insert into meeting_event (meeting_id, seq, occurred_at, type, payload)"
+                     + " values (?, ?, now(), ?, ?::jsonb)")) {
+            s.setObject(1, UUID.fromString(meetingId));
+            s.setLong(2, seq);
+            s.setString(3, EventCodec.type(event));
+            s.setString(4, EventCodec.payload(event));
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Commands are decided on the folded state without reading the stream first. When that state is
+     * behind, an accepted command collides on the next seq and is decided again on the latest
+     * state; a rejection is never decided on a state that is behind.
+     */
+    @Test
+    void aCommandOnAStateThatIsBehindIsDecidedAgainOnTheLatest() throws Exception {
+        String id = newMeeting();
+        meeting.asModerator().body("{\"text\":\"Eerste huisregels\"}").put("/api/meetings/" + id + "/house-rules")
+                .then().statusCode(200);
+        appendElsewhere(id, 3, new Event.ThemeAdded("t-elders", "Van elders", "Klopt het?", 10));
+        // On the folded state this theme does not exist: only the latest state accepts the edit.
+        meeting.asModerator().body("{\"title\":\"Bewerkt\",\"centralQuestion\":\"Klopt het?\",\"minutes\":12}")
+                .put("/api/meetings/" + id + "/themes/t-elders").then().statusCode(200);
+        appendElsewhere(id, 5, new Event.HouseRulesSet("Huisregels van elders"));
+        meeting.asModerator().body("{\"title\":\"Nog een thema\",\"centralQuestion\":\"Waarom?\",\"minutes\":5}")
+                .post("/api/meetings/" + id + "/themes").then().statusCode(201);
+        assertThat(seqs(id)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        meeting.asModerator().get("/api/meetings/" + id).then().statusCode(200)
+                .body("seq", Matchers.is(6))
+                .body("meeting.details.houseRules", Matchers.is("Huisregels van elders"))
+                .body("meeting.guide.title", Matchers.contains("Bewerkt", "Nog een thema"));
     }
 }
