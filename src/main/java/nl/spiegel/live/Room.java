@@ -48,6 +48,12 @@ final class Room {
      * is the smaller message anyway, and every room keeps this much in memory.
      */
     static final int HISTORY = 200;
+    /**
+     * Changes rebuilt when a room is loaded (a node restarted, or a client came to another node):
+     * a client that moved over missed at most a few; older ones get a snapshot. Many meetings open
+     * at once must not each hold a long history they were never sent.
+     */
+    static final int LOADED_HISTORY = 20;
     static final long HISTORY_CHARS = 512L * 1024;
     /**
      * Fields whose text a role may lose again: a shared note made private or deleted, a question
@@ -127,7 +133,7 @@ final class Room {
         return store.eventsAfter(meetingId, state.seq()).invoke(events -> {
             rooms.read(cause, events.size());
             // The first load folds a long stream: keep views only for the events a client may resume from.
-            int first = Math.max(0, events.size() - HISTORY - 1);
+            int first = Math.max(0, events.size() - (state.seq() == 0 ? LOADED_HISTORY : HISTORY) - 1);
             for (int i = 0; i < events.size(); i++) {
                 apply(events.get(i), i >= first, !cause.equals("hello"));
             }
