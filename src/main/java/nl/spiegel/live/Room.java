@@ -44,17 +44,17 @@ final class Room {
     private static final Logger LOG = Logger.getLogger(Room.class);
     /**
      * How many changes a reconnecting client can catch up on; older gets a fresh snapshot. A phone
-     * that lost its network for a minute misses a few dozen; past a few hundred changes a snapshot
-     * is the smaller message anyway, and every room keeps this much in memory.
+     * that lost its network for a minute misses a few dozen; past that a snapshot is about as
+     * small, and every room keeps this much in memory, where it outlives young collections.
      */
-    static final int HISTORY = 200;
+    static final int HISTORY = 64;
     /**
      * Changes rebuilt when a room is loaded (a node restarted, or a client came to another node):
      * a client that moved over missed at most a few; older ones get a snapshot. Many meetings open
      * at once must not each hold a long history they were never sent.
      */
     static final int LOADED_HISTORY = 20;
-    static final long HISTORY_CHARS = 512L * 1024;
+    static final long HISTORY_CHARS = 128L * 1024;
     /**
      * Fields whose text a role may lose again: a shared note made private or deleted, a question
      * taken out of the queue, a participant removed. A resume never replays what the view no longer holds.
