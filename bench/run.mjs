@@ -78,6 +78,8 @@ const floorTarget = (port) => ({
 async function scenarios(target, pid) {
   const result = {};
   const big = await room(target, 100, 40);
+  // Not recorded: the collections and compilations that follow opening 4 000 connections on one core.
+  await big.drive(1, quick ? 5 : 10);
   result.ramp = [];
   for (const rate of quick ? [0.5, 2] : [0.5, 1, 2, 3]) {
     const r = await big.drive(rate, seconds);
@@ -140,8 +142,16 @@ for (let i = 0; i < s.ramp.length; i++) {
 }
 rows.push([`1 × ${s.single.listeners}, 5 commands/s: p50 / p99`, `${ms(s.single.p50)} / ${ms(s.single.p99)}`,
   `${ms(f.single.p50)} / ${ms(f.single.p99)}`, `${ratio(s.single.p50, f.single.p50)} / ${ratio(s.single.p99, f.single.p99)}`]);
-const best = (r) => Math.max(0, ...r.ramp.filter((x) => x.p99 <= 100 && x.acked >= x.sent * 0.99).map((x) => x.deliveriesPerSecond));
-rows.push(['highest deliveries/s with p99 ≤ 100 ms', `${Math.round(best(s))}`, `${Math.round(best(f))}`, ratio(best(s) || 1, best(f) || 1)]);
+// Sustained: this step and every slower one kept p99 within 100 ms with (nearly) every command acknowledged.
+const best = (r) => {
+  let sustained = 0;
+  for (const x of r.ramp) {
+    if (x.p99 > 100 || x.acked < x.sent * 0.99) break;
+    sustained = x.deliveriesPerSecond;
+  }
+  return sustained;
+};
+rows.push(['highest deliveries/s with p99 ≤ 100 ms at it and every lower rate', `${Math.round(best(s))}`, `${Math.round(best(f))}`, ratio(best(s) || 1, best(f) || 1)]);
 rows.push([`${s.idle.connections} idle listeners: connected per second / RSS per connection`,
   `${Math.round(s.idle.perSecond)}/s, ${(s.idle.rssPerConnection / 1024).toFixed(1)} KB`,
   `${Math.round(f.idle.perSecond)}/s, ${(f.idle.rssPerConnection / 1024).toFixed(1)} KB`,
