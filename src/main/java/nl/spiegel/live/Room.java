@@ -70,6 +70,8 @@ final class Room {
     private final Turns<UUID> queue = new Turns<>();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean catchUpQueued = new AtomicBoolean();
+    /** A read of the stream failed: a notified event may be missing until the next read succeeds. */
+    private volatile boolean behind;
 
     private Meeting state = Meeting.none();
     private RoleViews views = RoleViews.EMPTY;
@@ -130,7 +132,8 @@ final class Room {
     }
 
     private Uni<Void> readNew(String cause) {
-        return store.eventsAfter(meetingId, state.seq()).invoke(events -> {
+        return store.eventsAfter(meetingId, state.seq()).onFailure().invoke(failure -> behind = true).invoke(events -> {
+            behind = false;
             rooms.read(cause, events.size());
             // The first load folds a long stream: keep views only for the events a client may resume from.
             int first = Math.max(0, events.size() - (state.seq() == 0 ? LOADED_HISTORY : HISTORY) - 1);
@@ -205,11 +208,20 @@ final class Room {
     }
 
     /**
+     * A room that holds the meeting while this node hears every appended event is current: an event
+     * whose notification is still on its way reaches the peer after its snapshot, in this same line.
+     * Otherwise (a new room, a failed read, or the {@code LISTEN} connection lost) the stream is read first.
+     */
+    private Uni<Void> current() {
+        return state.exists() && !behind && rooms.listening() ? Uni.createFrom().voidItem() : readNew("hello");
+    }
+
+    /**
      * A client says hello with the last seq it has (or none): it gets what it missed, or a fresh
      * snapshot, then {@code ready}, and from then on every change.
      */
     Uni<Void> hello(Peer peer, Long lastSeq) {
-        return queue.inTurn(meetingId, () -> readNew("hello").invoke(() -> {
+        return queue.inTurn(meetingId, () -> current().invoke(() -> {
             long seq = state.seq();
             // Only the seq of a change the client applied (1 or more) can be resumed from; anything else is a fresh start.
             boolean canResume = lastSeq != null && lastSeq >= 1 && lastSeq <= seq
