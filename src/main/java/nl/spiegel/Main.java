@@ -15,7 +15,7 @@ import nl.spiegel.store.EmbeddedPostgres;
  * Starts Spiegel. Without a configured database it first starts the embedded PostgreSQL on the
  * data directory, so a new user needs no database of their own. Decided at run time: the same jar
  * uses an external database when one is given ({@code SPIEGEL_DATABASE_URL}, or the standard
- * {@code QUARKUS_DATASOURCE_REACTIVE_URL} or {@code QUARKUS_DATASOURCE_JDBC_URL}), and then starts
+ * {@code QUARKUS_DATASOURCE_REACTIVE_URL}), and then starts
  * none of its own.
  */
 @QuarkusMain
@@ -30,10 +30,9 @@ public final class Main {
                 .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
         SpiegelConfig spiegel = config.getConfigMapping(SpiegelConfig.class);
         Optional<String> given = spiegel.database().url()
-                .or(() -> config.getOptionalValue("quarkus.datasource.reactive.url", String.class))
-                .or(() -> config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).map(url -> url.replaceFirst("^jdbc:", "")));
+                .or(() -> config.getOptionalValue("quarkus.datasource.reactive.url", String.class));
         if (given.isPresent()) {
-            // The JDBC and reactive URLs are both derived from this one unless given themselves.
+            // The reactive URL is derived from this one unless given itself.
             System.setProperty("spiegel.database.url", given.get());
         } else {
             EmbeddedPostgres pg = EmbeddedPostgres.start(Path.of(spiegel.dataDir()), spiegel.database().embeddedPort().orElse(0))

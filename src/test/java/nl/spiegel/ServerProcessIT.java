@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -32,6 +31,7 @@ import io.restassured.http.ContentType;
 import nl.spiegel.store.EmbeddedPostgres;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.PackagedServer;
+import nl.spiegel.support.TestDatabase;
 
 /**
  * The packaged server as a user runs it ({@code java -jar}): zero config with its own PostgreSQL,
@@ -170,7 +170,7 @@ class ServerProcessIT {
             } finally {
                 pool.shutdown();
             }
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
+            try (Connection c = TestDatabase.connect(db);
                  PreparedStatement s = c.prepareStatement("select seq from meeting_event where meeting_id = ? order by seq")) {
                 s.setObject(1, UUID.fromString(id));
                 ResultSet rs = s.executeQuery();
@@ -217,7 +217,7 @@ class ServerProcessIT {
 
     /** The meeting is in the given database, and the server started no database of its own. */
     private static void assertStoredIn(EmbeddedPostgres db, String id, String title, Path work) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedPostgres.USER, db.password());
+        try (Connection c = TestDatabase.connect(db);
              PreparedStatement s = c.prepareStatement("select title from meeting where id = ?")) {
             s.setObject(1, UUID.fromString(id));
             ResultSet rs = s.executeQuery();

@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,12 +29,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jboss.logging.Logger;
+import org.postgresql.Driver;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -56,6 +57,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static final String DATABASE = "spiegel";
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(30);
+    /** The line of {@code postmaster.pid} that says "ready" once connections are accepted. */
+    private static final int PID_FILE_STATUS = 7;
+    private static final String DATABASE_CREATED = "spiegel-database-created";
 
     /** Started after the server's pid: waits for EOF on stdin, then asks the server to stop. */
     private static final String WATCHDOG = """
@@ -123,7 +127,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     pg.close();
                     throw e;
                 }
-                pg.createDatabase();
+                if (!Files.exists(pgData.resolve(DATABASE_CREATED))) {
+                    pg.createDatabase();
+                }
                 LOG.infof("Embedded PostgreSQL %s runs on port %d with its data in %s", VERSION, chosenPort, pgData);
                 return pg;
             } catch (RuntimeException | IOException e) {
@@ -139,10 +145,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** The URL in the form Spiegel's {@code spiegel.database.url} takes. */
     public String url() {
         return "postgresql://127.0.0.1:" + port + "/" + DATABASE;
-    }
-
-    public String jdbcUrl() {
-        return "jdbc:" + url();
     }
 
     public int port() {
@@ -410,10 +412,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return wrapped;
     }
 
+    /**
+     * Waits until the postmaster says in its pid file that it accepts connections, as {@code pg_ctl}
+     * does; connecting to find out would cost a password exchange per attempt.
+     */
     private void awaitReady() {
         Instant started = Instant.now();
         Instant deadline = started.plus(STARTUP);
-        SQLException last = null;
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
         while (Instant.now().isBefore(deadline)) {
             // The watchdog outlives a server that refused to start; after a moment, the server must be there.
             boolean serverGone = Instant.now().isAfter(started.plusSeconds(2)) && process.descendants()
@@ -422,25 +428,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 throw new IllegalStateException("PostgreSQL stopped right after starting; see "
                         + dataDir.resolve("postgres.log"));
             }
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                    USER, password)) {
-                return;
-            } catch (SQLException e) {
-                last = e;
-                sleep(100);
+            try {
+                List<String> lines = Files.readAllLines(pidFile);
+                if (lines.size() > PID_FILE_STATUS && lines.get(PID_FILE_STATUS).strip().equals("ready")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not written yet, or being written.
             }
+            sleep(20);
         }
-        throw new IllegalStateException("PostgreSQL did not accept connections within " + STARTUP.toSeconds() + " s", last);
+        throw new IllegalStateException("PostgreSQL did not accept connections within " + STARTUP.toSeconds() + " s");
     }
 
+    /** Once per data directory: the marker is written only after the database exists. */
     private void createDatabase() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, password);
+        Properties login = new Properties();
+        login.setProperty("user", USER);
+        login.setProperty("password", password);
+        try (Connection c = new Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/postgres", login);
              Statement s = c.createStatement()) {
             var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!rs.next()) {
                 s.execute("create database " + DATABASE);
             }
-        } catch (SQLException e) {
+            Files.writeString(dataDir.resolve("postgres").resolve(DATABASE_CREATED), DATABASE + "\n");
+        } catch (SQLException | IOException e) {
             close();
             throw new IllegalStateException("Could not create the database " + DATABASE, e);
         }

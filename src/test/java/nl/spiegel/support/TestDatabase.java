@@ -60,6 +60,11 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     /** A plain JDBC connection, for tests that look at what is stored. */
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER, postgres.password());
+        return connect(postgres);
+    }
+
+    /** A plain JDBC connection to the database of the given server. */
+    public static Connection connect(EmbeddedPostgres db) throws SQLException {
+        return DriverManager.getConnection("jdbc:" + db.url(), EmbeddedPostgres.USER, db.password());
     }
 }
