@@ -2,7 +2,7 @@
 // generator on another, the same load against the non-durable floor (floor.mjs), a table with the
 // ratios, results/latest.json and results/latency.svg.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, openSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, openSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,10 @@ import { chart } from './chart.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = join(here, '..', 'target', 'quarkus-app', 'quarkus-run.jar');
+// Started as in production: the JVM options of deploy/jvm.options and, when deploy/aot-cache.sh made
+// one for this build, the AOT cache.
+const jvmOptions = join(here, '..', 'deploy', 'jvm.options');
+const aotCache = join(here, '..', 'target', 'quarkus-app', 'app.aot');
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 8 : 20;
@@ -41,7 +45,8 @@ function startSpiegel(dataDir, port) {
   if (process.env.BENCH_JAVA_OPTS) env.JAVA_TOOL_OPTIONS = process.env.BENCH_JAVA_OPTS;
   mkdirSync(join(here, 'results'), { recursive: true });
   const log = openSync(join(here, 'results', 'server.log'), 'a');
-  return spawn('taskset', ['-c', serverCore, java, '-jar', jar], { env, stdio: ['ignore', log, log] });
+  const cache = existsSync(aotCache) ? [`-XX:AOTCache=${aotCache}`] : [];
+  return spawn('taskset', ['-c', serverCore, java, `@${jvmOptions}`, ...cache, '-jar', jar], { env, stdio: ['ignore', log, log] });
 }
 
 async function stop(child) {

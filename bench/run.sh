@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp package -DskipTests
+# The AOT cache belongs to one build; on a JDK older than 25 the server runs without one.
+if [ ! target/quarkus-app/app.aot -nt target/quarkus-app/quarkus-run.jar ]; then
+  deploy/aot-cache.sh || true
+fi
 cd bench
 [ -d node_modules/ws ] || npm ci --no-audit --no-fund --loglevel=error
 # Ten thousand connections on each side.
