@@ -20,26 +20,31 @@ if [ "${version%%.*}" -lt 25 ]; then
   exit 1
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+server=
+# A failed training leaves no server (and no database) running behind, and no cache.
+trap 'if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null; wait "$server" || true; rm -f "$app/app.aot"; fi; rm -rf "$work"' EXIT
 rm -f "$app/app.aot"
 # Profiles of a few requests would make the JIT compile the wrong methods early: classes only.
 QUARKUS_HTTP_PORT=0 SPIEGEL_DATA_DIR="$work/data" "$java" @deploy/jvm.options -XX:AOTCacheOutput="$app/app.aot" \
   -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app/quarkus-run.jar" >"$work/server.log" 2>&1 &
 server=$!
-port=
+ready=
 for _ in $(seq 1 600); do
   port=$(sed -n 's#.*Listening on: http://[^:]*:\([0-9]*\).*#\1#p' "$work/server.log")
-  [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
+  if [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then ready=yes; break; fi
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.1
 done
+[ -n "$ready" ] || { echo "The training server did not get ready in 60 s; see its log:" >&2; cat "$work/server.log" >&2; exit 1; }
 base="http://127.0.0.1:$port"
-code=$(curl -sf -H 'Content-Type: application/json' -d '{"title":"Training"}' "$base/api/meetings" \
-  | sed -n 's/.*"joinCode":"\([^"]*\)".*/\1/p')
-curl -sf -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$base/api/join" >/dev/null
-curl -sf "$base/" >/dev/null
+created=$(curl -sSf -H 'Content-Type: application/json' -d '{"title":"Training"}' "$base/api/meetings")
+code=$(printf '%s' "$created" | sed -n 's/.*"joinCode":"\([^"]*\)".*/\1/p')
+curl -sSf -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$base/api/join" >/dev/null
+curl -sSf "$base/" >/dev/null
+# The JVM writes the cache as it exits.
 kill -TERM "$server"
 wait "$server" || true
+server=
 [ -f "$app/app.aot" ] || { cat "$work/server.log" >&2; exit 1; }
 echo "Made $app/app.aot ($(du -m "$app/app.aot" | cut -f1) MB). Start the server with:"
 echo "  java @$PWD/deploy/jvm.options -XX:AOTCache=$app/app.aot -jar $app/quarkus-run.jar"

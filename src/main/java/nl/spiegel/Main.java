@@ -29,8 +29,7 @@ public final class Main {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new SysPropConfigSource(), new EnvConfigSource(System.getenv(), 300))
                 .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
         SpiegelConfig spiegel = config.getConfigMapping(SpiegelConfig.class);
-        Optional<String> given = spiegel.database().url()
-                .or(() -> config.getOptionalValue("quarkus.datasource.reactive.url", String.class));
+        Optional<String> given = givenDatabase(config);
         if (given.isPresent()) {
             // The reactive URL is derived from this one unless given itself.
             System.setProperty("spiegel.database.url", given.get());
@@ -42,5 +41,16 @@ public final class Main {
             System.setProperty("spiegel.database.password", pg.password());
         }
         Quarkus.run(args);
+    }
+
+    /** The database the user gave, if any. */
+    static Optional<String> givenDatabase(SmallRyeConfig config) {
+        // Read by earlier versions; ignoring it now would start the built-in database instead of the user's.
+        if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {
+            throw new IllegalStateException("QUARKUS_DATASOURCE_JDBC_URL (quarkus.datasource.jdbc.url) is no longer read: "
+                    + "give the database as SPIEGEL_DATABASE_URL=postgresql://host:5432/dbname instead");
+        }
+        return config.getConfigMapping(SpiegelConfig.class).database().url()
+                .or(() -> config.getOptionalValue("quarkus.datasource.reactive.url", String.class));
     }
 }

@@ -1,0 +1,36 @@
+package nl.spiegel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** Which database Spiegel uses, from what the user gives before it starts. */
+class MainTest {
+
+    @Test
+    void theUsersDatabaseUrlOrTheStandardReactiveOneAndOtherwiseNone() {
+        assertThat(Main.givenDatabase(config(Map.of("spiegel.database.url", "postgresql://db:5432/spiegel"))))
+                .contains("postgresql://db:5432/spiegel");
+        assertThat(Main.givenDatabase(config(Map.of("quarkus.datasource.reactive.url", "postgresql://other:5432/s"))))
+                .contains("postgresql://other:5432/s");
+        assertThat(Main.givenDatabase(config(Map.of()))).isEmpty();
+    }
+
+    @Test
+    void aJdbcUrlIsRefusedRatherThanIgnoredForTheBuiltInDatabase() {
+        assertThatThrownBy(() -> Main.givenDatabase(config(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db:5432/s"))))
+                .hasMessageContaining("QUARKUS_DATASOURCE_JDBC_URL").hasMessageContaining("SPIEGEL_DATABASE_URL");
+    }
+
+    private static SmallRyeConfig config(Map<String, String> given) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(given, "given", 300))
+                .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
+    }
+}
