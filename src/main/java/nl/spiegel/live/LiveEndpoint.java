@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -14,14 +15,16 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
 import jakarta.inject.Inject;
 import nl.spiegel.access.Access;
 
 /** The live connection to one meeting: {@code /live/{meetingId}}, opened with a key (see {@link LiveUpgradeCheck}). */
-@WebSocket(path = "/live/{meetingId}", endpointId = LiveEndpoint.ID)
+@WebSocket(path = "/live/{meetingId}", endpointId = LiveEndpoint.ID, inboundProcessingMode = InboundProcessingMode.CONCURRENT)
 public class LiveEndpoint {
 
     static final String ID = "spiegel-live";
@@ -41,7 +44,12 @@ public class LiveEndpoint {
     @Inject
     MeterRegistry registry;
 
+    /**
+     * On the connection's event loop, as are the other callbacks (they do no blocking work): the
+     * peer is there before its first message is handled, and a connection costs no worker thread.
+     */
     @OnOpen
+    @NonBlocking
     void open(WebSocketConnection connection) {
         Access access = connection.userData().get(ACCESS);
         rooms.open(connection, connection.userData().get(TRANSPORT), access);
@@ -49,13 +57,18 @@ public class LiveEndpoint {
         LOG.infof("live open %s meeting=%s connection=%s", access.role(), access.meetingId(), connection.id());
     }
 
+    /** Messages are handled in order by {@link Peer#receive}: the endpoint's own serial queue would cost every connection. */
     @OnTextMessage
-    Uni<Void> message(String text, WebSocketConnection connection) {
+    @NonBlocking
+    void message(String text, WebSocketConnection connection) {
         Peer peer = rooms.peer(connection);
-        return peer == null ? Uni.createFrom().voidItem() : protocol.receive(peer, text);
+        if (peer != null) {
+            peer.receive(text, protocol::receive);
+        }
     }
 
     @OnPongMessage
+    @NonBlocking
     void pong(Buffer data, WebSocketConnection connection) {
         Peer peer = rooms.peer(connection);
         if (peer != null) {
@@ -73,11 +86,16 @@ public class LiveEndpoint {
         if (text.contains("max message size") || text.contains("max frame size")) {
             return connection.close(CloseCode.TOO_BIG.reason());
         }
+        if (failure instanceof HttpClosedException) {
+            // The client left while something was on its way to it: no fault, and no one to tell.
+            return Uni.createFrom().voidItem();
+        }
         LOG.errorf("Live connection failed: %s", failure.getClass().getName());
         return connection.close(CloseCode.SERVER_ERROR.reason());
     }
 
     @OnClose
+    @NonBlocking
     void close(WebSocketConnection connection) {
         Peer peer = rooms.peer(connection);
         rooms.close(connection);

@@ -1,0 +1,128 @@
+package nl.spiegel.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import nl.spiegel.access.Access;
+import nl.spiegel.meeting.Role;
+import nl.spiegel.web.TokenBucket;
+
+/** A peer handles its messages one after another, in order, and refuses to hold more than its bound. */
+class PeerTest {
+
+    private final List<CloseReason> closed = new CopyOnWriteArrayList<>();
+
+    private Peer peer() {
+        WebSocketConnection connection = (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WebSocketConnection.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isOpen" -> closed.isEmpty();
+                    case "close" -> {
+                        closed.add((CloseReason) args[0]);
+                        yield Uni.createFrom().voidItem();
+                    }
+                    case "sendText" -> Uni.createFrom().voidItem();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        Instant now = Instant.parse("2027-06-01T10:00:00Z");
+        return new Peer(connection, null, new Access(UUID.randomUUID(), Role.LISTENER, "L1", "hash"),
+                TokenBucket.forListener(now), now);
+    }
+
+    /** Records what it handles; each message stays in hand until the test completes it. */
+    private static final class Handler implements BiFunction<Peer, String, Uni<Void>> {
+        final List<String> started = new ArrayList<>();
+        final List<UniEmitter<? super Void>> inHand = new ArrayList<>();
+        /** Messages with this text are answered at once. */
+        final String atOnce;
+
+        Handler(String atOnce) {
+            this.atOnce = atOnce;
+        }
+
+        @Override
+        public Uni<Void> apply(Peer peer, String text) {
+            started.add(text);
+            if (text.equals(atOnce)) {
+                return Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().emitter(inHand::add);
+        }
+
+        void finish(int i) {
+            inHand.get(i).complete(null);
+        }
+    }
+
+    @Test
+    void aMessageIsHandledOnlyAfterTheOneBeforeItIsDone() {
+        Peer peer = peer();
+        Handler handler = new Handler(null);
+        peer.receive("a", handler);
+        peer.receive("b", handler);
+        peer.receive("c", handler);
+        assertThat(handler.started).containsExactly("a");
+        handler.finish(0);
+        assertThat(handler.started).containsExactly("a", "b");
+        handler.finish(1);
+        handler.finish(2);
+        peer.receive("d", handler);
+        assertThat(handler.started).containsExactly("a", "b", "c", "d");
+        assertThat(closed).isEmpty();
+    }
+
+    @Test
+    void everyWaitingMessageIsHandledOnceTheOneBeforeIsDone() {
+        Peer peer = peer();
+        Handler handler = new Handler("x");
+        peer.receive("first", handler);
+        for (int i = 0; i < Peer.MAX_WAITING_MESSAGES; i++) {
+            peer.receive("x", handler);
+        }
+        handler.finish(0);
+        assertThat(handler.started).hasSize(1 + Peer.MAX_WAITING_MESSAGES);
+        peer.receive("x", handler);
+        assertThat(handler.started).hasSize(2 + Peer.MAX_WAITING_MESSAGES);
+        assertThat(closed).isEmpty();
+    }
+
+    @Test
+    void aPeerThatSendsMoreThanItsBoundWhileOneIsHandledIsClosedAsFlooding() {
+        Peer peer = peer();
+        Handler handler = new Handler(null);
+        peer.receive("first", handler);
+        for (int i = 0; i < Peer.MAX_WAITING_MESSAGES; i++) {
+            peer.receive("{}", handler);
+        }
+        assertThat(closed).isEmpty();
+        peer.receive("{}", handler);
+        assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
+        assertThat(handler.started).containsExactly("first");
+    }
+
+    @Test
+    void theBoundCountsCharactersToo() {
+        Peer peer = peer();
+        Handler handler = new Handler(null);
+        peer.receive("first", handler);
+        String big = "x".repeat(16 * 1024);
+        for (long queued = 0; queued + big.length() <= Peer.MAX_WAITING; queued += big.length()) {
+            peer.receive(big, handler);
+        }
+        assertThat(closed).isEmpty();
+        peer.receive(big, handler);
+        assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
+    }
+}
