@@ -25,6 +25,12 @@ public class ResponseHeaders {
 
     private static void onEveryAnswer(RoutingContext context) {
         String path = context.normalizedPath();
+        if (path.startsWith("/live/")) {
+            // A WebSocket upgrade: its 101 answer is written by the WebSocket handshake, which runs no
+            // headers-end handler, and the handler would hold the request for the connection's life.
+            context.next();
+            return;
+        }
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
