@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.smallrye.mutiny.Uni;
 import nl.spiegel.meeting.Meeting;
@@ -54,12 +55,21 @@ final class Room {
      * at once must not each hold a long history they were never sent.
      */
     static final int LOADED_HISTORY = 20;
-    static final long HISTORY_CHARS = 128L * 1024;
+    /**
+     * Characters of changes kept for the listeners, whose changes are small (a few hundred
+     * characters): 64 of them fit. Moderators' changes carry a few KB each and the display's are
+     * seldom resumed, so theirs keep less; past it a reconnecting moderator gets a snapshot. When
+     * one budget served all roles, a room of 40 listeners kept 128 KB, 3 KB for each connection.
+     */
+    static final long LISTENER_HISTORY_CHARS = 32L * 1024;
+    static final long MODERATOR_HISTORY_CHARS = 16L * 1024;
+    static final long DISPLAY_HISTORY_CHARS = 8L * 1024;
     /**
      * Fields whose text a role may lose again: a shared note made private or deleted, a question
      * taken out of the queue, a participant removed. A resume never replays what the view no longer holds.
      */
     private static final Set<String> RETRACTABLE = Set.of("text", "pseudonym");
+    private static final String LISTENER_MARKER = "listener-id-of-this-snapshot";
 
     final UUID meetingId;
     private final EventStore store;
@@ -75,13 +85,60 @@ final class Room {
 
     private Meeting state = Meeting.none();
     private RoleViews views = RoleViews.EMPTY;
-    private final Deque<Change> history = new ArrayDeque<>();
-    private long historyChars;
+    /** {@link #sharedListenerView} of the views it was written from; {@code null} until a listener says hello. */
+    private String sharedListenerView;
+    private RoleViews sharedListenerViewOf;
+    private final History moderatorHistory = new History(MODERATOR_HISTORY_CHARS);
+    private final History displayHistory = new History(DISPLAY_HISTORY_CHARS);
+    private final History listenerHistory = new History(LISTENER_HISTORY_CHARS);
     volatile long idleSince;
 
-    /** One event's changes, serialised once per role, and once for each listener whose own part changed. */
-    private record Change(long seq, String moderator, String display, String listeners, Map<String, String> personal,
-                          long chars) {}
+    /** One event's change for a role group, and for each listener whose own part changed. */
+    private record Change(long seq, String shared, Map<String, String> personal, long chars) {
+
+        String to(Peer peer) {
+            return peer.role() == Role.LISTENER ? personal.getOrDefault(peer.access.listenerId(), shared) : shared;
+        }
+    }
+
+    /** A role group's latest changes, oldest first, within its own budget of characters. */
+    private static final class History {
+        private final Deque<Change> changes = new ArrayDeque<>();
+        private final long maxChars;
+        private long chars;
+
+        History(long maxChars) {
+            this.maxChars = maxChars;
+        }
+
+        void add(Change change) {
+            changes.addLast(change);
+            chars += change.chars();
+            while (changes.size() > HISTORY || (chars > maxChars && changes.size() > 1)) {
+                chars -= changes.removeFirst().chars();
+            }
+        }
+
+        /** The change just added: it is always kept, whatever its size. */
+        Change latest() {
+            return changes.peekLast();
+        }
+
+        /** Whether every change after {@code lastSeq} is still here. */
+        boolean holdsAfter(long lastSeq) {
+            return !changes.isEmpty() && changes.peekFirst().seq() <= lastSeq + 1;
+        }
+
+        List<String> after(long lastSeq, Peer peer) {
+            List<String> missed = new ArrayList<>();
+            for (Change change : changes) {
+                if (change.seq() > lastSeq) {
+                    missed.add(change.to(peer));
+                }
+            }
+            return missed;
+        }
+    }
 
     Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock, Rooms rooms) {
         this.meetingId = meetingId;
@@ -158,7 +215,7 @@ final class Room {
         String display = changeMessage(recorded, RoleViews.delta(views.display, next.display, Set.of()));
         String listeners = changeMessage(recorded, shared);
         Map<String, String> personal = new HashMap<>();
-        long chars = moderator.length() + display.length() + listeners.length();
+        long chars = listeners.length();
         Set<String> owners = new HashSet<>(views.personal.keySet());
         owners.addAll(next.personal.keySet());
         for (String listenerId : owners) {
@@ -172,16 +229,13 @@ final class Room {
                 chars += message.length();
             }
         }
-        Change change = new Change(recorded.seq(), moderator, display, listeners, personal, chars);
         views = next;
-        history.addLast(change);
-        historyChars += change.chars();
-        while (history.size() > HISTORY || (historyChars > HISTORY_CHARS && history.size() > 1)) {
-            historyChars -= history.removeFirst().chars();
-        }
+        moderatorHistory.add(new Change(recorded.seq(), moderator, Map.of(), moderator.length()));
+        displayHistory.add(new Change(recorded.seq(), display, Map.of(), display.length()));
+        listenerHistory.add(new Change(recorded.seq(), listeners, personal, chars));
         for (Peer peer : peers) {
             if (peer.live) {
-                peer.send(messageFor(change, peer));
+                peer.send(historyOf(peer.role()).latest().to(peer));
             }
         }
         if (fresh && !peers.isEmpty()) {
@@ -189,11 +243,11 @@ final class Room {
         }
     }
 
-    private String messageFor(Change change, Peer peer) {
-        return switch (peer.role()) {
-            case MODERATOR, ASSISTANT -> change.moderator();
-            case DISPLAY -> change.display();
-            case LISTENER -> change.personal().getOrDefault(peer.access.listenerId(), change.listeners());
+    private History historyOf(Role role) {
+        return switch (role) {
+            case MODERATOR, ASSISTANT -> moderatorHistory;
+            case DISPLAY -> displayHistory;
+            case LISTENER -> listenerHistory;
             case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
     }
@@ -223,17 +277,11 @@ final class Room {
     Uni<Void> hello(Peer peer, Long lastSeq) {
         return queue.inTurn(meetingId, () -> current().invoke(() -> {
             long seq = state.seq();
+            History history = historyOf(peer.role());
             // Only the seq of a change the client applied (1 or more) can be resumed from; anything else is a fresh start.
             boolean canResume = lastSeq != null && lastSeq >= 1 && lastSeq <= seq
-                    && (lastSeq == seq || (!history.isEmpty() && history.peekFirst().seq() <= lastSeq + 1));
-            List<String> missed = new ArrayList<>();
-            if (canResume) {
-                for (Change change : history) {
-                    if (change.seq() > lastSeq) {
-                        missed.add(messageFor(change, peer));
-                    }
-                }
-            }
+                    && (lastSeq == seq || history.holdsAfter(lastSeq));
+            List<String> missed = canResume ? history.after(lastSeq, peer) : List.of();
             if (canResume && !(peer.role() != Role.MODERATOR && peer.role() != Role.ASSISTANT
                     && retractedSince(missed, json.valueToTree(viewFor(peer))))) {
                 missed.forEach(peer::send);
@@ -256,9 +304,28 @@ final class Room {
         message.put("role", peer.role());
         if (peer.role() == Role.LISTENER) {
             message.put("listenerId", peer.access.listenerId());
+            if (!views.personal.containsKey(peer.access.listenerId())) {
+                message.put("view", new RawValue(sharedListenerView(peer.access.listenerId())));
+                return write(message);
+            }
         }
         message.put("view", viewFor(peer));
         return write(message);
+    }
+
+    /**
+     * The view of a listener with no own part, as JSON: written once per event for the room and
+     * given each listener's id, because 40 listeners saying hello to the same room get the same view.
+     * The id is the view's third field, before any text, so the first marker is the one to replace.
+     */
+    private String sharedListenerView(String listenerId) {
+        if (sharedListenerViewOf != views) {
+            sharedListenerView = write(views.listeners.forListener(LISTENER_MARKER, Own.NONE));
+            sharedListenerViewOf = views;
+        }
+        String marker = write(LISTENER_MARKER);
+        int at = sharedListenerView.indexOf(marker);
+        return sharedListenerView.substring(0, at) + write(listenerId) + sharedListenerView.substring(at + marker.length());
     }
 
     private Record viewFor(Peer peer) {

@@ -18,6 +18,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -69,6 +70,35 @@ class LiveProtocolTest {
             }
         }
         clients.values().forEach(LiveClient::close);
+    }
+
+    /**
+     * Listeners without an own part share one written view (given each one's id); one who asked
+     * something gets their own. Either way the snapshot is the view the API gives that key.
+     */
+    @Test
+    void eachListenersSnapshotIsTheirOwnView() throws Exception {
+        Api.Created m = Api.createMeeting("Eigen deel", 2, 4);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        for (String phase : List.of("LOBBY", "OPENING", "CONVERSATION")) {
+            moderator.command("ChangePhase", "to", phase);
+        }
+        JsonPath asking = Api.join(m.joinCode(), null);
+        JsonPath quiet = Api.join(m.joinCode(), null);
+        LiveClient asker = LiveClient.connect(server, m.id(), asking.getString("key")).hello(null);
+        assertThat(asker.command("SubmitQuestion", "text", "Hoe lang duurt de wachttijd?").path("type").asText()).isEqualTo("ack");
+        asker.close();
+        for (JsonPath listener : List.of(asking, quiet, quiet)) {
+            LiveClient client = LiveClient.connect(server, m.id(), listener.getString("key")).hello(null);
+            JsonNode snapshot = client.messages.stream().filter(msg -> msg.path("type").asText().equals("snapshot"))
+                    .findFirst().orElseThrow();
+            JsonNode overRest = new ObjectMapper().readTree(Api.as(listener.getString("key"))
+                    .get("/api/meetings/" + m.id() + "/view").then().statusCode(200).extract().asString());
+            assertThat(snapshot.get("listenerId").asText()).isEqualTo(listener.getString("listenerId"));
+            assertThat(snapshot.get("view")).isEqualTo(overRest.get("view"));
+            client.close();
+        }
+        moderator.close();
     }
 
     @Test
