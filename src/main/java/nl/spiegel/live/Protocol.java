@@ -125,7 +125,8 @@ public class Protocol {
             return error(peer, ErrorCode.INVALID, type, commandId, field, t -> t.wrongKind(field));
         }
         UUID meetingId = peer.access.meetingId();
-        return store.execute(meetingId, new Sender(peer.access.actor(), peer.access.keyHash()), commandId, command, actedAt)
+        return rooms.commanding(meetingId, () -> store.execute(meetingId, new Sender(peer.access.actor(),
+                        peer.access.keyHash()), commandId, command, actedAt)
                 .chain(outcome -> switch (outcome) {
                     case Outcome.Applied applied -> rooms.advance(meetingId, applied).invoke(() -> {
                         peer.send(write(ack(commandId, applied)));
@@ -133,7 +134,7 @@ public class Protocol {
                                 .register(registry));
                     });
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
-                })
+                }))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("A live command could not be stored", failure);
                     return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);

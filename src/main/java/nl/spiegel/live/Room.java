@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
@@ -80,6 +82,9 @@ final class Room {
     private final Turns<UUID> queue = new Turns<>();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean catchUpQueued = new AtomicBoolean();
+    /** The highest seq a notification named, and the live commands of this node underway (see {@link #notified}). */
+    private final AtomicLong notifiedSeq = new AtomicLong();
+    private final AtomicInteger commandsUnderway = new AtomicInteger();
     /** A read of the stream failed: a notified event may be missing until the next read succeeds. */
     private volatile boolean behind;
 
@@ -159,6 +164,37 @@ final class Room {
 
     Set<Peer> peers() {
         return peers;
+    }
+
+    /**
+     * A notification that the meeting's stream reached {@code seq}. While a live command of this
+     * node is on its way the room does not read: the command hands it its events as appended (the
+     * node's own notification mostly arrives before the command's answer, and reading then cost a
+     * round trip and a quarter of the core at 3 commands a second, docs/performance.md); what is
+     * still missing after the last such command is read then.
+     */
+    void notified(long seq) {
+        notifiedSeq.accumulateAndGet(seq, Math::max);
+        if (commandsUnderway.get() == 0) {
+            readIfNotified();
+        }
+    }
+
+    void commandStarted() {
+        commandsUnderway.incrementAndGet();
+    }
+
+    void commandDone() {
+        if (commandsUnderway.decrementAndGet() == 0) {
+            readIfNotified();
+        }
+    }
+
+    /** Reads when a notification named an event this room lacks. */
+    void readIfNotified() {
+        if (notifiedSeq.get() > seq()) {
+            catchUp().subscribe().with(ok -> { }, failure -> LOG.warn("Catching up failed", failure));
+        }
     }
 
     /** Reads what was appended since this room's last event and sends it to every live peer. */

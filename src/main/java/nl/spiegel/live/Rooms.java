@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -187,8 +188,8 @@ public class Rooms {
     private void onEvent(String payload) {
         String[] parts = payload.split(" ");
         Room room = rooms.get(UUID.fromString(parts[0]));
-        if (room != null && Long.parseLong(parts[1]) > room.seq()) {
-            room.catchUp().subscribe().with(ok -> { }, failure -> LOG.warn("Catching up failed", failure));
+        if (room != null) {
+            room.notified(Long.parseLong(parts[1]));
         }
     }
 
@@ -262,6 +263,21 @@ public class Rooms {
             }
         }
         rooms.values().removeIf(room -> room.peers().isEmpty() && now.toEpochMilli() - room.idleSince > IDLE.toMillis());
+        // A notification put off for a command that never came back is read now at the latest.
+        rooms.values().forEach(Room::readIfNotified);
+    }
+
+    /**
+     * A live command to this meeting, from its arrival at the store until its room has sent its
+     * events: meanwhile the room does not read for notifications (see {@link Room#notified}).
+     */
+    <T> Uni<T> commanding(UUID meetingId, Supplier<Uni<T>> command) {
+        Room room = rooms.get(meetingId);
+        if (room == null) {
+            return command.get();
+        }
+        room.commandStarted();
+        return Uni.createFrom().<T>deferred(command::get).onTermination().invoke(room::commandDone);
     }
 
     /** For a command this node applied: its room sends the events before the command is acknowledged. */

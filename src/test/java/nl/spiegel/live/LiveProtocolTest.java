@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.RawFrame;
@@ -37,6 +40,9 @@ class LiveProtocolTest {
 
     @TestHTTPResource("/")
     URI server;
+
+    @Inject
+    MeterRegistry registry;
 
     private static final Set<String> LISTENER_COMMANDS = Set.of("SubmitQuestion", "WithdrawQuestion", "SubmitTopic",
             "JoinAsListener");
@@ -70,6 +76,53 @@ class LiveProtocolTest {
             }
         }
         clients.values().forEach(LiveClient::close);
+    }
+
+    /**
+     * A room does not read back the events of its own node's live commands (their notification
+     * mostly arrives before the command's answer), yet events appended meanwhile through REST reach
+     * every client, in order.
+     */
+    @Test
+    void liveCommandsAreNotReadBackAndRestChangesMeanwhileStillArrive() throws Exception {
+        Api.Created m = Api.createMeeting("Eigen meldingen", 2, 4);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        LiveClient listener = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), null).getString("key")).hello(null);
+        double readForNotifications = eventsRead("notify");
+        for (int i = 0; i < 30; i++) {
+            assertThat(moderator.command("SetHouseRules", "text", "Regels " + i).path("type").asText()).isEqualTo("ack");
+        }
+        assertThat(eventsRead("notify")).isEqualTo(readForNotifications);
+
+        ExecutorService rest = Executors.newSingleThreadExecutor();
+        try {
+            var restDone = rest.submit(() -> {
+                for (int i = 0; i < 15; i++) {
+                    Api.as(m.moderatorKey()).contentType("application/json").body(Map.of("text", "Via REST " + i))
+                            .put("/api/meetings/" + m.id() + "/house-rules").then().statusCode(200);
+                }
+                return null;
+            });
+            for (int i = 0; i < 15; i++) {
+                moderator.commandWithId("live-" + i, "SetHouseRules", "text", "Live " + i);
+            }
+            restDone.get();
+        } finally {
+            rest.shutdown();
+        }
+        long last = RestAssured.given().header("Authorization", "Bearer " + m.moderatorKey())
+                .get("/api/meetings/" + m.id() + "/view").then().statusCode(200).extract().jsonPath().getLong("seq");
+        listener.awaitSeq(last);
+        moderator.awaitSeq(last);
+        assertThat(listener.problems).isEmpty();
+        assertThat(moderator.problems).isEmpty();
+        moderator.close();
+        listener.close();
+    }
+
+    private double eventsRead(String cause) {
+        Counter counter = registry.find("spiegel.live.events.read").tag("cause", cause).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /**
