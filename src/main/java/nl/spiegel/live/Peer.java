@@ -77,6 +77,10 @@ final class Peer {
      * queue cost about 1 KB for every open connection, also idle ones.
      */
     void receive(String text, BiFunction<Peer, String, Uni<Void>> handler) {
+        if (closing.get()) {
+            // Closed as flooding (or for another reason): what still arrives is neither kept nor logged.
+            return;
+        }
         boolean flooding = false;
         synchronized (this) {
             if (!handling) {
@@ -132,9 +136,12 @@ final class Peer {
         }
     }
 
-    /** The next message to handle, or {@code null} when none waits (then the next one received is handled at once). */
+    /**
+     * The next message to handle, or {@code null} when none waits (then the next one received is
+     * handled at once) or the peer is being closed (what waited is let go).
+     */
     private synchronized String nextWaiting() {
-        String next = waiting == null ? null : waiting.poll();
+        String next = waiting == null || closing.get() ? null : waiting.poll();
         if (next == null) {
             waiting = null;
             waitingChars = 0;

@@ -110,6 +110,11 @@ class PeerTest {
         peer.receive("{}", handler);
         assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
         assertThat(handler.started).containsExactly("first");
+        // Once closing, what waited and what still arrives is let go.
+        handler.finish(0);
+        peer.receive("{}", handler);
+        assertThat(handler.started).containsExactly("first");
+        assertThat(closed).hasSize(1);
     }
 
     @Test
