@@ -3,10 +3,12 @@ package nl.spiegel.live;
 import java.net.URI;
 import java.util.UUID;
 
-
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.WebServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
@@ -57,8 +59,23 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             }
             context.userData().put(LiveEndpoint.ACCESS, found);
             context.userData().put(LiveEndpoint.TRANSPORT, request.connection());
+            forgetIdentity(request);
             return CheckResult.permitUpgradeSync();
         });
+    }
+
+    /**
+     * The connection keeps the {@link Access} found here and is closed when that key is revoked, so
+     * it needs no security identity of its own. WebSockets Next keeps the upgrade's routing context
+     * (with the request, the response and their headers) for the connection's life when the context
+     * has an identity; without one it lets the context go: several KB for each open connection.
+     */
+    private static void forgetIdentity(HttpServerRequest request) {
+        if (request instanceof WebServerRequest web) {
+            RoutingContext upgrade = web.routingContext();
+            upgrade.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+            upgrade.clearUser();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package nl.spiegel.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.ext.web.RoutingContext;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.TestDatabase;
+import nl.spiegel.support.UpgradeRequests;
 
 /** A full room: 200 listener connections in one meeting, each receiving every change in order. */
 @QuarkusTest
@@ -56,6 +59,22 @@ class ManyListenersTest {
             assertThat(listener.view().get("notes")).hasSize(4);
         }
         listeners.forEach(LiveClient::close);
+        moderator.close();
+    }
+
+    @Test
+    void anOpenConnectionLetsGoOfItsUpgradeRequest() throws InterruptedException {
+        Api.Created m = Api.createMeeting("Geheugen", 2, 3);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        WeakReference<RoutingContext> upgrade = UpgradeRequests.last();
+        assertThat(upgrade.get()).isNotNull();
+        // The request, its response and their headers would otherwise stay for the connection's life.
+        for (int i = 0; i < 50 && upgrade.get() != null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertThat(upgrade.get()).as("the upgrade's routing context is still held").isNull();
+        assertThat(moderator.command("ChangePhase", "to", "LOBBY").get("type").asText()).isEqualTo("ack");
         moderator.close();
     }
 }
