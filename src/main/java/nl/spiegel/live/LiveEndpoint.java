@@ -17,6 +17,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
@@ -31,6 +32,7 @@ public class LiveEndpoint {
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class);
     static final UserData.TypedKey<Access> ACCESS = new UserData.TypedKey<>("spiegel.access");
     static final UserData.TypedKey<HttpConnection> TRANSPORT = new UserData.TypedKey<>("spiegel.transport");
+    static final UserData.TypedKey<MultiMap> UPGRADE_HEADERS = new UserData.TypedKey<>("spiegel.upgrade-headers");
 
     @Inject
     Rooms rooms;
@@ -51,8 +53,12 @@ public class LiveEndpoint {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        Access access = connection.userData().get(ACCESS);
-        rooms.open(connection, connection.userData().get(TRANSPORT), access);
+        UserData handedOver = connection.userData();
+        Access access = handedOver.remove(ACCESS);
+        rooms.open(connection, handedOver.remove(TRANSPORT), access);
+        // The WebSocket keeps its upgrade request's headers (with the key) for its life; the
+        // handshake is done and WebSockets Next has its own copy: about 1 KB per open connection.
+        handedOver.remove(UPGRADE_HEADERS).clear();
         // Who and where, never the key or anything said.
         LOG.infof("live open %s meeting=%s connection=%s", access.role(), access.meetingId(), connection.id());
     }

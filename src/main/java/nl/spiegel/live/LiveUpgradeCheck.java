@@ -59,6 +59,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             }
             context.userData().put(LiveEndpoint.ACCESS, found);
             context.userData().put(LiveEndpoint.TRANSPORT, request.connection());
+            context.userData().put(LiveEndpoint.UPGRADE_HEADERS, request.headers());
             forgetIdentity(request);
             return CheckResult.permitUpgradeSync();
         });

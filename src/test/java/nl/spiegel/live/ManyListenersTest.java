@@ -63,11 +63,12 @@ class ManyListenersTest {
     }
 
     @Test
-    void anOpenConnectionLetsGoOfItsUpgradeRequest() throws InterruptedException {
+    void anOpenConnectionLetsGoOfItsUpgradeRequestAndItsHeaders() throws InterruptedException {
         Api.Created m = Api.createMeeting("Geheugen", 2, 3);
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
         WeakReference<RoutingContext> upgrade = UpgradeRequests.last();
         assertThat(upgrade.get()).isNotNull();
+        assertThat(UpgradeRequests.lastHeaders()).as("the upgrade's headers, with the key, are still held").isEmpty();
         // The request, its response and their headers would otherwise stay for the connection's life.
         for (int i = 0; i < 50 && upgrade.get() != null; i++) {
             System.gc();

@@ -4,28 +4,36 @@ import java.lang.ref.WeakReference;
 
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.WebServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Remembers, weakly, the routing context of the last WebSocket upgrade, so a test can see whether
- * an open connection still holds on to it. Permits every upgrade: deciding is not its part.
+ * Remembers, weakly, the routing context of the last WebSocket upgrade, and its headers, so a test
+ * can see what an open connection still holds on to. Permits every upgrade: deciding is not its part.
  */
 @ApplicationScoped
 public class UpgradeRequests implements HttpUpgradeCheck {
 
     private static volatile WeakReference<RoutingContext> last = new WeakReference<>(null);
+    private static volatile MultiMap lastHeaders;
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         if (context.httpRequest() instanceof WebServerRequest web) {
             last = new WeakReference<>(web.routingContext());
         }
+        lastHeaders = context.httpRequest().headers();
         return CheckResult.permitUpgrade();
     }
 
     public static WeakReference<RoutingContext> last() {
         return last;
+    }
+
+    /** The headers of the last upgrade: the open WebSocket holds on to this map. */
+    public static MultiMap lastHeaders() {
+        return lastHeaders;
     }
 }
