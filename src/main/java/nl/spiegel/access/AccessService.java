@@ -11,7 +11,6 @@ import java.util.UUID;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +32,9 @@ public class AccessService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    KeyLookups lookups;
 
     /** The keys of a new meeting, in plain text: shown once, to its creator. */
     public record Keys(String moderator, String assistant, String display, String joinCode) {}
@@ -126,16 +128,7 @@ public class AccessService {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Uni.createFrom().nullItem();
         }
-        String hash = Secrets.hash(key);
-        return pool.preparedQuery("select meeting_id, role, listener_id from access_key"
-                        + " where key_hash = $1 and revoked_at is null").execute(Tuple.of(hash))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new Access(row.getUUID(0), Role.valueOf(row.getString(1)), row.getString(2), hash);
-                });
+        return lookups.find(Secrets.hash(key));
     }
 
     /** Which of these key hashes still work. */
