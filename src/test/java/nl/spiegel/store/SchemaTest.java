@@ -73,8 +73,13 @@ class SchemaTest {
         assertThat(schema.migrate().await().atMost(WAIT)).isEqualTo(Schema.SCRIPTS.size());
         assertThat(schema.migrate().await().atMost(WAIT)).isZero();
 
-        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(query(db, "select count(*) from meeting_event")).isEqualTo(0);
+        // Autovacuum's ANALYZE leaves the payloads alone; the columns queries look for keep their statistics.
+        assertThat(query(db, "select count(*) from pg_attribute where attrelid = 'meeting_event'::regclass"
+                + " and attname in ('payload', 'type', 'occurred_at') and attstattarget = 0")).isEqualTo(3);
+        assertThat(query(db, "select count(*) from pg_attribute where attrelid = 'meeting_event'::regclass"
+                + " and attname in ('meeting_id', 'seq', 'command_id') and attstattarget = 0")).isZero();
     }
 
     @Test
@@ -86,7 +91,7 @@ class SchemaTest {
         List<Integer> applied = Uni.join().all(starts).andFailFast().await().atMost(WAIT);
 
         assertThat(applied).containsExactlyInAnyOrder(Schema.SCRIPTS.size(), 0, 0);
-        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test
@@ -104,9 +109,9 @@ class SchemaTest {
                     + " values (gen_random_uuid(), 'Wachttijden', 'PREPARATION', 0, now(), now())");
         }
 
-        assertThat(new Schema(pool(db)).migrate().await().atMost(WAIT)).isEqualTo(3);
+        assertThat(new Schema(pool(db)).migrate().await().atMost(WAIT)).isEqualTo(Schema.SCRIPTS.size() - 3);
 
-        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(query(db, "select count(*) from meeting")).isEqualTo(1);
     }
 
@@ -124,7 +129,7 @@ class SchemaTest {
         assertThatThrownBy(() -> schema.migrate().await().atMost(WAIT))
                 .hasMessageContaining("V2__access_and_notify.sql changed after it ran");
 
-        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 7);
         assertThat(query(db, "select count(*) from pg_tables where tablename = 'create_request'")).isZero();
     }
 
