@@ -29,11 +29,11 @@ fi
 
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 "$java_home/bin/jlink" --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.management,jdk.zipfs,jdk.naming.dns,jdk.localedata \
-  --strip-debug --no-man-pages --no-header-files --output "$work/context/jre"
+  --strip-debug --no-man-pages --no-header-files --generate-cds-archive --output "$work/context/jre"
 cp -r target/quarkus-app "$work/context/app"
 # An AOT cache belongs to the JDK that made it, not to the image's JRE.
 rm -f "$work/context/app/app.aot"
-cp deploy/jvm.options "$work/context/jvm.options"
+cp deploy/jvm.options deploy/entrypoint.sh "$work/context/"
 cp deploy/Containerfile "$work/context/Containerfile"
 
 podman build --quiet --timestamp "$SOURCE_DATE_EPOCH" -t localhost/spiegel:latest "$work/context" >/dev/null

@@ -62,7 +62,7 @@ class ContainerImageIT {
         String[] parts = config.output().strip().split("\\|");
         assertThat(parts[0]).isEqualTo("1001");
         assertThat(parts[1]).contains("/data");
-        assertThat(parts[2]).contains("/opt/java/bin/java", "/app/quarkus-run.jar");
+        assertThat(parts[2]).contains("/app/entrypoint.sh");
         assertThat(Integer.parseInt(parts[3])).isGreaterThanOrEqualTo(2);
 
         String volume = "spiegel-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -92,6 +92,11 @@ class ContainerImageIT {
             awaitReady(port, container);
             given().port(port).header("Authorization", "Bearer " + created.getString("access.moderatorKey"))
                     .get("/api/meetings/" + created.getString("id")).then().statusCode(200);
+            // The first run left its class-data archive on the volume; this one starts from it.
+            Run java = podman(List.of("exec", container, "sh", "-c", "test -s /data/spiegel.jsa && tr '\\0' ' ' < /proc/1/cmdline"),
+                    Duration.ofSeconds(30));
+            assertThat(java.exit()).as("the archive is on the volume: %s", java.output()).isZero();
+            assertThat(java.output()).contains("/opt/java/bin/java", "-XX:SharedArchiveFile=/data/spiegel.jsa", "/app/quarkus-run.jar");
         } finally {
             podman(List.of("rm", "-f", "-t", "5", container), Duration.ofMinutes(1));
             podman(List.of("volume", "rm", "-f", volume), Duration.ofMinutes(1));
