@@ -1,6 +1,8 @@
 package nl.spiegel.access;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -61,6 +63,19 @@ public class KeyAuthentication implements HttpAuthenticationMechanism {
             }
         }
         return key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH ? null : key;
+    }
+
+    /**
+     * The subprotocols a live upgrade asked for without the one that carries the key, or {@code null}
+     * when none is left: what the WebSocket handshake still needs once the key has been checked.
+     */
+    public static String protocolsWithoutKey(String protocols) {
+        if (protocols == null) {
+            return null;
+        }
+        String kept = Arrays.stream(protocols.split(",")).map(String::strip)
+                .filter(p -> !p.isEmpty() && !p.startsWith(KEY_PROTOCOL)).collect(Collectors.joining(", "));
+        return kept.isEmpty() ? null : kept;
     }
 
     private static String bearer(String authorization) {

@@ -1,11 +1,15 @@
 package nl.spiegel.live;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.WebServerRequest;
@@ -14,6 +18,7 @@ import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
 import nl.spiegel.access.Access;
 import nl.spiegel.access.Caller;
+import nl.spiegel.access.KeyAuthentication;
 
 /**
  * Who may open a live connection, decided at the upgrade: the identity of a key for this meeting
@@ -22,6 +27,10 @@ import nl.spiegel.access.Caller;
  */
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
+
+    private static final String SUBPROTOCOLS = "Sec-WebSocket-Protocol";
+    private static final Set<String> HANDSHAKE_HEADERS = Set.of("host", "upgrade", "connection", "sec-websocket-key",
+            "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions");
 
     @Inject
     SpiegelConfig config;
@@ -61,6 +70,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             context.userData().put(LiveEndpoint.TRANSPORT, request.connection());
             context.userData().put(LiveEndpoint.UPGRADE_HEADERS, request.headers());
             forgetIdentity(request);
+            keepOnlyWhatTheHandshakeReads(request.headers());
             return CheckResult.permitUpgradeSync();
         });
     }
@@ -76,6 +86,23 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
             RoutingContext upgrade = web.routingContext();
             upgrade.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
             upgrade.clearUser();
+        }
+    }
+
+    /**
+     * WebSockets Next keeps a copy of the upgrade's headers for the connection's life: of a browser's
+     * a kilobyte or more, and the key (in {@code Authorization} or a subprotocol). The handshake after
+     * this check reads only these.
+     */
+    private static void keepOnlyWhatTheHandshakeReads(MultiMap headers) {
+        String protocols = KeyAuthentication.protocolsWithoutKey(headers.get(SUBPROTOCOLS));
+        List<String> unread = headers.names().stream()
+                .filter(name -> !HANDSHAKE_HEADERS.contains(name.toLowerCase(Locale.ROOT))).toList();
+        unread.forEach(headers::remove);
+        if (protocols == null) {
+            headers.remove(SUBPROTOCOLS);
+        } else {
+            headers.set(SUBPROTOCOLS, protocols);
         }
     }
 

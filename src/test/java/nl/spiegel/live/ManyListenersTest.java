@@ -6,13 +6,18 @@ import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.TestDatabase;
@@ -25,6 +30,9 @@ class ManyListenersTest {
 
     @TestHTTPResource("/")
     URI server;
+
+    @Inject
+    OpenConnections connections;
 
     @Test
     void twoHundredListenersReceiveEveryChangeInOrder() {
@@ -77,5 +85,29 @@ class ManyListenersTest {
         assertThat(upgrade.get()).as("the upgrade's routing context is still held").isNull();
         assertThat(moderator.command("ChangePhase", "to", "LOBBY").get("type").asText()).isEqualTo("ack");
         moderator.close();
+    }
+
+    @Test
+    void anOpenConnectionKeepsNoKeyAndOfItsHeadersOnlyTheHandshake() {
+        Api.Created m = Api.createMeeting("Sleutelbos", 2, 3);
+        LiveClient browser = LiveClient.connect(server, m.id(), builder -> builder
+                .subprotocols("spiegel.v1", "spiegel.key." + m.displayKey())
+                .header("Origin", server.toString().replaceAll("/$", "")).header("Accept-Language", "nl-NL"))
+                .hello(null);
+        LiveClient tool = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        assertThat(browser.subprotocol()).isEqualTo("spiegel.v1");
+
+        List<WebSocketConnection> open = connections.findByEndpointId(LiveEndpoint.ID).stream()
+                .filter(c -> m.id().equals(c.pathParam("meetingId"))).toList();
+        assertThat(open).hasSize(2);
+        for (WebSocketConnection connection : open) {
+            Map<String, List<String>> kept = connection.handshakeRequest().headers();
+            assertThat(kept.toString()).doesNotContain(m.displayKey(), m.moderatorKey());
+            assertThat(kept.keySet()).map(name -> name.toLowerCase(Locale.ROOT))
+                    .doesNotContain("accept-language", "origin", "authorization", "user-agent");
+        }
+        assertThat(open).anySatisfy(c -> assertThat(c.handshakeRequest().header("Sec-WebSocket-Protocol")).isEqualTo("spiegel.v1"));
+        browser.close();
+        tool.close();
     }
 }

@@ -44,6 +44,11 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     public volatile Integer closeCode;
     public volatile int snapshots;
 
+    /** The subprotocol the server chose in the handshake ("" for none). */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     public static LiveClient connect(URI server, String meetingId, String key) {
         return connect(server, meetingId, builder -> builder.header("Authorization", "Bearer " + key));
     }
