@@ -1,10 +1,14 @@
 package nl.spiegel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -26,8 +30,7 @@ public final class Main {
     public static void main(String... args) {
         // Read before Quarkus starts, with the same mapping, from what the user gives: system properties and
         // the environment (application.properties derives the datasource from spiegel.database.url).
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new SysPropConfigSource(), new EnvConfigSource(System.getenv(), 300))
-                .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
+        SmallRyeConfig config = given(new SysPropConfigSource(), new EnvConfigSource(System.getenv(), 300));
         SpiegelConfig spiegel = config.getConfigMapping(SpiegelConfig.class);
         Optional<String> given = givenDatabase(config);
         if (given.isPresent()) {
@@ -44,6 +47,12 @@ public final class Main {
     }
 
     /** The database the user gave, if any. */
+    /** Spiegel's settings from these sources, read as Quarkus reads them (durations such as {@code 20s} included). */
+    static SmallRyeConfig given(ConfigSource... sources) {
+        return new SmallRyeConfigBuilder().withSources(sources).withConverter(Duration.class, 100, new DurationConverter())
+                .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
+    }
+
     static Optional<String> givenDatabase(SmallRyeConfig config) {
         // Read by earlier versions; ignoring it now would start the built-in database instead of the user's.
         if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {

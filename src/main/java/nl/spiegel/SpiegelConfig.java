@@ -1,5 +1,6 @@
 package nl.spiegel;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,13 @@ public interface SpiegelConfig {
     /** The time zone of dates in reports. */
     @WithDefault("Europe/Amsterdam")
     ZoneId timeZone();
+
+    /**
+     * How often the server pings each live connection. One that answers none for three and a half
+     * times this (70 s at the default) is closed; proxies that drop quiet connections sooner need less.
+     */
+    @WithDefault("20s")
+    Duration livePing();
 
     /** Other web origins allowed to open live connections, such as a frontend dev server. */
     Optional<List<String>> allowedOrigins();

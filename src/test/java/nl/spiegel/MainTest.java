@@ -3,13 +3,13 @@ package nl.spiegel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Which database Spiegel uses, from what the user gives before it starts. */
 class MainTest {
@@ -29,8 +29,14 @@ class MainTest {
                 .hasMessageContaining("QUARKUS_DATASOURCE_JDBC_URL").hasMessageContaining("SPIEGEL_DATABASE_URL");
     }
 
+    @Test
+    void durationsAreReadAsQuarkusReadsThem() {
+        assertThat(config(Map.of()).getConfigMapping(SpiegelConfig.class).livePing()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config(Map.of("spiegel.live-ping", "5s")).getConfigMapping(SpiegelConfig.class).livePing())
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
     private static SmallRyeConfig config(Map<String, String> given) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(given, "given", 300))
-                .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
+        return Main.given(new PropertiesConfigSource(given, "given", 300));
     }
 }

@@ -25,6 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class KeyAuthentication implements HttpAuthenticationMechanism {
 
+    /** The live protocol's subprotocol ({@code quarkus.websockets-next.server.supported-subprotocols}). */
+    public static final String PROTOCOL = "spiegel.v1";
     static final String KEY_PROTOCOL = "spiegel.key.";
     private static final int MAX_KEY_LENGTH = 200;
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -21,6 +23,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.inject.Inject;
 import nl.spiegel.access.Access;
 
@@ -55,12 +58,28 @@ public class LiveEndpoint {
     void open(WebSocketConnection connection) {
         UserData handedOver = connection.userData();
         Access access = handedOver.remove(ACCESS);
-        rooms.open(connection, handedOver.remove(TRANSPORT), access);
+        HttpConnection transport = handedOver.remove(TRANSPORT);
+        rooms.open(connection, transport, access);
+        withoutIdleTimeout(transport);
         // The WebSocket keeps its upgrade request's headers (with the key) for its life; the
         // handshake is done and WebSockets Next has its own copy: about 1 KB per open connection.
         handedOver.remove(UPGRADE_HEADERS).clear();
         // Who and where, never the key or anything said.
         LOG.infof("live open %s meeting=%s connection=%s", access.role(), access.meetingId(), connection.id());
+    }
+
+    /**
+     * The HTTP idle timeout (Netty's idle-state handler and its scheduled task, kept for every open
+     * connection) never fires on a live connection: the server pings it every 20 s, and the rooms'
+     * sweep closes one that stops answering.
+     */
+    private static void withoutIdleTimeout(HttpConnection transport) {
+        if (transport instanceof ConnectionBase base) {
+            ChannelPipeline pipeline = base.channel().pipeline();
+            if (pipeline.get(IdleStateHandler.class) != null) {
+                pipeline.remove(IdleStateHandler.class);
+            }
+        }
     }
 
     /** Messages are handled in order by {@link Peer#receive}: the endpoint's own serial queue would cost every connection. */
@@ -78,7 +97,7 @@ public class LiveEndpoint {
     void pong(Buffer data, WebSocketConnection connection) {
         Peer peer = rooms.peer(connection);
         if (peer != null) {
-            peer.lastSeen = clock.instant();
+            peer.lastSeen = clock.millis();
         }
     }
 

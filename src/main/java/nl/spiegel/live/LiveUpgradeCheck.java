@@ -1,10 +1,15 @@
 package nl.spiegel.live;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
@@ -28,9 +33,13 @@ import nl.spiegel.access.KeyAuthentication;
 @ApplicationScoped
 public class LiveUpgradeCheck implements HttpUpgradeCheck {
 
-    private static final String SUBPROTOCOLS = "Sec-WebSocket-Protocol";
+    private static final String SUBPROTOCOLS = "sec-websocket-protocol";
     private static final Set<String> HANDSHAKE_HEADERS = Set.of("host", "upgrade", "connection", "sec-websocket-key",
             "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions");
+    /** Those headers' names and usual values: one string each for all connections instead of one per connection. */
+    private static final Map<String, String> SHARED = Stream.concat(HANDSHAKE_HEADERS.stream(),
+                    Stream.of("websocket", "Upgrade", "13", KeyAuthentication.PROTOCOL))
+            .distinct().collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity()));
 
     @Inject
     SpiegelConfig config;
@@ -92,18 +101,19 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     /**
      * WebSockets Next keeps a copy of the upgrade's headers for the connection's life: of a browser's
      * a kilobyte or more, and the key (in {@code Authorization} or a subprotocol). The handshake after
-     * this check reads only these.
+     * this check reads only these; their names and usual values are strings shared by all connections.
      */
     private static void keepOnlyWhatTheHandshakeReads(MultiMap headers) {
-        String protocols = KeyAuthentication.protocolsWithoutKey(headers.get(SUBPROTOCOLS));
-        List<String> unread = headers.names().stream()
-                .filter(name -> !HANDSHAKE_HEADERS.contains(name.toLowerCase(Locale.ROOT))).toList();
-        unread.forEach(headers::remove);
-        if (protocols == null) {
-            headers.remove(SUBPROTOCOLS);
-        } else {
-            headers.set(SUBPROTOCOLS, protocols);
+        List<Map.Entry<String, String>> kept = new ArrayList<>();
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String value = SUBPROTOCOLS.equals(name) ? KeyAuthentication.protocolsWithoutKey(header.getValue()) : header.getValue();
+            if (HANDSHAKE_HEADERS.contains(name) && value != null) {
+                kept.add(Map.entry(SHARED.get(name), SHARED.getOrDefault(value, value)));
+            }
         }
+        headers.clear();
+        kept.forEach(header -> headers.add(header.getKey(), header.getValue()));
     }
 
     /**

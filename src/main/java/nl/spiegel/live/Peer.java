@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import nl.spiegel.access.Access;
 import nl.spiegel.web.TokenBucket;
@@ -45,7 +46,10 @@ final class Peer {
     volatile boolean live;
     volatile boolean helloSeen;
     volatile String language = "nl";
-    volatile Instant lastSeen;
+    /** When the peer last sent anything, a pong included (epoch milliseconds). */
+    volatile long lastSeen;
+    /** When the server last pinged the peer (epoch milliseconds); only the rooms' ping timer reads and writes it after the start. */
+    long pingedAt;
     private final AtomicLong queued = new AtomicLong();
     /** Why the server closed this connection, for the metric of closes; {@code null} when it did not. */
     volatile String closedBecause;
@@ -60,7 +64,14 @@ final class Peer {
         this.transport = transport;
         this.access = access;
         this.limiter = limiter;
-        this.lastSeen = now;
+        this.lastSeen = now.toEpochMilli();
+        this.pingedAt = lastSeen;
+    }
+
+    /** Every WebSocket client answers a ping on its own; a failed one means the connection is closing anyway. */
+    void ping(long now) {
+        pingedAt = now;
+        connection.sendPing(Buffer.buffer()).subscribe().with(ok -> { }, failure -> { });
     }
 
     Role role() {

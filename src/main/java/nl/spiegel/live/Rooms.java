@@ -38,6 +38,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import nl.spiegel.SpiegelConfig;
 import nl.spiegel.access.Access;
 import nl.spiegel.web.TokenBucket;
 import nl.spiegel.access.AccessService;
@@ -54,8 +55,6 @@ import nl.spiegel.store.Outcome;
 public class Rooms {
 
     private static final Logger LOG = Logger.getLogger(Rooms.class);
-    /** A peer that answered no ping for this long is gone. */
-    static final Duration SILENT = Duration.ofSeconds(70);
     /** An empty room is dropped after this long; it is read again from the stream when needed. */
     static final Duration IDLE = Duration.ofMinutes(5);
 
@@ -73,6 +72,9 @@ public class Rooms {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    SpiegelConfig config;
 
     @Inject
     MeterRegistry registry;
@@ -104,6 +106,7 @@ public class Rooms {
     private PgSubscriber subscriber;
     private volatile boolean listening;
     private long sweepTimer = -1;
+    private long pingTimer = -1;
     private Timer fanOut;
     private final Map<String, Counter> eventsRead = new ConcurrentHashMap<>();
 
@@ -121,7 +124,11 @@ public class Rooms {
         subscriber.channel("access_revoked").handler(payload -> revalidate(UUID.fromString(payload)));
         subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for meeting events"),
                 failure -> LOG.warn("Not listening for events of other nodes yet; retrying", failure));
-        sweepTimer = vertx.setPeriodic(15_000, id -> sweep());
+        long ping = config.livePing().toMillis();
+        sweepTimer = vertx.setPeriodic(Math.min(15_000, ping), id -> sweep(ping));
+        // One timer pings a twentieth of the connections at a time: a timer for each connection
+        // (as WebSockets Next's auto-ping has) cost every idle connection some 300 bytes.
+        pingTimer = vertx.setPeriodic(Math.max(1, ping / 20), id -> pingDue(ping));
     }
 
     /** What this node's rooms and connections are doing, for /q/metrics (docs/operations.md). */
@@ -179,6 +186,7 @@ public class Rooms {
     void stop(@Observes ShutdownEvent event) {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
+            vertx.cancelTimer(pingTimer);
         }
         if (subscriber != null) {
             subscriber.closeAndForget();
@@ -211,7 +219,8 @@ public class Rooms {
         int max = listener ? LISTENER_CONNECTIONS : SHARED_CONNECTIONS;
         Peer[] oldest = new Peer[1];
         perKey.compute(access.keyHash(), (hash, open) -> {
-            Deque<Peer> list = open == null ? new ArrayDeque<>() : open;
+            // Mostly one connection per key: the default 16 slots would cost every connection 56 bytes.
+            Deque<Peer> list = open == null ? new ArrayDeque<>(1) : open;
             list.addLast(peer);
             if (list.size() > max) {
                 oldest[0] = list.pollFirst();
@@ -254,11 +263,25 @@ public class Rooms {
                 failure -> LOG.warn("Could not check keys after a revocation", failure));
     }
 
-    /** Drops peers that stopped answering pings, and rooms nobody has been in for a while. */
-    private void sweep() {
-        Instant now = clock.instant();
+    /** Pings the peers whose last ping is {@code ping} milliseconds ago. */
+    private void pingDue(long ping) {
+        long now = clock.millis();
         for (Peer peer : peers.values()) {
-            if (Duration.between(peer.lastSeen, now).compareTo(SILENT) > 0) {
+            if (now - peer.pingedAt >= ping) {
+                peer.ping(now);
+            }
+        }
+    }
+
+    /**
+     * Drops peers that answered none of three and a half pings (70 s at the default of 20 s), and
+     * rooms nobody has been in for a while.
+     */
+    private void sweep(long ping) {
+        Instant now = clock.instant();
+        long silentSince = now.toEpochMilli() - ping * 7 / 2;
+        for (Peer peer : peers.values()) {
+            if (peer.lastSeen < silentSince) {
                 peer.drop(CloseCode.GOING_AWAY, "ping");
             }
         }

@@ -11,11 +11,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import nl.spiegel.support.Api;
@@ -83,6 +85,8 @@ class ManyListenersTest {
             Thread.sleep(100);
         }
         assertThat(upgrade.get()).as("the upgrade's routing context is still held").isNull();
+        assertThat(((ConnectionBase) UpgradeRequests.lastConnection()).channel().pipeline().get(IdleStateHandler.class))
+                .as("the HTTP idle timeout's handler, with its scheduled task").isNull();
         assertThat(moderator.command("ChangePhase", "to", "LOBBY").get("type").asText()).isEqualTo("ack");
         moderator.close();
     }
@@ -107,6 +111,14 @@ class ManyListenersTest {
                     .doesNotContain("accept-language", "origin", "authorization", "user-agent");
         }
         assertThat(open).anySatisfy(c -> assertThat(c.handshakeRequest().header("Sec-WebSocket-Protocol")).isEqualTo("spiegel.v1"));
+        // Names and usual values are one string for all connections, not a copy each.
+        Map<String, List<String>> one = open.get(0).handshakeRequest().headers();
+        Map<String, List<String>> other = open.get(1).handshakeRequest().headers();
+        for (String name : List.of("upgrade", "sec-websocket-version")) {
+            assertThat(other.keySet()).filteredOn(name::equals).singleElement()
+                    .isSameAs(one.keySet().stream().filter(name::equals).findFirst().orElseThrow());
+            assertThat(other.get(name).getFirst()).isSameAs(one.get(name).getFirst());
+        }
         browser.close();
         tool.close();
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     public volatile boolean ready;
     public volatile Integer closeCode;
     public volatile int snapshots;
+    /** Pings the server sent (the client answers each on its own). */
+    public volatile int pings;
 
     /** The subprotocol the server chose in the handshake ("" for none). */
     public String subprotocol() {
@@ -215,6 +218,13 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         this.view = earlier.view == null ? null : earlier.view.deepCopy();
         this.seq = earlier.seq;
         return this;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        pings++;
+        webSocket.request(1);
+        return null;
     }
 
     @Override
