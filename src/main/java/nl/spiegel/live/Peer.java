@@ -48,8 +48,8 @@ final class Peer {
     volatile String language = "nl";
     /** When the peer last sent anything, a pong included (epoch milliseconds). */
     volatile long lastSeen;
-    /** When the server last pinged the peer (epoch milliseconds); only the rooms' ping timer reads and writes it after the start. */
-    long pingedAt;
+    /** Which of the rooms' ping slots this peer is pinged in. */
+    final int pingSlot;
     private final AtomicLong queued = new AtomicLong();
     /** Why the server closed this connection, for the metric of closes; {@code null} when it did not. */
     volatile String closedBecause;
@@ -59,18 +59,17 @@ final class Peer {
     private long waitingChars;
     private boolean handling;
 
-    Peer(WebSocketConnection connection, HttpConnection transport, Access access, TokenBucket limiter, Instant now) {
+    Peer(WebSocketConnection connection, HttpConnection transport, Access access, TokenBucket limiter, Instant now, int pingSlot) {
         this.connection = connection;
         this.transport = transport;
         this.access = access;
         this.limiter = limiter;
         this.lastSeen = now.toEpochMilli();
-        this.pingedAt = lastSeen;
+        this.pingSlot = pingSlot;
     }
 
     /** Every WebSocket client answers a ping on its own; a failed one means the connection is closing anyway. */
-    void ping(long now) {
-        pingedAt = now;
+    void ping() {
         connection.sendPing(Buffer.buffer()).subscribe().with(ok -> { }, failure -> { });
     }
 

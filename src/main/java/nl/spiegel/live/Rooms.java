@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -107,6 +108,11 @@ public class Rooms {
     private volatile boolean listening;
     private long sweepTimer = -1;
     private long pingTimer = -1;
+    /** Each connection is pinged in one of these slots of the ping interval, given in turn as they open. */
+    static final int PING_SLOTS = 400;
+    private final AtomicInteger nextPingSlot = new AtomicInteger();
+    /** Only the ping timer counts these. */
+    private long pingTicks;
     private Timer fanOut;
     private final Map<String, Counter> eventsRead = new ConcurrentHashMap<>();
 
@@ -126,9 +132,10 @@ public class Rooms {
                 failure -> LOG.warn("Not listening for events of other nodes yet; retrying", failure));
         long ping = config.livePing().toMillis();
         sweepTimer = vertx.setPeriodic(Math.min(15_000, ping), id -> sweep(ping));
-        // One timer pings a twentieth of the connections at a time: a timer for each connection
-        // (as WebSockets Next's auto-ping has) cost every idle connection some 300 bytes.
-        pingTimer = vertx.setPeriodic(Math.max(1, ping / 20), id -> pingDue(ping));
+        // One timer pings the connections of one slot at a time, a few every 50 ms: a timer for each
+        // connection (as WebSockets Next's auto-ping has) cost every idle connection some 300 bytes,
+        // and pinging by time connected sent a meeting's connections, opened together, hundreds at once.
+        pingTimer = vertx.setPeriodic(Math.max(1, ping / PING_SLOTS), id -> pingSlot());
     }
 
     /** What this node's rooms and connections are doing, for /q/metrics (docs/operations.md). */
@@ -214,7 +221,8 @@ public class Rooms {
         boolean listener = access.role() == Role.LISTENER;
         TokenBucket limiter = limiters.get(access.keyHash(),
                 hash -> listener ? TokenBucket.forListener(now) : TokenBucket.forModerator(now));
-        Peer peer = new Peer(connection, transport, access, limiter, now);
+        Peer peer = new Peer(connection, transport, access, limiter, now,
+                Math.floorMod(nextPingSlot.getAndIncrement(), PING_SLOTS));
         peers.put(connection.id(), peer);
         int max = listener ? LISTENER_CONNECTIONS : SHARED_CONNECTIONS;
         Peer[] oldest = new Peer[1];
@@ -263,12 +271,12 @@ public class Rooms {
                 failure -> LOG.warn("Could not check keys after a revocation", failure));
     }
 
-    /** Pings the peers whose last ping is {@code ping} milliseconds ago. */
-    private void pingDue(long ping) {
-        long now = clock.millis();
+    /** Pings the peers of the next slot. */
+    private void pingSlot() {
+        int slot = (int) (pingTicks++ % PING_SLOTS);
         for (Peer peer : peers.values()) {
-            if (now - peer.pingedAt >= ping) {
-                peer.ping(now);
+            if (peer.pingSlot == slot) {
+                peer.ping();
             }
         }
     }

@@ -38,7 +38,7 @@ class PeerTest {
                 });
         Instant now = Instant.parse("2027-06-01T10:00:00Z");
         return new Peer(connection, null, new Access(UUID.randomUUID(), Role.LISTENER, "L1", "hash"),
-                TokenBucket.forListener(now), now);
+                TokenBucket.forListener(now), now, 0);
     }
 
     /** Records what it handles; each message stays in hand until the test completes it. */
