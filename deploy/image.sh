@@ -30,6 +30,8 @@ fi
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 "$java_home/bin/jlink" --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.management,jdk.zipfs,jdk.naming.dns,jdk.localedata \
   --strip-debug --no-man-pages --no-header-files --generate-cds-archive --output "$work/context/jre"
+# jlink's class-data archives are for the default object headers; deploy/jvm.options asks for compact ones.
+"$work/context/jre/bin/java" -XX:+UseCompactObjectHeaders -Xshare:dump >/dev/null
 cp -r target/quarkus-app "$work/context/app"
 # An AOT cache belongs to the JDK that made it, not to the image's JRE.
 rm -f "$work/context/app/app.aot"
