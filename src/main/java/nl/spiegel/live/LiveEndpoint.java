@@ -1,5 +1,6 @@
 package nl.spiegel.live;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -111,8 +112,9 @@ public class LiveEndpoint {
         if (text.contains("max message size") || text.contains("max frame size")) {
             return connection.close(CloseCode.TOO_BIG.reason());
         }
-        if (failure instanceof HttpClosedException) {
-            // The client left while something was on its way to it: no fault, and no one to tell.
+        if (connection.isClosed() || failure instanceof HttpClosedException || failure instanceof IOException) {
+            // The client left, or its network went (a reset, a broken pipe), maybe while something was
+            // on its way to it: a phone does that all day. No fault, and no one to tell.
             return Uni.createFrom().voidItem();
         }
         LOG.errorf("Live connection failed: %s", failure.getClass().getName());

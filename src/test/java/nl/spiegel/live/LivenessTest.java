@@ -23,6 +23,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
+import nl.spiegel.support.LogLines;
 import nl.spiegel.support.TestDatabase;
 
 /**
@@ -59,6 +60,32 @@ class LivenessTest {
         assertThat(answering.command("ChangePhase", "to", "LOBBY").get("type").asText()).isEqualTo("ack");
         assertThat(closedForPings()).isEqualTo(closedBefore + 1);
         answering.close();
+    }
+
+    @Test
+    void aConnectionThatBreaksIsNoErrorOfTheServer() throws Exception {
+        Api.Created m = Api.createMeeting("Weg", 2, 3);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        try (LogLines live = LogLines.warningsOf("nl.spiegel.live");
+             LogLines websockets = LogLines.warningsOf("io.quarkus.websockets.next")) {
+            for (int i = 0; i < 3; i++) {
+                Socket phone = new Socket(server.getHost(), server.getPort());
+                upgrade(phone, m.id(), Api.join(m.joinCode(), null).getString("key"));
+                // A masked text frame (mask 0): hello, so that changes are on their way to it.
+                byte[] hello = "{\"type\":\"hello\"}".getBytes(StandardCharsets.UTF_8);
+                phone.getOutputStream().write(new byte[] {(byte) 0x81, (byte) (0x80 | hello.length), 0, 0, 0, 0});
+                phone.getOutputStream().write(hello);
+                Thread.sleep(300);
+                // Its network goes: the TCP connection is reset, not closed.
+                phone.setSoLinger(true, 0);
+                phone.close();
+                assertThat(moderator.command("SetHouseRules", "text", "Regel " + i).get("type").asText()).isEqualTo("ack");
+            }
+            Thread.sleep(1000);
+            assertThat(live.lines).isEmpty();
+            assertThat(websockets.lines).isEmpty();
+        }
+        moderator.close();
     }
 
     private void upgrade(Socket socket, String meetingId, String key) throws IOException {
