@@ -60,7 +60,9 @@ class KeyLookupsTest {
             }
         }
         double queries = registry.counter("spiegel.key.queries").count() - queriesBefore;
-        assertThat(queries).as("queries for %d lookups", keys.size()).isLessThanOrEqualTo(keys.size() / KeyLookups.BATCH + 2);
+        // One by one they would take 246 queries. Together: the first alone, then those that came while it
+        // was underway, and so on; how many rounds depends on how fast this thread asks (4 seen in CI).
+        assertThat(queries).as("queries for %d lookups", keys.size()).isLessThanOrEqualTo(10);
         // Nothing stays underway: a lone key afterwards is answered.
         assertThat(lookups.find(Secrets.hash(m.moderatorKey())).await().atMost(Duration.ofSeconds(5)).role())
                 .isEqualTo(Role.MODERATOR);
