@@ -46,13 +46,23 @@ public final class Main {
         Quarkus.run(args);
     }
 
-    /** The database the user gave, if any. */
-    /** Spiegel's settings from these sources, read as Quarkus reads them (durations such as {@code 20s} included). */
+    /**
+     * Spiegel's settings from these sources, read as Quarkus reads them (durations such as {@code 20s}
+     * included); a setting the server cannot run with stops the start with a message that names it.
+     */
     static SmallRyeConfig given(ConfigSource... sources) {
-        return new SmallRyeConfigBuilder().withSources(sources).withConverter(Duration.class, 100, new DurationConverter())
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(sources)
+                .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(SpiegelConfig.class).withValidateUnknown(false).build();
+        Duration ping = config.getConfigMapping(SpiegelConfig.class).livePing();
+        if (ping.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("SPIEGEL_LIVE_PING (spiegel.live-ping) must be at least 1s, such as 20s; it is "
+                    + ping.toMillis() + " ms");
+        }
+        return config;
     }
 
+    /** The database the user gave, if any. */
     static Optional<String> givenDatabase(SmallRyeConfig config) {
         // Read by earlier versions; ignoring it now would start the built-in database instead of the user's.
         if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {

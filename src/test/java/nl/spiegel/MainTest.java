@@ -34,6 +34,8 @@ class MainTest {
         assertThat(config(Map.of()).getConfigMapping(SpiegelConfig.class).livePing()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config(Map.of("spiegel.live-ping", "5s")).getConfigMapping(SpiegelConfig.class).livePing())
                 .isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> config(Map.of("spiegel.live-ping", "0s"))).hasMessageContaining("SPIEGEL_LIVE_PING")
+                .hasMessageContaining("at least 1s");
     }
 
     private static SmallRyeConfig config(Map<String, String> given) {

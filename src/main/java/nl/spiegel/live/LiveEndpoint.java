@@ -71,8 +71,8 @@ public class LiveEndpoint {
 
     /**
      * The HTTP idle timeout (Netty's idle-state handler and its scheduled task, kept for every open
-     * connection) never fires on a live connection: the server pings it every 20 s, and the rooms'
-     * sweep closes one that stops answering.
+     * connection) never fires on a live connection: the server pings it ({@code spiegel.live-ping}),
+     * and the rooms' sweep closes one that stops answering.
      */
     private static void withoutIdleTimeout(HttpConnection transport) {
         if (transport instanceof ConnectionBase base) {
