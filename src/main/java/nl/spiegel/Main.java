@@ -43,6 +43,7 @@ public final class Main {
             System.setProperty("spiegel.database.username", EmbeddedPostgres.USER);
             System.setProperty("spiegel.database.password", pg.password());
         }
+        eventLoops(config, Runtime.getRuntime().availableProcessors()).ifPresent(n -> System.setProperty(EVENT_LOOPS, n));
         Quarkus.run(args);
     }
 
@@ -60,6 +61,19 @@ public final class Main {
                     + ping.toMillis() + " ms");
         }
         return config;
+    }
+
+    static final String EVENT_LOOPS = "quarkus.vertx.event-loops-pool-size";
+
+    /**
+     * One event loop per core unless the user chose otherwise. Quarkus runs as many as there are
+     * cores but at least two; nothing of Spiegel blocks an event loop, and on one core (a container
+     * given one CPU) a second loop only hands a command's work between threads: its fan-out writes
+     * to connections of both loops, and each hand-off waits for the scheduler (docs/performance.md).
+     */
+    static Optional<String> eventLoops(SmallRyeConfig config, int cores) {
+        return config.getOptionalValue(EVENT_LOOPS, String.class).isPresent() ? Optional.empty()
+                : Optional.of(String.valueOf(cores));
     }
 
     /** The database the user gave, if any. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 
-/** Which database Spiegel uses, from what the user gives before it starts. */
+/** What Spiegel decides from what the user gives before it starts: the database, settings it checks, the event loops. */
 class MainTest {
 
     @Test
@@ -36,6 +36,13 @@ class MainTest {
                 .isEqualTo(Duration.ofSeconds(5));
         assertThatThrownBy(() -> config(Map.of("spiegel.live-ping", "0s"))).hasMessageContaining("SPIEGEL_LIVE_PING")
                 .hasMessageContaining("at least 1s");
+    }
+
+    @Test
+    void oneEventLoopPerCoreUnlessTheUserChose() {
+        assertThat(Main.eventLoops(config(Map.of()), 1)).contains("1");
+        assertThat(Main.eventLoops(config(Map.of()), 8)).contains("8");
+        assertThat(Main.eventLoops(config(Map.of(Main.EVENT_LOOPS, "3")), 8)).isEmpty();
     }
 
     private static SmallRyeConfig config(Map<String, String> given) {

@@ -266,6 +266,30 @@ class ServerProcessIT {
     }
 
     /** The postmaster processes whose data directory lies under {@code dir}. */
+    /** Quarkus would run two event loops on one core, which only hand a command's work to and fro (Main). */
+    @Test
+    void onOneCoreOneEventLoop() throws Exception {
+        Path work = Files.createTempDirectory("spiegel-run");
+        try (PackagedServer server = PackagedServer.start(work, Map.of("JAVA_TOOL_OPTIONS", "-XX:ActiveProcessorCount=1"))) {
+            server.createMeeting("Eén kern");
+            assertThat(eventLoops(server.process)).isEqualTo(1);
+            server.stop();
+        }
+    }
+
+    /** The server's Vert.x event loop threads, by their names as Linux keeps them (15 characters). */
+    private static long eventLoops(Process server) throws IOException {
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(server.pid()), "task"))) {
+            return threads.filter(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).startsWith("vert.x-eventloo");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
     private static List<ProcessHandle> postgresOn(Path dir) {
         String path = dir.toAbsolutePath().toString();
         return ProcessHandle.allProcesses()
