@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -111,6 +112,9 @@ public class Rooms {
     /** Each connection is pinged in one of these slots of the ping interval, given in turn as they open. */
     static final int PING_SLOTS = 400;
     private final AtomicInteger nextPingSlot = new AtomicInteger();
+    /** The peers of each ping slot: a tick touches only its own, not every connection (20 times a second). */
+    private final List<Set<Peer>> pingSlots = IntStream.range(0, PING_SLOTS)
+            .<Set<Peer>>mapToObj(slot -> ConcurrentHashMap.newKeySet()).toList();
     /** Only the ping timer counts these. */
     private long pingTicks;
     private Timer fanOut;
@@ -224,6 +228,7 @@ public class Rooms {
         Peer peer = new Peer(connection, transport, access, limiter, now,
                 Math.floorMod(nextPingSlot.getAndIncrement(), PING_SLOTS));
         peers.put(connection.id(), peer);
+        pingSlots.get(peer.pingSlot).add(peer);
         int max = listener ? LISTENER_CONNECTIONS : SHARED_CONNECTIONS;
         Peer[] oldest = new Peer[1];
         perKey.compute(access.keyHash(), (hash, open) -> {
@@ -248,6 +253,7 @@ public class Rooms {
     void close(WebSocketConnection connection) {
         Peer peer = peers.remove(connection.id());
         if (peer != null) {
+            pingSlots.get(peer.pingSlot).remove(peer);
             perKey.computeIfPresent(peer.access.keyHash(), (hash, open) -> {
                 open.remove(peer);
                 return open.isEmpty() ? null : open;
@@ -271,14 +277,18 @@ public class Rooms {
                 failure -> LOG.warn("Could not check keys after a revocation", failure));
     }
 
+    /** Open connections, and those in a ping slot: the same number once opening and closing settled. */
+    int open() {
+        return peers.size();
+    }
+
+    int pinged() {
+        return pingSlots.stream().mapToInt(Set::size).sum();
+    }
+
     /** Pings the peers of the next slot. */
     private void pingSlot() {
-        int slot = (int) (pingTicks++ % PING_SLOTS);
-        for (Peer peer : peers.values()) {
-            if (peer.pingSlot == slot) {
-                peer.ping();
-            }
-        }
+        pingSlots.get((int) (pingTicks++ % PING_SLOTS)).forEach(Peer::ping);
     }
 
     /**

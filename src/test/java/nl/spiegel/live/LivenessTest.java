@@ -18,6 +18,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +38,9 @@ class LivenessTest {
 
     @TestHTTPResource("/")
     URI server;
+
+    @Inject
+    Rooms rooms;
 
     @Test
     void aConnectionThatAnswersNoPingIsClosedAndOneThatAnswersStays() throws Exception {
@@ -59,7 +64,18 @@ class LivenessTest {
         assertThat(answering.closeCode).isNull();
         assertThat(answering.command("ChangePhase", "to", "LOBBY").get("type").asText()).isEqualTo("ack");
         assertThat(closedForPings()).isEqualTo(closedBefore + 1);
+        assertThat(pingedOnceSettled()).as("connections in a ping slot").isEqualTo(rooms.open()).isPositive();
         answering.close();
+        assertThat(pingedOnceSettled()).as("a closed connection leaves its ping slot").isEqualTo(rooms.open());
+    }
+
+    /** Connections in a ping slot, once as many as are open (or after 10 s). */
+    private int pingedOnceSettled() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (rooms.pinged() != rooms.open() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        return rooms.pinged();
     }
 
     @Test
