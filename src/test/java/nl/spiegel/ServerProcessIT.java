@@ -265,7 +265,6 @@ class ServerProcessIT {
         }
     }
 
-    /** The postmaster processes whose data directory lies under {@code dir}. */
     /** Quarkus would run two event loops on one core, which only hand a command's work to and fro (Main). */
     @Test
     void onOneCoreOneEventLoop() throws Exception {
@@ -290,6 +289,7 @@ class ServerProcessIT {
         }
     }
 
+    /** The postmaster processes whose data directory lies under {@code dir}. */
     private static List<ProcessHandle> postgresOn(Path dir) {
         String path = dir.toAbsolutePath().toString();
         return ProcessHandle.allProcesses()
