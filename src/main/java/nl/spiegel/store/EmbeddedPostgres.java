@@ -394,11 +394,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("setsid", "sh", "-c", WATCHDOG, "spiegel-postgres"));
         command.addAll(asServerUser(List.of(bin.resolve("bin/postgres").toString(), "-D", pgData.toString(),
                 "-p", String.valueOf(port), "-h", "127.0.0.1", "-k", pgData.toString(),
-                "-c", "log_min_error_statement=panic", "-c", "max_connections=100",
-                // A young database has no used WAL files to recycle yet: the commit that fills one made
-                // the next by writing 16 MB of zeros and waited 60-80 ms for it, and every commit behind
-                // it too (docs/performance.md). Without zero-filling, the new file is made at its size at once.
-                "-c", "wal_init_zero=off")));
+                "-c", "log_min_error_statement=panic", "-c", "max_connections=100")));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))

@@ -29,10 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
-/**
- * The schema scripts: each runs once, in order, also when nodes start together, and never changed;
- * and the settings the built-in database runs with.
- */
+/** The schema scripts: each runs once, in order, also when nodes start together, and never changed. */
 class SchemaTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -134,15 +131,6 @@ class SchemaTest {
 
         assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 7);
         assertThat(query(db, "select count(*) from pg_tables where tablename = 'create_request'")).isZero();
-    }
-
-    @Test
-    void theBuiltInDatabaseMakesNewWalFilesWithoutWritingZeros() throws SQLException {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("show wal_init_zero")) {
-            rs.next();
-            assertThat(rs.getString(1)).isEqualTo("off");
-        }
     }
 
     private static String database() throws SQLException {
