@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 
@@ -43,6 +44,9 @@ class MainTest {
         assertThat(Main.eventLoops(config(Map.of()), 1)).contains("1");
         assertThat(Main.eventLoops(config(Map.of()), 8)).contains("8");
         assertThat(Main.eventLoops(config(Map.of(Main.EVENT_LOOPS, "3")), 8)).isEmpty();
+        // As the README names it, in the environment.
+        SmallRyeConfig fromEnvironment = Main.given(new EnvConfigSource(Map.of("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", "3"), 300));
+        assertThat(Main.eventLoops(fromEnvironment, 8)).isEmpty();
     }
 
     private static SmallRyeConfig config(Map<String, String> given) {
