@@ -1,5 +1,8 @@
 package nl.spiegel.access;
 
+import java.util.List;
+import nl.spiegel.store.Access;
+import nl.spiegel.meeting.Rejection;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -13,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.spiegel.meeting.Role;
-import nl.spiegel.web.ProblemException;
-import nl.spiegel.web.Texts;
 
 /** The moderator's keys to a meeting: see the join code, rotate a key. */
 @Path("/meetings/{id}/access")
@@ -30,7 +31,7 @@ public class AccessResource {
 
     /** The display shows the code to the room, so it may read it too. */
     @GET
-    @PermissionsAllowed(Permissions.SCREENS)
+    @PermissionsAllowed(Access.SCREENS)
     public Uni<JoinInfo> joinInfo(@PathParam("id") UUID id) {
         return access.joinCode(id).map(code -> new JoinInfo(code, Links.join(code)));
     }
@@ -41,7 +42,7 @@ public class AccessResource {
      */
     @POST
     @Path("/{role}/rotate")
-    @PermissionsAllowed(Permissions.MODERATOR)
+    @PermissionsAllowed(Access.MODERATOR)
     public Uni<RotatedKey> rotate(@PathParam("id") UUID id, @PathParam("role") String role) {
         if ("join-code".equals(role)) {
             return access.rotateJoinCode(id).map(code -> new RotatedKey(role, code, Links.join(code)));
@@ -50,8 +51,8 @@ public class AccessResource {
             case "moderator" -> Role.MODERATOR;
             case "assistant" -> Role.ASSISTANT;
             case "display" -> Role.DISPLAY;
-            default -> throw new ProblemException(404, "INVALID", "role",
-                    t -> t.oneOf("role", "moderator, assistant, display, join-code"));
+            default -> throw new Rejection(Rejection.Reason.UNKNOWN_ROLE, "role",
+                    new Rejection.Detail.OneOf(List.of("moderator", "assistant", "display", "join-code"))).refused();
         };
         return access.rotate(id, target).map(key -> new RotatedKey(role, key,
                 target == Role.DISPLAY ? Links.display(id, key) : Links.moderate(id, key)));

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.store.Access;
 
 /**
  * Keys to meetings: issued when a meeting is created, rotated by its moderator, and checked on
@@ -35,6 +36,9 @@ public class AccessService {
 
     @Inject
     KeyLookups lookups;
+
+    @Inject
+    CreateRequests creates;
 
     /** The keys of a new meeting, in plain text: shown once, to its creator. */
     public record Keys(String moderator, String assistant, String display, String joinCode) {}
@@ -129,6 +133,24 @@ public class AccessService {
             return Uni.createFrom().nullItem();
         }
         return lookups.find(Secrets.hash(key));
+    }
+
+    /** Creates a series with its organiser's key (kept as a hash, like meeting keys); returns the key, shown this once. */
+    public Uni<String> createSeries(UUID id, String name, String description, String idempotencyKey) {
+        String key = Secrets.newKey();
+        return pool.withTransaction(c -> creates.claim(c, CreateRequests.Kind.SERIES, idempotencyKey)
+                        .chain(() -> c.preparedQuery("insert into series (id, name, description, created_at) values ($1, $2, $3, $4)")
+                                .execute(Tuple.of(id, name, description, clock.instant().atOffset(ZoneOffset.UTC))))
+                        .chain(() -> c.preparedQuery("insert into series_key (key_hash, series_id, created_at) values ($1, $2, $3)")
+                                .execute(Tuple.of(Secrets.hash(key), id, clock.instant().atOffset(ZoneOffset.UTC)))))
+                .replaceWith(key);
+    }
+
+    /** The series an organiser's key opens, or {@code null}. */
+    public Uni<UUID> organiserOf(String key) {
+        return pool.preparedQuery("select series_id from series_key where key_hash = $1 and revoked_at is null")
+                .execute(Tuple.of(Secrets.hash(key)))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getUUID(0) : null);
     }
 
     /** Which of these key hashes still work. */

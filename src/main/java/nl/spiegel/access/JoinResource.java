@@ -16,17 +16,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.Actor;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Phase;
+import nl.spiegel.meeting.Refused;
+import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.Views;
-import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.store.Sender;
-import nl.spiegel.web.AddressLimits;
-import nl.spiegel.web.ProblemException;
-import nl.spiegel.web.Texts;
 
 /** Joining a meeting as a listener, with the code from the room's screen or invitation. */
 @Path("/join")
@@ -38,7 +37,7 @@ public class JoinResource {
     AccessService access;
 
     @Inject
-    EventStore store;
+    Rooms rooms;
 
     @Inject
     Clock clock;
@@ -67,17 +66,17 @@ public class JoinResource {
             if (meetingId == null) {
                 throw unknownCode();
             }
-            return store.load(meetingId).map(m -> new Preview(meetingId, m.details().title(), m.details().houseRules(),
+            return rooms.meeting(meetingId).map(m -> new Preview(meetingId, m.details().title(), m.details().houseRules(),
                     m.details().language(), m.phase(), m.joiningOpen() && m.phase() != Phase.ENDED,
                     m.listenerLimit() != null && m.listeners().size() >= m.listenerLimit()));
         });
     }
 
     /** A code that opens nothing counts as a guess against the client's address. */
-    private ProblemException unknownCode() {
+    private Refused unknownCode() {
         limits.wrongCode(request);
         registry.counter("spiegel.joins", "outcome", "unknown_code").increment();
-        return new ProblemException(404, "UNKNOWN_CODE", "code", Texts::unknownCode);
+        return Rejection.Reason.UNKNOWN_CODE.about("code").refused();
     }
 
     /** A listener's own key: keep it to come back as the same listener, with the same questions. */
@@ -87,7 +86,7 @@ public class JoinResource {
     @PermitAll
     public Uni<Joined> join(JoinBody body) {
         if (body == null || body.code() == null || body.code().isBlank()) {
-            throw ProblemException.invalid("code", t -> t.needed("code"));
+            throw Rejection.invalid("code", new Rejection.Detail.Needed()).refused();
         }
         limits.mayGuess(request);
         return access.meetingForCode(body.code()).chain(meetingId -> {
@@ -97,13 +96,13 @@ public class JoinResource {
             limits.take(AddressLimits.Kind.JOIN, request);
             String listenerId = Secrets.newListenerId();
             String key = Secrets.newKey();
-            return store.execute(meetingId, new Sender(Actor.listener(listenerId), Secrets.hash(key)), null,
+            return rooms.execute(meetingId, new Sender(Actor.listener(listenerId), Secrets.hash(key)), null,
                             new Command.JoinAsListener(body.displayName()), null,
                             (connection, applied) -> access.persistKey(connection, meetingId, Role.LISTENER, listenerId, key))
                     .map(outcome -> switch (outcome) {
                         case Outcome.Rejected rejected -> {
                             registry.counter("spiegel.joins", "outcome", rejected.rejection().code().toLowerCase(Locale.ROOT)).increment();
-                            throw ProblemException.of(rejected.rejection());
+                            throw rejected.rejection().refused();
                         }
                         case Outcome.Applied applied -> {
                             registry.counter("spiegel.joins", "outcome", "joined").increment();

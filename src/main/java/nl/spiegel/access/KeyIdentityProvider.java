@@ -5,18 +5,15 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.spiegel.followup.SeriesService;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.store.Caller;
 
 /**
- * What a key opens: a meeting in one role (see {@link Access}), or, for an organiser's key, a
- * series. The identity's one role is the {@link Role}'s name; the principal is the key's hash,
- * never the key.
+ * What a key opens: a meeting in one role ({@code Access}), or, for an organiser's key, a series;
+ * made into an identity by {@link Caller}.
  */
 @ApplicationScoped
 public class KeyIdentityProvider implements IdentityProvider<KeyIdentityProvider.KeyRequest> {
@@ -33,9 +30,6 @@ public class KeyIdentityProvider implements IdentityProvider<KeyIdentityProvider
     @Inject
     AccessService access;
 
-    @Inject
-    SeriesService series;
-
     @Override
     public Class<KeyRequest> getRequestType() {
         return KeyRequest.class;
@@ -44,17 +38,12 @@ public class KeyIdentityProvider implements IdentityProvider<KeyIdentityProvider
     @Override
     public Uni<SecurityIdentity> authenticate(KeyRequest request, AuthenticationRequestContext context) {
         return access.authenticate(request.key).chain(found -> found != null
-                ? Uni.createFrom().item(identity(found.keyHash(), found.role(), Caller.ACCESS, found))
-                : series.authenticate(request.key).map(seriesId -> {
+                ? Uni.createFrom().item(Caller.identity(found))
+                : access.organiserOf(request.key).map(seriesId -> {
                     if (seriesId == null) {
                         throw new AuthenticationFailedException();
                     }
-                    return identity(Secrets.hash(request.key), Role.ORGANISER, Caller.SERIES, seriesId);
+                    return Caller.organiser(Secrets.hash(request.key), seriesId);
                 }));
-    }
-
-    private static SecurityIdentity identity(String keyHash, Role role, String attribute, Object value) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(keyHash)).addRole(role.name())
-                .addAttribute(attribute, value).build();
     }
 }

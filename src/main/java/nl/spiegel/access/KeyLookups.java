@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.store.Access;
 
 /**
  * Looks key hashes up in the database, many in one round trip when they come together: while a

@@ -16,6 +16,10 @@ public record Links(String moderator, String assistant, String display, String j
         return "/display/" + meetingId + "#key=" + key;
     }
 
+    public static String organise(UUID seriesId, String key) {
+        return "/series/" + seriesId + "#key=" + key;
+    }
+
     public static String join(String code) {
         return "/join/" + code;
     }

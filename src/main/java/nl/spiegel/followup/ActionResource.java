@@ -17,15 +17,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.Caller;
-import nl.spiegel.access.Permissions;
+import nl.spiegel.live.CommandRequests;
+import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.ActionStatus;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Report;
 import nl.spiegel.meeting.Role;
-import nl.spiegel.store.EventStore;
-import nl.spiegel.web.Commands;
+import nl.spiegel.store.Access;
+import nl.spiegel.store.Caller;
 
 /**
  * Improvement actions of an ended meeting, for its moderator and assistant, and for the organiser
@@ -40,20 +40,20 @@ public class ActionResource {
     SecurityIdentity identity;
 
     @Inject
-    EventStore store;
+    Rooms rooms;
 
     @Inject
-    Commands commands;
+    CommandRequests commands;
 
     public record NewAction(String noteId, String title, String owner, LocalDate due) {}
 
     public record ActionEdit(String title, String owner, LocalDate due, ActionStatus status) {}
 
     @GET
-    @PermissionsAllowed(Permissions.FOLLOW_UP)
+    @PermissionsAllowed(Access.FOLLOW_UP)
     public Uni<List<Meeting.Action>> list(@PathParam("id") UUID id) {
         boolean organiser = Caller.actor(identity).role() == Role.ORGANISER;
-        return store.load(id).map(m -> {
+        return rooms.meeting(id).map(m -> {
             if (!organiser) {
                 return m.actions();
             }
@@ -64,18 +64,18 @@ public class ActionResource {
     }
 
     @POST
-    @PermissionsAllowed(Permissions.FOLLOW_UP)
+    @PermissionsAllowed(Access.FOLLOW_UP)
     public Uni<Meeting.Action> create(@PathParam("id") UUID id, NewAction body) {
-        NewAction b = Commands.required(body);
+        NewAction b = CommandRequests.required(body);
         return commands.send(id, new Command.CreateAction(b.noteId(), b.title(), b.owner(), b.due()))
                 .map(applied -> applied.meeting().actions().getLast());
     }
 
     @PUT
     @Path("/{actionId}")
-    @PermissionsAllowed(Permissions.FOLLOW_UP)
+    @PermissionsAllowed(Access.FOLLOW_UP)
     public Uni<Meeting.Action> change(@PathParam("id") UUID id, @PathParam("actionId") String actionId, ActionEdit body) {
-        ActionEdit b = Commands.required(body);
+        ActionEdit b = CommandRequests.required(body);
         return commands.send(id, new Command.UpdateAction(actionId, b.title(), b.owner(), b.due(), b.status()))
                 .map(applied -> applied.meeting().action(actionId).orElseThrow());
     }

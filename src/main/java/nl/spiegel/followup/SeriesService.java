@@ -1,9 +1,13 @@
 package nl.spiegel.followup;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
@@ -12,10 +16,15 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.spiegel.web.CreateRequests;
-import nl.spiegel.access.Secrets;
+import nl.spiegel.live.Rooms;
+import nl.spiegel.meeting.ActionStatus;
+import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.NoteTag;
+import nl.spiegel.meeting.Nullable;
+import nl.spiegel.meeting.Phase;
+import nl.spiegel.meeting.Report;
 
-/** Series of meetings and their organisers' keys (kept as hashes, like meeting keys). */
+/** Series of meetings: which meetings each holds. (Their organisers' keys are the edge's, {@code access}.) */
 @ApplicationScoped
 public class SeriesService {
 
@@ -23,28 +32,45 @@ public class SeriesService {
     Pool pool;
 
     @Inject
-    Clock clock;
+    Rooms rooms;
 
     @Inject
-    CreateRequests creates;
+    Clock clock;
 
     public record Series(UUID id, String name, String description) {}
 
-    /** Creates a series; returns its organiser key, shown this once. */
-    public Uni<String> create(UUID id, String name, String description, String idempotencyKey) {
-        String key = Secrets.newKey();
-        return pool.withTransaction(c -> creates.claim(c, CreateRequests.Kind.SERIES, idempotencyKey).chain(() -> c.preparedQuery("insert into series (id, name, description, created_at) values ($1, $2, $3, $4)")
-                        .execute(Tuple.of(id, name, description, clock.instant().atOffset(ZoneOffset.UTC)))
-                        .chain(() -> c.preparedQuery("insert into series_key (key_hash, series_id, created_at) values ($1, $2, $3)")
-                                .execute(Tuple.of(Secrets.hash(key), id, clock.instant().atOffset(ZoneOffset.UTC))))))
-                .replaceWith(key);
+    public record ImprovementPoint(String noteId, @Nullable String theme, String text) {}
+
+    public record MeetingLine(UUID id, String title, @Nullable String targetGroup, Phase phase, @Nullable Instant date,
+                              List<ImprovementPoint> improvementPoints, List<Meeting.Action> actions) {}
+
+    public record Overview(UUID id, String name, @Nullable String description, List<MeetingLine> meetings,
+                           Map<ActionStatus, Integer> actionsByStatus) {}
+
+    /** The series with its meetings side by side. */
+    public Uni<Overview> overview(UUID seriesId) {
+        return find(seriesId).chain(s -> meetings(seriesId).chain(ids -> ids.isEmpty()
+                ? Uni.createFrom().item(summarise(s, ids, List.of()))
+                : Uni.join().all(ids.stream().map(rooms::meeting).toList()).andFailFast().map(meetings -> summarise(s, ids, meetings))));
     }
 
-    /** The series an organiser's key opens, or {@code null}. */
-    public Uni<UUID> authenticate(String key) {
-        return pool.preparedQuery("select series_id from series_key where key_hash = $1 and revoked_at is null")
-                .execute(Tuple.of(Secrets.hash(key)))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getUUID(0) : null);
+    private static Overview summarise(SeriesService.Series s, List<UUID> ids, List<Meeting> meetings) {
+        List<MeetingLine> lines = new ArrayList<>();
+        Map<ActionStatus, Integer> byStatus = new EnumMap<>(ActionStatus.class);
+        EnumSet.allOf(ActionStatus.class).forEach(status -> byStatus.put(status, 0));
+        for (int i = 0; i < meetings.size(); i++) {
+            Meeting m = meetings.get(i);
+            Set<String> published = Report.publishedNoteIds(m);
+            List<ImprovementPoint> points = m.notes().stream()
+                    .filter(n -> n.tag() == NoteTag.IMPROVEMENT_POINT && published.contains(n.id()))
+                    .map(n -> new ImprovementPoint(n.id(), m.theme(n.themeId()).map(Meeting.Theme::title).orElse(null), n.text()))
+                    .toList();
+            List<Meeting.Action> actions = m.actions().stream().filter(a -> published.contains(a.noteId())).toList();
+            actions.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
+            lines.add(new MeetingLine(ids.get(i), m.details().title(), m.details().targetGroup(), m.phase(),
+                    m.openedAt() != null ? m.openedAt() : m.details().scheduledStart(), points, actions));
+        }
+        return new Overview(s.id(), s.name(), s.description(), lines, byStatus);
     }
 
     public Uni<Series> find(UUID seriesId) {

@@ -26,17 +26,17 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.inject.Inject;
-import nl.spiegel.access.Access;
+import nl.spiegel.store.Access;
 
-/** The live connection to one meeting: {@code /live/{meetingId}}, opened with a key (see {@link LiveUpgradeCheck}). */
+/** The live connection to one meeting: {@code /live/{meetingId}}, opened with a key (checked at the upgrade by {@code nl.spiegel.access.LiveUpgradeCheck}, which hands over the {@link #ACCESS} it found). */
 @WebSocket(path = "/live/{meetingId}", endpointId = LiveEndpoint.ID, inboundProcessingMode = InboundProcessingMode.CONCURRENT)
 public class LiveEndpoint {
 
-    static final String ID = "spiegel-live";
+    public static final String ID = "spiegel-live";
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class);
-    static final UserData.TypedKey<Access> ACCESS = new UserData.TypedKey<>("spiegel.access");
-    static final UserData.TypedKey<HttpConnection> TRANSPORT = new UserData.TypedKey<>("spiegel.transport");
-    static final UserData.TypedKey<MultiMap> UPGRADE_HEADERS = new UserData.TypedKey<>("spiegel.upgrade-headers");
+    public static final UserData.TypedKey<Access> ACCESS = new UserData.TypedKey<>("spiegel.access");
+    public static final UserData.TypedKey<HttpConnection> TRANSPORT = new UserData.TypedKey<>("spiegel.transport");
+    public static final UserData.TypedKey<MultiMap> UPGRADE_HEADERS = new UserData.TypedKey<>("spiegel.upgrade-headers");
 
     @Inject
     Rooms rooms;

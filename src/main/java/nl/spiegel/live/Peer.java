@@ -14,8 +14,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
-import nl.spiegel.access.Access;
-import nl.spiegel.web.TokenBucket;
+import nl.spiegel.store.Access;
 import nl.spiegel.meeting.Role;
 
 /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,11 +24,10 @@ import jakarta.inject.Inject;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Rejection;
-import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.store.Sender;
-import nl.spiegel.web.Texts;
-import nl.spiegel.web.Wording;
+import nl.spiegel.words.Texts;
+import nl.spiegel.words.Wording;
 
 /**
  * The live protocol, message by message (see docs/protocol.md). A client first says
@@ -50,9 +48,6 @@ public class Protocol {
 
     @Inject
     Rooms rooms;
-
-    @Inject
-    EventStore store;
 
     @Inject
     ObjectMapper json;
@@ -124,17 +119,17 @@ public class Protocol {
                     ? mapping.getPath().getFirst().getFieldName() : null;
             return error(peer, ErrorCode.INVALID, type, commandId, field, t -> t.wrongKind(field));
         }
-        UUID meetingId = peer.access.meetingId();
-        return rooms.commanding(meetingId, () -> store.execute(meetingId, new Sender(peer.access.actor(),
-                        peer.access.keyHash()), commandId, command, actedAt)
+        return rooms.execute(peer.access.meetingId(), new Sender(peer.access.actor(), peer.access.keyHash()), commandId,
+                        command, actedAt)
                 .chain(outcome -> switch (outcome) {
-                    case Outcome.Applied applied -> rooms.advance(meetingId, applied).invoke(() -> {
+                    case Outcome.Applied applied -> {
                         peer.send(write(ack(commandId, applied)));
                         arrived.stop(Timer.builder("spiegel.live.ack").tag("type", type).publishPercentileHistogram()
                                 .register(registry));
-                    });
+                        yield Uni.createFrom().voidItem();
+                    }
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
-                }))
+                })
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("A live command could not be stored", failure);
                     return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);

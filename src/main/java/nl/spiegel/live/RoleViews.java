@@ -3,6 +3,8 @@ package nl.spiegel.live;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +48,7 @@ final class RoleViews {
     }
 
     Views.ListenerView listenerView(String listenerId) {
-        return listeners.forListener(listenerId, own(listenerId));
+        return listeners.with(own(listenerId));
     }
 
     private static final ClassValue<RecordComponent[]> SECTIONS = new ClassValue<>() {
@@ -85,6 +87,58 @@ final class RoleViews {
             delta.put("myTopics", after.topics());
         }
         return delta;
+    }
+
+    /**
+     * Fields whose text a role may lose again: a shared note made private or deleted, a question taken
+     * out of the queue, a participant renamed or removed.
+     */
+    private static final Set<String> RETRACTABLE = Set.of("text", "pseudonym");
+
+    /**
+     * Whether {@code next} no longer holds a text (of a field named in {@link #RETRACTABLE}) that
+     * {@code previous} held in one of the {@code changed} sections. A client that missed such a change
+     * must not be sent the older changes that still carry the text. A text that only moved (the
+     * speaker's name, still in the circle) is not taken out.
+     */
+    static boolean retracts(Record previous, Record next, Set<String> changed) {
+        if (previous == null) {
+            return false;
+        }
+        Set<String> lost = new HashSet<>();
+        Set<String> kept = new HashSet<>();
+        for (RecordComponent section : SECTIONS.get(next.getClass())) {
+            if (changed.contains(section.getName())) {
+                texts(value(section, previous), lost);
+                texts(value(section, next), kept);
+            }
+        }
+        lost.removeAll(kept);
+        if (lost.isEmpty()) {
+            return false;
+        }
+        Set<String> all = new HashSet<>();
+        texts(next, all);
+        return !all.containsAll(lost);
+    }
+
+    private static void texts(Object value, Set<String> into) {
+        switch (value) {
+            case Record record -> {
+                for (RecordComponent component : SECTIONS.get(record.getClass())) {
+                    Object field = value(component, record);
+                    if (field instanceof String text && RETRACTABLE.contains(component.getName())) {
+                        into.add(text);
+                    } else {
+                        texts(field, into);
+                    }
+                }
+            }
+            case Collection<?> items -> items.forEach(item -> texts(item, into));
+            case Map<?, ?> map -> map.values().forEach(item -> texts(item, into));
+            case null, default -> {
+            }
+        }
     }
 
     private static Object value(RecordComponent section, Record of) {

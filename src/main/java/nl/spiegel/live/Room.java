@@ -1,7 +1,8 @@
 package nl.spiegel.live;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,18 +15,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.smallrye.mutiny.Uni;
+import nl.spiegel.meeting.Actor;
+import nl.spiegel.meeting.Command;
+import nl.spiegel.meeting.Decision;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Recorded;
@@ -33,66 +33,61 @@ import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.meeting.Views.Own;
 import nl.spiegel.store.EventStore;
-import nl.spiegel.store.Turns;
+import nl.spiegel.store.EventStore.InTransaction;
+import nl.spiegel.store.EventStore.Stored;
+import nl.spiegel.store.Outcome;
+import nl.spiegel.store.Sender;
+import nl.spiegel.store.Verdict;
 
 /**
- * A meeting running live on this node: its state, the views of each role, the changes of the last
- * {@value #HISTORY} events (at most {@value #HISTORY_CHARS} characters) for clients that resume, and
- * the open connections. Every step runs in
- * one line of {@link Turns}, so a peer sees its snapshot or missed changes, then every change, in
- * order, with no gap and no duplicate.
+ * The owner of one meeting on this node. Everything that happens to the meeting here takes its turn
+ * in one line ({@link OneAtATime}): a command (from a live connection or over REST) is decided on
+ * the room's state, kept by the {@link EventStore}, folded in once, projected into each role's view
+ * and sent to the open connections before it is answered; events appended by other nodes are read
+ * and sent the same way when a notification names them; a client that says hello gets its snapshot
+ * or the changes it missed, then every change, in order, with no gap and no duplicate.
+ *
+ * <p>For clients that resume, each role group keeps its last {@value #HISTORY} changes within its
+ * own budget of characters (docs/protocol.md); a room loaded from the stream rebuilds as many.
  */
 final class Room {
 
     private static final Logger LOG = Logger.getLogger(Room.class);
     /**
      * How many changes a reconnecting client can catch up on; older gets a fresh snapshot. A phone
-     * that lost its network for a minute misses a few dozen; past that a snapshot is about as
-     * small, and every room keeps this much in memory, where it outlives young collections.
+     * that lost its network for a minute misses a few dozen; past that a snapshot is about as small.
      */
     static final int HISTORY = 64;
     /**
-     * Changes rebuilt when a room is loaded (a node restarted, or a client came to another node):
-     * a client that moved over missed at most a few; older ones get a snapshot. Many meetings open
-     * at once must not each hold a long history they were never sent.
-     */
-    static final int LOADED_HISTORY = 20;
-    /**
-     * Characters of changes kept for the listeners, whose changes are small (a few hundred
-     * characters): 64 of them fit. Moderators' changes carry a few KB each and the display's are
-     * seldom resumed, so theirs keep less; past it a reconnecting moderator gets a snapshot. When
-     * one budget served all roles, a room of 40 listeners kept 128 KB, 3 KB for each connection.
+     * Characters of changes kept per role group. Listeners' changes are small (a few hundred
+     * characters); moderators' carry a few KB each and the display's are seldom resumed, so theirs
+     * keep less; past its budget a reconnecting client gets a snapshot. When one budget served all
+     * roles, a room of 40 listeners kept 128 KB, 3 KB for each connection.
      */
     static final long LISTENER_HISTORY_CHARS = 32L * 1024;
     static final long MODERATOR_HISTORY_CHARS = 16L * 1024;
     static final long DISPLAY_HISTORY_CHARS = 8L * 1024;
-    /**
-     * Fields whose text a role may lose again: a shared note made private or deleted, a question
-     * taken out of the queue, a participant removed. A resume never replays what the view no longer holds.
-     */
-    private static final Set<String> RETRACTABLE = Set.of("text", "pseudonym");
-    private static final String LISTENER_MARKER = "listener-id-of-this-snapshot";
+    /** Another node appending at the same moment makes a command try again; this many times at most. */
+    private static final int MAX_ATTEMPTS = 25;
 
     final UUID meetingId;
-    private final EventStore store;
-    private final ObjectMapper json;
-    private final Clock clock;
     private final Rooms rooms;
-    /** Everything that reads the stream or sends to peers takes turns, so each peer sees changes in order. */
-    private final Turns<UUID> queue = new Turns<>();
+    private final EventStore store;
+    private final OneAtATime line = new OneAtATime();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    /** The highest seq a notification named; read in the line. */
+    private final AtomicLong notified = new AtomicLong();
     private final AtomicBoolean catchUpQueued = new AtomicBoolean();
-    /** The highest seq a notification named, and the live commands of this node underway (see {@link #notified}). */
-    private final AtomicLong notifiedSeq = new AtomicLong();
-    private final AtomicInteger commandsUnderway = new AtomicInteger();
-    /** A read of the stream failed: a notified event may be missing until the next read succeeds. */
-    private volatile boolean behind;
+    /** A catch-up must read, notified or not: notifications may have been missed. */
+    private final AtomicBoolean readAnyway = new AtomicBoolean();
+    /** False until the stream was read once, and again after a read failed. */
+    private volatile boolean read;
 
-    private Meeting state = Meeting.none();
+    // Changed in the line only.
+    private volatile Meeting state = Meeting.none();
     private RoleViews views = RoleViews.EMPTY;
-    /** {@link #sharedListenerView} of the views it was written from; {@code null} until a listener says hello. */
+    /** The shared listener view of {@link #views}, written once for all listeners who asked nothing. */
     private String sharedListenerView;
-    private RoleViews sharedListenerViewOf;
     private final History moderatorHistory = new History(MODERATOR_HISTORY_CHARS);
     private final History displayHistory = new History(DISPLAY_HISTORY_CHARS);
     private final History listenerHistory = new History(LISTENER_HISTORY_CHARS);
@@ -106,19 +101,27 @@ final class Room {
         }
     }
 
-    /** A role group's latest changes, oldest first, within its own budget of characters. */
+    /**
+     * A role group's latest changes, oldest first, within its own budget of characters, and the
+     * last change that took a text out of the group's view: a client that missed it gets a snapshot,
+     * never the older changes that still carry the text.
+     */
     private static final class History {
         private final Deque<Change> changes = new ArrayDeque<>();
         private final long maxChars;
         private long chars;
+        private long retractedAt;
 
         History(long maxChars) {
             this.maxChars = maxChars;
         }
 
-        void add(Change change) {
+        void add(Change change, boolean retracts) {
             changes.addLast(change);
             chars += change.chars();
+            if (retracts) {
+                retractedAt = change.seq();
+            }
             while (changes.size() > HISTORY || (chars > maxChars && changes.size() > 1)) {
                 chars -= changes.removeFirst().chars();
             }
@@ -129,9 +132,9 @@ final class Room {
             return changes.peekLast();
         }
 
-        /** Whether every change after {@code lastSeq} is still here. */
-        boolean holdsAfter(long lastSeq) {
-            return !changes.isEmpty() && changes.peekFirst().seq() <= lastSeq + 1;
+        /** Whether a client that has every change up to {@code lastSeq} can be sent the rest from here. */
+        boolean resumes(long lastSeq) {
+            return retractedAt <= lastSeq && !changes.isEmpty() && changes.peekFirst().seq() <= lastSeq + 1;
         }
 
         List<String> after(long lastSeq, Peer peer) {
@@ -145,137 +148,227 @@ final class Room {
         }
     }
 
-    Room(UUID meetingId, EventStore store, ObjectMapper json, Clock clock, Rooms rooms) {
+    /** A verdict with the meeting after each of its events, so that each is folded in once. */
+    private record Decided(Verdict verdict, List<Meeting> steps) {}
+
+    Room(UUID meetingId, Rooms rooms, EventStore store) {
         this.meetingId = meetingId;
-        this.store = store;
-        this.json = json;
-        this.clock = clock;
         this.rooms = rooms;
-        this.idleSince = clock.millis();
+        this.store = store;
+        this.idleSince = rooms.clock.millis();
     }
 
     long seq() {
         return state.seq();
     }
 
-    boolean exists() {
-        return state.exists();
-    }
-
     Set<Peer> peers() {
         return peers;
     }
 
+    /** Whether nothing is underway or waiting in the line. */
+    boolean idle() {
+        return line.idle();
+    }
+
+    // Commands
+
     /**
-     * A notification that the meeting's stream reached {@code seq}. While a live command of this
-     * node is on its way the room does not read: the command hands it its events as appended (the
-     * node's own notification mostly arrives before the command's answer, and reading then cost a
-     * round trip and a quarter of the core at 3 commands a second, docs/performance.md); what is
-     * still missing after the last such command is read then.
+     * Applies a command once. A command id seen before for this meeting gets the first outcome and
+     * appends nothing; a {@code null} command id is never deduplicated. Connections get the change
+     * before the outcome is returned.
+     */
+    Uni<Outcome> execute(Sender sender, String clientCommandId, Command command, Instant actedAt, InTransaction alsoDo) {
+        String commandId = EventStore.scoped(sender, clientCommandId);
+        return line.next(() -> decideAndKeep(sender.actor(), commandId, command, actedAt, alsoDo));
+    }
+
+    /**
+     * Most commands go to a meeting this room holds and append events that need nothing else stored
+     * with them: those are decided on the room's state and appended in one statement, without
+     * reading first. That state is never wrong, at most behind (another node appended): then the next
+     * seq is taken, the statement fails as a whole, and the command goes the careful way. A refusal or
+     * an unchanged answer always goes the careful way too: it is kept for good, so it is decided on
+     * the latest state, never on one that may be behind.
+     */
+    private Uni<Outcome> decideAndKeep(Actor actor, String commandId, Command command, Instant actedAt,
+                                       InTransaction alsoDo) {
+        if (read && state.exists() && alsoDo == EventStore.NOTHING) {
+            Decided decided = decide(actor, command, actedAt);
+            if (decided.verdict() instanceof Verdict.Append append && !store.needsTransaction(append.events())) {
+                return store.append(meetingId, commandId, append)
+                        .map(applied -> (Outcome) fold(applied, decided.steps()))
+                        .onFailure(EventStore::isConflict)
+                        .recoverWithUni(() -> carefully(actor, commandId, command, actedAt, alsoDo));
+            }
+        }
+        return carefully(actor, commandId, command, actedAt, alsoDo);
+    }
+
+    /**
+     * Reads what other nodes appended, decides on that, and keeps the verdict in a transaction that
+     * first looks up the command id (a retry gets its first answer). Another node appending in
+     * between collides on the seq: then all of it again.
+     */
+    private Uni<Outcome> carefully(Actor actor, String commandId, Command command, Instant actedAt, InTransaction alsoDo) {
+        Decided[] decided = new Decided[1];
+        return Uni.createFrom().deferred(() -> readNew("command").chain(() -> {
+                    decided[0] = decide(actor, command, actedAt);
+                    return store.keep(meetingId, state, commandId, decided[0].verdict(), alsoDo);
+                }))
+                .onFailure(EventStore::isConflict).retry()
+                .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5).atMost(MAX_ATTEMPTS)
+                .chain(stored -> switch (stored) {
+                    case Stored.Seen seen -> replay(seen);
+                    case Stored.Kept(Outcome.Applied applied) when !applied.events().isEmpty() ->
+                            Uni.createFrom().item(fold(applied, decided[0].steps()));
+                    case Stored.Kept(Outcome outcome) -> Uni.createFrom().item(outcome);
+                });
+    }
+
+    /** The core's decision on the room's state, at the server's time (see {@link MeetingCore#decide}). */
+    private Decided decide(Actor actor, Command command, Instant actedAt) {
+        // PostgreSQL keeps microseconds: a state folded here must equal one read back from the stream.
+        Instant now = rooms.clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Decision decision = MeetingCore.decide(state, actor, command, now,
+                actedAt == null ? null : actedAt.truncatedTo(ChronoUnit.MICROS));
+        return switch (decision) {
+            case Decision.Rejected rejected -> new Decided(new Verdict.Refused(rejected.rejection()), List.of());
+            case Decision.Accepted accepted when accepted.events().isEmpty() -> new Decided(new Verdict.Unchanged(), List.of());
+            case Decision.Accepted accepted -> {
+                List<Recorded> recorded = MeetingCore.record(state, accepted);
+                List<Meeting> steps = new ArrayList<>(recorded.size());
+                Meeting step = state;
+                for (Recorded r : recorded) {
+                    step = MeetingCore.evolve(step, r);
+                    steps.add(step);
+                }
+                yield new Decided(new Verdict.Append(accepted.at(), recorded, step), steps);
+            }
+        };
+    }
+
+    /** The first answer again: the refusal, or the events the command appended and the seq it named. */
+    private Uni<Outcome> replay(Stored.Seen seen) {
+        if (seen.rejection() != null) {
+            return Uni.createFrom().item(new Outcome.Rejected(seen.rejection()));
+        }
+        return readNew("command").chain(() -> store.events(meetingId, seen.firstSeq() - 1, seen.lastSeq()))
+                .map(events -> new Outcome.Applied(state, events, true, seen.lastSeq()));
+    }
+
+    /** A command's events, kept: each folded in as decided, and sent. */
+    private Outcome.Applied fold(Outcome.Applied applied, List<Meeting> steps) {
+        List<Recorded> events = applied.events();
+        for (int i = 0; i < events.size(); i++) {
+            advance(events.get(i), steps.get(i), true, true);
+        }
+        return applied;
+    }
+
+    // Reading
+
+    /** The meeting as stored now, with what other nodes appended. */
+    Uni<Meeting> meeting() {
+        return line.next(() -> (current() ? Uni.createFrom().voidItem() : readNew("read")).map(ignored -> state));
+    }
+
+    /**
+     * A notification that the meeting's stream reached {@code seq}. This node's own commands are
+     * folded in when they are kept, mostly before their notification is read here: a read is only
+     * queued when the notification names an event the room lacks, and done only when it still does.
      */
     void notified(long seq) {
-        notifiedSeq.accumulateAndGet(seq, Math::max);
-        if (commandsUnderway.get() == 0) {
-            readIfNotified();
+        notified.accumulateAndGet(seq, Math::max);
+        if (seq > state.seq()) {
+            catchUp(false);
         }
     }
 
-    void commandStarted() {
-        commandsUnderway.incrementAndGet();
-    }
-
-    void commandDone() {
-        if (commandsUnderway.decrementAndGet() == 0) {
-            readIfNotified();
+    /** Reads what was appended since this room's last event: always, or when a notification named more. */
+    void catchUp(boolean always) {
+        if (always) {
+            readAnyway.set(true);
         }
-    }
-
-    /** Reads when a notification named an event this room lacks. */
-    void readIfNotified() {
-        if (notifiedSeq.get() > seq()) {
-            catchUp().subscribe().with(ok -> { }, failure -> LOG.warn("Catching up failed", failure));
-        }
-    }
-
-    /** Reads what was appended since this room's last event and sends it to every live peer. */
-    Uni<Void> catchUp() {
         if (!catchUpQueued.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
+            return;
         }
-        return queue.inTurn(meetingId, () -> {
+        line.next(() -> {
             catchUpQueued.set(false);
-            return readNew("notify");
-        });
+            return readAnyway.getAndSet(false) || notified.get() > state.seq() ? readNew("notify") : Uni.createFrom().voidItem();
+        }).subscribe().with(ok -> { }, failure -> LOG.warn("Catching up failed", failure));
     }
 
     /**
-     * Completes once this room has sent every event up to {@code seq}. {@code appended} are the
-     * command's events as this node stored them: when they follow on from the room's last event they
-     * are sent as they are, without reading them back; after a gap the stream is read.
+     * A room that has read the stream while this node hears every appended event is current: an event
+     * whose notification is still on its way is read after whatever asked, in this same line.
      */
-    Uni<Void> advanceTo(long seq, List<Recorded> appended) {
-        return queue.inTurn(meetingId, () -> {
-            if (!appended.isEmpty() && appended.getFirst().seq() <= state.seq() + 1) {
-                List<Recorded> missing = appended.stream().filter(recorded -> recorded.seq() > state.seq()).toList();
-                rooms.read("appended", missing.size());
-                missing.forEach(recorded -> apply(recorded, true, true));
-            }
-            return state.seq() >= seq ? Uni.createFrom().voidItem() : readNew("command");
-        });
+    private boolean current() {
+        return read && rooms.listening() && notified.get() <= state.seq();
     }
 
     private Uni<Void> readNew(String cause) {
-        return store.eventsAfter(meetingId, state.seq()).onFailure().invoke(failure -> behind = true).invoke(events -> {
-            behind = false;
+        return store.eventsAfter(meetingId, state.seq()).onFailure().invoke(failure -> read = false).invoke(events -> {
             rooms.read(cause, events.size());
-            // The first load folds a long stream: keep views only for the events a client may resume from.
-            int first = Math.max(0, events.size() - (state.seq() == 0 ? LOADED_HISTORY : HISTORY) - 1);
+            // Only the changes a client may resume from are projected; a long stream is folded first.
+            int first = Math.max(0, events.size() - HISTORY - 1);
             for (int i = 0; i < events.size(); i++) {
-                apply(events.get(i), i >= first, !cause.equals("hello"));
+                Recorded recorded = events.get(i);
+                if (recorded.seq() != state.seq() + 1) {
+                    throw new IllegalStateException("Gap in the stream of meeting " + meetingId + " at seq " + recorded.seq());
+                }
+                advance(recorded, MeetingCore.evolve(state, recorded), i >= first, !cause.equals("hello"));
             }
+            read = true;
         }).replaceWithVoid();
     }
 
-    /** {@code fresh}: read because it was just appended, so its fan-out time is worth measuring. */
-    private void apply(Recorded recorded, boolean project, boolean fresh) {
-        if (recorded.seq() != state.seq() + 1) {
-            throw new IllegalStateException("Gap in the stream of meeting " + meetingId + " at seq " + recorded.seq());
-        }
-        state = MeetingCore.evolve(state, recorded);
+    // Views and connections
+
+    /**
+     * The meeting one event further: its views per role, the change each role group is sent, kept for
+     * clients that resume. {@code fresh}: just appended, so its fan-out time is worth measuring.
+     */
+    private void advance(Recorded recorded, Meeting next, boolean project, boolean fresh) {
+        state = next;
         if (!project) {
             return;
         }
-        RoleViews next = RoleViews.of(state, recorded.at());
-        Map<String, Object> shared = RoleViews.delta(views.listeners, next.listeners, Views.PERSONAL_FIELDS);
-        String moderator = changeMessage(recorded, RoleViews.delta(views.moderator, next.moderator, Set.of()));
-        String display = changeMessage(recorded, RoleViews.delta(views.display, next.display, Set.of()));
+        RoleViews after = RoleViews.of(next, recorded.at());
+        Map<String, Object> shared = RoleViews.delta(views.listeners, after.listeners, Views.PERSONAL_FIELDS);
+        Map<String, Object> display = RoleViews.delta(views.display, after.display, Set.of());
+        String moderator = changeMessage(recorded, RoleViews.delta(views.moderator, after.moderator, Set.of()));
         String listeners = changeMessage(recorded, shared);
         Map<String, String> personal = new HashMap<>();
         long chars = listeners.length();
         Set<String> owners = new HashSet<>(views.personal.keySet());
-        owners.addAll(next.personal.keySet());
+        owners.addAll(after.personal.keySet());
         for (String listenerId : owners) {
             Own before = views.own(listenerId);
-            Own after = next.own(listenerId);
-            if (!before.equals(after)) {
+            Own now = after.own(listenerId);
+            if (!before.equals(now)) {
                 Map<String, Object> view = new LinkedHashMap<>(shared);
-                view.putAll(RoleViews.ownDelta(before, after));
+                view.putAll(RoleViews.ownDelta(before, now));
                 String message = changeMessage(recorded, view);
                 personal.put(listenerId, message);
                 chars += message.length();
             }
         }
-        views = next;
-        moderatorHistory.add(new Change(recorded.seq(), moderator, Map.of(), moderator.length()));
-        displayHistory.add(new Change(recorded.seq(), display, Map.of(), display.length()));
-        listenerHistory.add(new Change(recorded.seq(), listeners, personal, chars));
+        String displayed = changeMessage(recorded, display);
+        moderatorHistory.add(new Change(recorded.seq(), moderator, Map.of(), moderator.length()), false);
+        displayHistory.add(new Change(recorded.seq(), displayed, Map.of(), displayed.length()),
+                RoleViews.retracts(views.display, after.display, display.keySet()));
+        listenerHistory.add(new Change(recorded.seq(), listeners, personal, chars),
+                RoleViews.retracts(views.listeners, after.listeners, shared.keySet()));
+        views = after;
+        sharedListenerView = null;
         for (Peer peer : peers) {
             if (peer.live) {
                 peer.send(historyOf(peer.role()).latest().to(peer));
             }
         }
         if (fresh && !peers.isEmpty()) {
-            rooms.fanOut().record(Duration.between(recorded.at(), clock.instant()));
+            rooms.fanOut().record(Duration.between(recorded.at(), rooms.clock.instant()));
         }
     }
 
@@ -298,34 +391,24 @@ final class Room {
     }
 
     /**
-     * A room that holds the meeting while this node hears every appended event is current: an event
-     * whose notification is still on its way reaches the peer after its snapshot, in this same line.
-     * Otherwise (a new room, a failed read, or the {@code LISTEN} connection lost) the stream is read first.
-     */
-    private Uni<Void> current() {
-        return state.exists() && !behind && rooms.listening() ? Uni.createFrom().voidItem() : readNew("hello");
-    }
-
-    /**
      * A client says hello with the last seq it has (or none): it gets what it missed, or a fresh
      * snapshot, then {@code ready}, and from then on every change.
      */
     Uni<Void> hello(Peer peer, Long lastSeq) {
-        return queue.inTurn(meetingId, () -> current().invoke(() -> {
+        return line.next(() -> (current() ? Uni.createFrom().voidItem() : readNew("hello")).invoke(() -> {
             long seq = state.seq();
             History history = historyOf(peer.role());
             // Only the seq of a change the client applied (1 or more) can be resumed from; anything else is a fresh start.
-            boolean canResume = lastSeq != null && lastSeq >= 1 && lastSeq <= seq
-                    && (lastSeq == seq || history.holdsAfter(lastSeq));
-            List<String> missed = canResume ? history.after(lastSeq, peer) : List.of();
-            if (canResume && !(peer.role() != Role.MODERATOR && peer.role() != Role.ASSISTANT
-                    && retractedSince(missed, json.valueToTree(viewFor(peer))))) {
-                missed.forEach(peer::send);
+            boolean resumes = lastSeq != null && lastSeq >= 1 && lastSeq <= seq && (lastSeq == seq || history.resumes(lastSeq));
+            if (resumes) {
+                history.after(lastSeq, peer).forEach(peer::send);
             } else {
                 peer.send(snapshot(peer));
             }
-            ObjectNode ready = json.createObjectNode().put("type", "ready").put("seq", seq)
-                    .put("serverTime", clock.instant().toString());
+            Map<String, Object> ready = new LinkedHashMap<>();
+            ready.put("type", "ready");
+            ready.put("seq", seq);
+            ready.put("serverTime", rooms.clock.instant());
             peer.send(write(ready));
             peer.live = true;
             peers.add(peer);
@@ -336,75 +419,33 @@ final class Room {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "snapshot");
         message.put("seq", state.seq());
-        message.put("serverTime", clock.instant());
+        message.put("serverTime", rooms.clock.instant());
         message.put("role", peer.role());
-        if (peer.role() == Role.LISTENER) {
-            message.put("listenerId", peer.access.listenerId());
-            if (!views.personal.containsKey(peer.access.listenerId())) {
-                message.put("view", new RawValue(sharedListenerView(peer.access.listenerId())));
-                return write(message);
+        switch (peer.role()) {
+            case MODERATOR, ASSISTANT -> message.put("view", views.moderator);
+            case DISPLAY -> message.put("view", views.display);
+            case LISTENER -> {
+                String listenerId = peer.access.listenerId();
+                message.put("listenerId", listenerId);
+                // Forty listeners saying hello to the same room get the same view: written once.
+                if (views.personal.containsKey(listenerId)) {
+                    message.put("view", views.listenerView(listenerId));
+                } else {
+                    if (sharedListenerView == null) {
+                        sharedListenerView = write(views.listeners);
+                    }
+                    message.put("view", new RawValue(sharedListenerView));
+                }
             }
-        }
-        message.put("view", viewFor(peer));
-        return write(message);
-    }
-
-    /**
-     * The view of a listener with no own part, as JSON: written once per event for the room and
-     * given each listener's id, because 40 listeners saying hello to the same room get the same view.
-     * The id is the view's third field, before any text, so the first marker is the one to replace.
-     */
-    private String sharedListenerView(String listenerId) {
-        if (sharedListenerViewOf != views) {
-            sharedListenerView = write(views.listeners.forListener(LISTENER_MARKER, Own.NONE));
-            sharedListenerViewOf = views;
-        }
-        String marker = write(LISTENER_MARKER);
-        int at = sharedListenerView.indexOf(marker);
-        return sharedListenerView.substring(0, at) + write(listenerId) + sharedListenerView.substring(at + marker.length());
-    }
-
-    private Record viewFor(Peer peer) {
-        return switch (peer.role()) {
-            case MODERATOR, ASSISTANT -> views.moderator;
-            case DISPLAY -> views.display;
-            case LISTENER -> views.listenerView(peer.access.listenerId());
             case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
-        };
-    }
-
-    /** Whether the changes carry a text the current view no longer holds: then only a snapshot is safe. */
-    private boolean retractedSince(List<String> changes, ObjectNode current) {
-        Set<String> held = new HashSet<>();
-        retractable(current, held);
-        Set<String> sent = new HashSet<>();
-        try {
-            for (String change : changes) {
-                retractable(json.readTree(change).path("view"), sent);
-            }
-        } catch (JsonProcessingException e) {
-            return true;
         }
-        return !held.containsAll(sent);
-    }
-
-    private static void retractable(JsonNode node, Set<String> into) {
-        node.properties().forEach(field -> {
-            if (RETRACTABLE.contains(field.getKey()) && field.getValue().isTextual()) {
-                into.add(field.getValue().asText());
-            }
-        });
-        for (JsonNode child : node) {
-            if (child.isContainerNode()) {
-                retractable(child, into);
-            }
-        }
+        return write(message);
     }
 
     void leave(Peer peer) {
         peers.remove(peer);
         if (peers.isEmpty()) {
-            idleSince = clock.millis();
+            idleSince = rooms.clock.millis();
         }
     }
 
@@ -421,7 +462,7 @@ final class Room {
 
     private String write(Object message) {
         try {
-            return json.writeValueAsString(message);
+            return rooms.json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             LOG.error("Cannot serialise a live message", e);
             throw new IllegalStateException(e);

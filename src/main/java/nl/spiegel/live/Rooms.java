@@ -13,11 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,20 +31,20 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
-import nl.spiegel.access.Access;
-import nl.spiegel.web.TokenBucket;
-import nl.spiegel.access.AccessService;
+import nl.spiegel.meeting.Command;
+import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.store.Access;
 import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Notifications;
 import nl.spiegel.store.Outcome;
+import nl.spiegel.store.Sender;
 
 /**
  * The live rooms of this node. Nodes are equal: any node takes any command, and each learns of
@@ -64,7 +62,7 @@ public class Rooms {
     EventStore store;
 
     @Inject
-    AccessService access;
+    Notifications notifications;
 
     @Inject
     ObjectMapper json;
@@ -81,15 +79,6 @@ public class Rooms {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String databasePassword;
-
     private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     /** Open connections per key hash, oldest first. */
@@ -105,8 +94,6 @@ public class Rooms {
     static final int LISTENER_CONNECTIONS = 3;
     /** Connections one shared key (moderator, assistant, display) may have open at once. */
     static final int SHARED_CONNECTIONS = 20;
-    private PgSubscriber subscriber;
-    private volatile boolean listening;
     private long sweepTimer = -1;
     private long pingTimer = -1;
     /** Each connection is pinged in one of these slots of the ping interval, given in turn as they open. */
@@ -122,18 +109,10 @@ public class Rooms {
 
     void start(@Observes StartupEvent event) {
         metrics();
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
-                .setUser(databaseUser).setPassword(databasePassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel("meeting_event").handler(this::onEvent)
-                // After a reconnect notifications may have been missed: every room reads what it lacks.
-                .subscribeHandler(() -> {
-                    listening = true;
-                    rooms.values().forEach(room -> room.catchUp().subscribe().with(ok -> { }));
-                });
-        subscriber.channel("access_revoked").handler(payload -> revalidate(UUID.fromString(payload)));
-        subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for meeting events"),
-                failure -> LOG.warn("Not listening for events of other nodes yet; retrying", failure));
+        notifications.on(Notifications.MEETING_EVENT, this::onEvent,
+                // Notifications may have been missed before (re)connecting: every room reads what it lacks.
+                () -> rooms.values().forEach(room -> room.catchUp(true)));
+        notifications.on(Notifications.MEETING_ERASED, payload -> forget(UUID.fromString(payload)));
         long ping = config.livePing().toMillis();
         sweepTimer = vertx.setPeriodic(Math.min(15_000, ping), id -> sweep(ping));
         // One timer pings the connections of one slot at a time, a few every 50 ms: a timer for each
@@ -149,7 +128,7 @@ public class Rooms {
                     .description("Open live connections").tag("role", role.name().toLowerCase(Locale.ROOT)).register(registry);
         }
         Gauge.builder("spiegel.live.rooms", rooms, Map::size).description("Meetings live on this node").register(registry);
-        Gauge.builder("spiegel.live.queued", peers, all -> all.values().stream().mapToLong(Peer::queued).sum())
+        Gauge.builder("spiegel.live.queued", this, Rooms::queued)
                 .description("Characters sent to live connections and not yet written to them").baseUnit("bytes")
                 .register(registry);
         Gauge.builder("spiegel.live.listening", this, rooms -> rooms.listening() ? 1 : 0)
@@ -158,12 +137,14 @@ public class Rooms {
                 .publishPercentileHistogram().register(registry);
     }
 
+    /** Characters sent to live connections and not yet written to them. */
+    long queued() {
+        return peers.values().stream().mapToLong(Peer::queued).sum();
+    }
+
     /** Whether this node hears of events appended by other nodes ({@code LISTEN} connection up). */
     boolean listening() {
-        if (subscriber == null || subscriber.getDelegate().actualConnection() == null) {
-            listening = false;
-        }
-        return listening;
+        return notifications.listening();
     }
 
     Timer fanOut() {
@@ -177,7 +158,11 @@ public class Rooms {
     }
 
     /** Shutting down: new live connections are refused, so clients go to another node. */
-    volatile boolean draining;
+    private volatile boolean draining;
+
+    public boolean draining() {
+        return draining;
+    }
 
     /**
      * When shutdown begins, while the server still runs: live connections close as going away (1001),
@@ -199,13 +184,10 @@ public class Rooms {
             vertx.cancelTimer(sweepTimer);
             vertx.cancelTimer(pingTimer);
         }
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
     }
 
     private void onEvent(String payload) {
-        String[] parts = payload.split(" ");
+        String[] parts = payload.split(" ", 2);
         Room room = rooms.get(UUID.fromString(parts[0]));
         if (room != null) {
             room.notified(Long.parseLong(parts[1]));
@@ -213,7 +195,53 @@ public class Rooms {
     }
 
     Room room(UUID meetingId) {
-        return rooms.computeIfAbsent(meetingId, id -> new Room(id, store, json, clock, this));
+        return rooms.computeIfAbsent(meetingId, id -> new Room(id, this, store));
+    }
+
+    /**
+     * Applies a command to a meeting once, through its room on this node (see {@link Room#execute}),
+     * from a live connection or over REST.
+     */
+    public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt) {
+        return execute(meetingId, sender, commandId, command, actedAt, EventStore.NOTHING);
+    }
+
+    /** As {@link #execute(UUID, Sender, String, Command, Instant)}, with work that commits with its events. */
+    public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt,
+                                EventStore.InTransaction alsoDo) {
+        Timer.Sample started = Timer.start(registry);
+        return room(meetingId).execute(sender, commandId, command, actedAt, alsoDo)
+                .onItemOrFailure().invoke((outcome, failure) -> started.stop(registry.timer("spiegel.commands",
+                        "type", command.getClass().getSimpleName(),
+                        "outcome", failure != null ? "failed" : outcome instanceof Outcome.Rejected ? "rejected" : "applied",
+                        "code", outcome instanceof Outcome.Rejected rejected ? rejected.rejection().code() : "none")));
+    }
+
+    /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */
+    public Uni<Meeting> meeting(UUID meetingId) {
+        return room(meetingId).meeting();
+    }
+
+    /** Drops this node's room of an erased meeting: nothing of it stays in memory. */
+    public void forget(UUID meetingId) {
+        Room room = rooms.remove(meetingId);
+        if (room != null) {
+            room.peers().forEach(peer -> peer.drop(CloseCode.REVOKED));
+        }
+    }
+
+    /** The key hashes of the open connections to a meeting on this node. */
+    public Set<String> openKeys(UUID meetingId) {
+        Room room = rooms.get(meetingId);
+        return room == null ? Set.of() : room.peers().stream().map(p -> p.access.keyHash()).collect(Collectors.toSet());
+    }
+
+    /** Closes the connections to a meeting whose key is not among {@code stillValid} (a rotated link, a removed listener). */
+    public void closeRevoked(UUID meetingId, Set<String> stillValid) {
+        Room room = rooms.get(meetingId);
+        if (room != null) {
+            room.peersWithout(stillValid).forEach(peer -> peer.drop(CloseCode.REVOKED));
+        }
     }
 
     /**
@@ -265,18 +293,6 @@ public class Rooms {
         }
     }
 
-    /** Closes the connections whose key was revoked (a rotated link). */
-    private void revalidate(UUID meetingId) {
-        Room room = rooms.get(meetingId);
-        if (room == null || room.peers().isEmpty()) {
-            return;
-        }
-        Set<String> hashes = room.peers().stream().map(p -> p.access.keyHash()).collect(Collectors.toSet());
-        access.valid(meetingId, hashes).subscribe().with(valid -> room.peersWithout(valid)
-                        .forEach(peer -> peer.drop(CloseCode.REVOKED)),
-                failure -> LOG.warn("Could not check keys after a revocation", failure));
-    }
-
     /** Open connections, and those in a ping slot: the same number once opening and closing settled. */
     int open() {
         return peers.size();
@@ -303,27 +319,9 @@ public class Rooms {
                 peer.drop(CloseCode.GOING_AWAY, "ping");
             }
         }
-        rooms.values().removeIf(room -> room.peers().isEmpty() && now.toEpochMilli() - room.idleSince > IDLE.toMillis());
-        // A notification put off for a command that never came back is read now at the latest.
-        rooms.values().forEach(Room::readIfNotified);
-    }
-
-    /**
-     * A live command to this meeting, from its arrival at the store until its room has sent its
-     * events: meanwhile the room does not read for notifications (see {@link Room#notified}).
-     */
-    <T> Uni<T> commanding(UUID meetingId, Supplier<Uni<T>> command) {
-        Room room = rooms.get(meetingId);
-        if (room == null) {
-            return command.get();
+        for (UUID id : rooms.keySet()) {
+            rooms.computeIfPresent(id, (key, room) -> room.peers().isEmpty() && room.idle()
+                    && now.toEpochMilli() - room.idleSince > IDLE.toMillis() ? null : room);
         }
-        room.commandStarted();
-        return Uni.createFrom().<T>deferred(command::get).onTermination().invoke(room::commandDone);
-    }
-
-    /** For a command this node applied: its room sends the events before the command is acknowledged. */
-    Uni<Void> advance(UUID meetingId, Outcome.Applied applied) {
-        Room room = rooms.get(meetingId);
-        return room == null ? Uni.createFrom().voidItem() : room.advanceTo(applied.seq(), applied.events());
     }
 }

@@ -13,12 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.Access;
-import nl.spiegel.access.Caller;
-import nl.spiegel.access.Permissions;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.Views;
-import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Access;
+import nl.spiegel.store.Caller;
 
 /**
  * A role's view of a meeting over plain HTTP, exactly as the live stream has it after its last
@@ -32,7 +30,7 @@ public class ViewResource {
     SecurityIdentity identity;
 
     @Inject
-    EventStore store;
+    Rooms rooms;
 
     /** A role's view with its seq: the moderator's (also the assistant's), a listener's, or the display's. */
     public record RoleView(long seq, Role role,
@@ -40,10 +38,10 @@ public class ViewResource {
                            Object view) {}
 
     @GET
-    @PermissionsAllowed(Permissions.ANY_KEY)
+    @PermissionsAllowed(Access.ANY_KEY)
     public Uni<RoleView> view(@PathParam("id") UUID id) {
         Access a = Caller.access(identity);
-        return store.load(id).map(meeting -> {
+        return rooms.meeting(id).map(meeting -> {
             Object view = switch (a.role()) {
                 case MODERATOR, ASSISTANT -> Views.moderator(meeting, meeting.lastAt());
                 case DISPLAY -> Views.display(meeting, meeting.lastAt());

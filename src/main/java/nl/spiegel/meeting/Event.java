@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What happened to a meeting, grouped by the same sections as {@link Command}; each section is
- * folded into the state in its own part of {@link Evolution}. Events carry no time of their own:
+ * folded into the state by that section of the {@link Meeting}. Events carry no time of their own:
  * the stream records when each one happened (see {@link Recorded}). Ids of new things are chosen
  * by {@link MeetingCore#decide}. Stored by the record's simple name, so names never change.
  */

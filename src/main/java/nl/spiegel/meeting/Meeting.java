@@ -9,35 +9,17 @@ import java.util.Optional;
 
 /**
  * The state of one mirror meeting: a fold of its events ({@link MeetingCore#evolve}). Immutable.
- * Its parts follow the sections of {@link Command}; each is changed by its own part of
- * {@link Evolution}, through the {@code with…} copies below.
+ * It is composed of sections that follow the sections of {@link Command} and {@link Event}; each
+ * section is a small record in a file of its own, beside the decisions on its commands and the fold
+ * of its events ({@link Preparation}, {@link Phases}, {@link Floor}, {@link Themes}, {@link Notes},
+ * {@link Questions}, {@link Topics}, {@link Access}, {@link Reporting}, {@link FollowUp}).
  *
- * @param exists   false until the meeting was created
- * @param seq      the sequence number of the last event folded in
- * @param lastAt   the latest time of any event (an event timed when its sender acted offline may be earlier)
- * @param lastId   counter behind the ids of themes, participants, notes, questions, topics and actions
+ * @param position where the meeting stands in its stream
  */
-public record Meeting(
-        boolean exists,
-        long seq,
-        Instant createdAt,
-        Instant lastAt,
-        int lastId,
-        Details details,
-        Timeline timeline,
-        Guide conversationGuide,
-        List<Participant> participants,
-        Floor floor,
-        List<Note> notes,
-        QuestionQueue clarifying,
-        TopicList topicList,
-        Admission admission,
-        RetentionPolicy retention,
-        ReportState reporting,
-        List<Action> actions,
-        List<Whisper> whispers) {
+public record Meeting(Position position, Preparation preparation, Phases phases, Floor floor, Themes themes, Notes notebook,
+                      Questions clarifying, Topics topicList, Access access, Reporting reporting, FollowUp followUp) {
 
-    public static final int MAX_PARTICIPANTS = 12;
+    public static final int MAX_PARTICIPANTS = 14;
     public static final int MAX_THEMES = 30;
     /** A listener can have this many questions waiting for screening; it keeps the queue calm. */
     public static final int MAX_WAITING_QUESTIONS = 10;
@@ -57,57 +39,23 @@ public record Meeting(
     public static final int MAX_WHISPERS = 20;
 
     public static Meeting none() {
-        return new Meeting(false, 0, null, Instant.EPOCH, 0, null, Timeline.START, Guide.EMPTY, List.of(), Floor.EMPTY,
-                List.of(), QuestionQueue.EMPTY, TopicList.CLOSED, Admission.OPEN, RetentionPolicy.DEFAULT,
-                ReportState.EMPTY, List.of(), List.of());
+        return new Meeting(Position.START, Preparation.EMPTY, Phases.START, Floor.EMPTY, Themes.IDLE, Notes.EMPTY,
+                Questions.EMPTY, Topics.CLOSED, Access.OPEN, Reporting.EMPTY, FollowUp.EMPTY);
     }
 
     /**
-     * Where the meeting stands in its phases.
+     * Where the meeting stands in its stream.
      *
-     * @param openedAt when the meeting first entered {@link Phase#OPENING}
+     * @param exists false until the meeting was created
+     * @param seq    the sequence number of the last event folded in
+     * @param lastAt the latest time of any event (an event timed when its sender acted offline may be earlier)
+     * @param lastId counter behind the ids of themes, participants, notes, questions, topics and actions
      */
-    public record Timeline(Phase phase, Instant phaseSince, Instant openedAt, Instant endedAt) {
-        static final Timeline START = new Timeline(Phase.PREPARATION, null, null, null);
+    public record Position(boolean exists, long seq, Instant createdAt, Instant lastAt, int lastId) {
+        static final Position START = new Position(false, 0, null, Instant.EPOCH, 0);
     }
 
-    /** The conversation guide: its themes in order, and the time spent on each. */
-    public record Guide(List<Theme> themes, ThemeClock clock) {
-        static final Guide EMPTY = new Guide(List.of(), ThemeClock.IDLE);
-    }
-
-    /** The clarifying questions, and the order of the accepted ones ({@code queue}, by id). */
-    public record QuestionQueue(List<Question> questions, List<String> queue) {
-        static final QuestionQueue EMPTY = new QuestionQueue(List.of(), List.of());
-    }
-
-    /** Topics handed in before the meeting, and whether handing in is open. */
-    public record TopicList(boolean open, List<Topic> topics) {
-        static final TopicList CLOSED = new TopicList(false, List.of());
-    }
-
-    /**
-     * The listeners who joined, and whether more may join.
-     *
-     * @param limit how many listeners may join at most; {@code null} for no limit
-     */
-    public record Admission(Map<String, Listener> listeners, boolean open, Integer limit) {
-        static final Admission OPEN = new Admission(Map.of(), true, null);
-    }
-
-    /**
-     * How long the meeting is kept after its end.
-     *
-     * @param days {@code null} for the server's default
-     */
-    public record RetentionPolicy(Integer days, boolean keepAnonymised) {
-        static final RetentionPolicy DEFAULT = new RetentionPolicy(null, true);
-    }
-
-    /** The report's draft and its finalised versions. */
-    public record ReportState(Report.Draft draft, List<Report> versions) {
-        static final ReportState EMPTY = new ReportState(Report.Draft.EMPTY, List.of());
-    }
+    // The things a meeting holds, as its sections keep them.
 
     /**
      * The meeting's facts.
@@ -122,40 +70,8 @@ public record Meeting(
     /** A theme of the conversation guide: a central, open question with a time budget. */
     public record Theme(String id, String title, String centralQuestion, int minutes) {}
 
-    /**
-     * Time spent per theme. {@code spent} holds finished stretches; the running one is
-     * {@code current} since {@code since}; {@code last} is the theme most recently discussed.
-     */
-    public record ThemeClock(String current, Instant since, String last, Map<String, Duration> spent) {
-        static final ThemeClock IDLE = new ThemeClock(null, null, null, Map.of());
-
-        public Duration spentOn(String themeId, Instant now) {
-            Duration done = spent.getOrDefault(themeId, Duration.ZERO);
-            return themeId.equals(current) ? done.plus(Duration.between(since, now)) : done;
-        }
-
-        public boolean started(String themeId) {
-            return themeId.equals(current) || spent.containsKey(themeId);
-        }
-    }
-
-    /** A client in the circle, known only by a pseudonym and a seat (1 to 12, left to right). */
+    /** A client in the circle, known only by a pseudonym and a seat (1 to {@value #MAX_PARTICIPANTS}, left to right). */
     public record Participant(String id, String pseudonym, int seat, boolean briefed) {}
-
-    /**
-     * Who has the floor and who waits for it. {@code turns} are finished stretches of speaking;
-     * a stretch that continues a turn into a new theme is {@code continued}.
-     */
-    public record Floor(Speaker speaker, List<String> queue, List<Turn> turns) {
-        static final Floor EMPTY = new Floor(null, List.of(), List.of());
-    }
-
-    /** The current speaker; a {@code null} participant id is the moderator. */
-    public record Speaker(String participantId, String themeId, Instant since, boolean continued) {
-        public boolean moderator() {
-            return participantId == null;
-        }
-    }
 
     /** A finished stretch of speaking; a {@code null} participant id is the moderator. */
     public record Turn(String participantId, String themeId, Instant start, Instant end, boolean continued) {
@@ -167,15 +83,15 @@ public record Meeting(
     public record Note(String id, String themeId, NoteTag tag, String text, boolean shared, Role author,
                        Instant at, Instant editedAt) {}
 
-    public record Question(String id, String listenerId, String text, String participantId, String themeId,
-                           QuestionStatus status, RejectReason rejectReason, String mergedInto,
-                           boolean released, Instant submittedAt) {}
-
     /**
      * A short message between the moderator and the assistant, from {@code from}: never shown to
      * listeners or the display, never in the report.
      */
     public record Whisper(String id, Role from, String text, Instant at) {}
+
+    public record Question(String id, String listenerId, String text, String participantId, String themeId,
+                           QuestionStatus status, RejectReason rejectReason, String mergedInto,
+                           boolean released, Instant submittedAt) {}
 
     public record Topic(String id, String listenerId, String text, TopicStatus status, Instant at) {}
 
@@ -187,105 +103,116 @@ public record Meeting(
 
     public record ActionChange(Instant at, String title, String owner, @Nullable LocalDate due, ActionStatus status) {}
 
-    Meeting withHeader(boolean exists, Instant createdAt, Details details) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    // One section replaced, for the folds of the sections.
+
+    Meeting with(Position position) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    /**
-     * This meeting with an event folded in at {@code seq} and {@code at}; {@code newIds} new ids drawn.
-     * An event timed when its sender acted may be earlier than one stored before it.
-     */
-    Meeting recorded(long seq, Instant at, int newIds) {
-        return new Meeting(exists, seq, createdAt, at.isAfter(lastAt) ? at : lastAt, lastId + newIds, details, timeline,
-                conversationGuide,
-                participants, floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Preparation preparation) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withTimeline(Timeline timeline) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Phases phases) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withGuide(Guide conversationGuide) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Floor floor) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withParticipants(List<Participant> participants) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Themes themes) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withFloor(Floor floor) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Notes notebook) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withNotes(List<Note> notes) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Questions clarifying) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withQuestions(QuestionQueue clarifying) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Topics topicList) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withTopics(TopicList topicList) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Access access) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withAdmission(Admission admission) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(Reporting reporting) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withRetention(RetentionPolicy retention) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    Meeting with(FollowUp followUp) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
     }
 
-    Meeting withReporting(ReportState reporting) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    // Short ways to what is most read.
+
+    public boolean exists() {
+        return position.exists();
     }
 
-    Meeting withWhispers(List<Whisper> whispers) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    public long seq() {
+        return position.seq();
     }
 
-    Meeting withActions(List<Action> actions) {
-        return new Meeting(exists, seq, createdAt, lastAt, lastId, details, timeline, conversationGuide, participants,
-                floor, notes, clarifying, topicList, admission, retention, reporting, actions, whispers);
+    public Instant createdAt() {
+        return position.createdAt();
     }
 
-    // Short ways to the parts most read.
-
-    public Phase phase() {
-        return timeline.phase();
+    public Instant lastAt() {
+        return position.lastAt();
     }
 
-    public Instant phaseSince() {
-        return timeline.phaseSince();
+    public int lastId() {
+        return position.lastId();
     }
 
-    public Instant openedAt() {
-        return timeline.openedAt();
-    }
-
-    public Instant endedAt() {
-        return timeline.endedAt();
+    public Details details() {
+        return preparation.details();
     }
 
     public List<Theme> guide() {
-        return conversationGuide.themes();
+        return preparation.guide();
     }
 
-    public ThemeClock themeClock() {
-        return conversationGuide.clock();
+    public List<Participant> participants() {
+        return preparation.participants();
+    }
+
+    public Phase phase() {
+        return phases.phase();
+    }
+
+    public Instant phaseSince() {
+        return phases.since();
+    }
+
+    public Instant openedAt() {
+        return phases.openedAt();
+    }
+
+    public Instant endedAt() {
+        return phases.endedAt();
+    }
+
+    public Themes themeClock() {
+        return themes;
+    }
+
+    public String currentThemeId() {
+        return themes.current();
+    }
+
+    public List<Note> notes() {
+        return notebook.notes();
+    }
+
+    public List<Whisper> whispers() {
+        return notebook.whispers();
     }
 
     public List<Question> questions() {
@@ -305,23 +232,23 @@ public record Meeting(
     }
 
     public Map<String, Listener> listeners() {
-        return admission.listeners();
+        return access.listeners();
     }
 
     public boolean joiningOpen() {
-        return admission.open();
+        return access.joiningOpen();
     }
 
     public Integer listenerLimit() {
-        return admission.limit();
+        return access.listenerLimit();
     }
 
     public Integer retentionDays() {
-        return retention.days();
+        return access.retentionDays();
     }
 
     public boolean keepAnonymised() {
-        return retention.keepAnonymised();
+        return access.keepAnonymised();
     }
 
     public Report.Draft reportDraft() {
@@ -332,8 +259,12 @@ public record Meeting(
         return reporting.versions();
     }
 
+    public List<Action> actions() {
+        return followUp.actions();
+    }
+
     public Optional<Action> action(String id) {
-        return actions.stream().filter(a -> a.id().equals(id)).findFirst();
+        return actions().stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     public Optional<Theme> theme(String id) {
@@ -341,11 +272,11 @@ public record Meeting(
     }
 
     public Optional<Participant> participant(String id) {
-        return participants.stream().filter(p -> p.id().equals(id)).findFirst();
+        return participants().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     public Optional<Note> note(String id) {
-        return notes.stream().filter(n -> n.id().equals(id)).findFirst();
+        return notes().stream().filter(n -> n.id().equals(id)).findFirst();
     }
 
     public Optional<Question> question(String id) {
@@ -362,27 +293,21 @@ public record Meeting(
      */
     public Instant timelineLatest() {
         Instant latest = phaseSince();
-        Speaker speaker = floor.speaker();
-        if (speaker != null) {
-            latest = later(latest, speaker.since());
+        if (floor.speaker() instanceof Floor.Speaking speaking) {
+            latest = later(latest, speaking.since());
         }
         if (!floor.turns().isEmpty()) {
             latest = later(latest, floor.turns().getLast().end());
         }
-        return later(latest, themeClock().since());
+        return later(latest, themes.since());
     }
 
     private static Instant later(Instant a, Instant b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    public String currentThemeId() {
-        return themeClock().current();
-    }
-
     public boolean hasSpoken(String participantId) {
-        Speaker speaker = floor.speaker();
-        return (speaker != null && participantId.equals(speaker.participantId()))
+        return (floor.speaker() instanceof Floor.Speaking speaking && participantId.equals(speaking.participantId()))
                 || floor.turns().stream().anyMatch(t -> participantId.equals(t.participantId()));
     }
 }

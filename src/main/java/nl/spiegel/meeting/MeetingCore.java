@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.spiegel.meeting.Command.*;
 
 /**
  * The pure core of a meeting: {@link #decide} turns a command into events or a rejection,
  * {@link #evolve} folds an event into the state. No I/O, no clock: time is passed in. Each section
- * of {@link Command} is decided in its own class ({@code PreparationDecider}, {@code FloorDecider}, …).
+ * of the meeting decides its own commands and folds its own events, side by side in one file
+ * ({@link Preparation}, {@link Floor}, {@link Questions}, …); here they are handed to it.
  */
 public final class MeetingCore {
 
@@ -38,8 +38,8 @@ public final class MeetingCore {
         Instant at = timing(meeting, now, actedAt);
         try {
             return new Decision.Accepted(events(meeting, actor, command, at), at);
-        } catch (Rules.Refusal refusal) {
-            return new Decision.Rejected(refusal.rejection);
+        } catch (Refused refused) {
+            return new Decision.Rejected(refused.rejection());
         }
     }
 
@@ -52,8 +52,38 @@ public final class MeetingCore {
         return follows != null && actedAt.isBefore(follows) ? follows : actedAt;
     }
 
+    /** The meeting with one more event: the stream's position moves on, then the event's section folds it in. */
     public static Meeting evolve(Meeting meeting, Recorded recorded) {
-        return Evolution.evolve(meeting, recorded);
+        Meeting.Position p = meeting.position();
+        Instant at = recorded.at();
+        Meeting m = meeting.with(new Meeting.Position(p.exists(), recorded.seq(), p.createdAt(),
+                at.isAfter(p.lastAt()) ? at : p.lastAt(), p.lastId() + newIds(recorded.event())));
+        return switch (recorded.event()) {
+            case Event.Preparation e -> Preparation.evolve(m, e, at);
+            case Event.Topics e -> Topics.evolve(m, e, at);
+            case Event.Access e -> Access.evolve(m, e, at);
+            case Event.Phases e -> Phases.evolve(m, e, at);
+            case Event.Floor e -> Floor.evolve(m, e, at);
+            case Event.Themes e -> Themes.evolve(m, e, at);
+            case Event.Notes e -> Notes.evolve(m, e, at);
+            case Event.Questions e -> Questions.evolve(m, e, at);
+            case Event.Reporting e -> Reporting.evolve(m, e);
+            case Event.FollowUp e -> FollowUp.evolve(m, e, at);
+        };
+    }
+
+    /** Events that create something with a new id, drawn from the meeting's counter. */
+    private static int newIds(Event event) {
+        return switch (event) {
+            case Event.ThemeAdded e -> 1;
+            case Event.ParticipantAdded e -> 1;
+            case Event.TopicSubmitted e -> 1;
+            case Event.NoteAdded e -> 1;
+            case Event.Whispered e -> 1;
+            case Event.QuestionSubmitted e -> 1;
+            case Event.ActionCreated e -> 1;
+            default -> 0;
+        };
     }
 
     public static Meeting fold(List<Recorded> stream) {
@@ -79,12 +109,12 @@ public final class MeetingCore {
      * shows; the organiser of a series only follows up actions.
      */
     public static boolean allowed(Role role, Class<? extends Command> type) {
-        boolean byListener = ByListener.class.isAssignableFrom(type);
+        boolean byListener = Command.ByListener.class.isAssignableFrom(type);
         return switch (role) {
             case MODERATOR, ASSISTANT -> !byListener;
             case LISTENER -> byListener;
             case DISPLAY -> false;
-            case ORGANISER -> FollowUp.class.isAssignableFrom(type);
+            case ORGANISER -> Command.FollowUp.class.isAssignableFrom(type);
         };
     }
 
@@ -92,23 +122,23 @@ public final class MeetingCore {
         if (command == null) {
             throw Rules.refuse(Rejection.invalid("type", new Rejection.Detail.Needed()));
         }
-        if (command instanceof CreateMeeting c) {
-            return PreparationDecider.create(m, actor, c);
+        if (command instanceof Command.CreateMeeting c) {
+            return Preparation.create(m, actor, c);
         }
         Rules.require(m.exists(), NOT_FOUND);
         Rules.require(allowed(actor.role(), command.getClass()), FORBIDDEN);
-        Rules.require(m.phase() != Phase.ENDED || command instanceof AfterTheEnd, WRONG_PHASE);
+        Rules.require(m.phase() != Phase.ENDED || command instanceof Command.AfterTheEnd, WRONG_PHASE);
         return switch (command) {
-            case Preparation c -> PreparationDecider.decide(m, c);
-            case Topics c -> TopicsDecider.decide(m, actor, c);
-            case Access c -> AccessDecider.decide(m, actor, c);
-            case Phases c -> PhasesDecider.decide(m, c);
-            case Floor c -> FloorDecider.decide(m, c);
-            case Themes c -> ThemesDecider.decide(m, c);
-            case Notes c -> NotesDecider.decide(m, actor, c);
-            case Questions c -> QuestionsDecider.decide(m, actor, c);
-            case Reporting c -> ReportDecider.decide(m, c, at);
-            case FollowUp c -> FollowUpDecider.decide(m, actor, c);
+            case Command.Preparation c -> Preparation.decide(m, c);
+            case Command.Topics c -> Topics.decide(m, actor, c);
+            case Command.Access c -> Access.decide(m, actor, c);
+            case Command.Phases c -> Phases.decide(m, c);
+            case Command.Floor c -> Floor.decide(m, c);
+            case Command.Themes c -> Themes.decide(m, c);
+            case Command.Notes c -> Notes.decide(m, actor, c);
+            case Command.Questions c -> Questions.decide(m, actor, c);
+            case Command.Reporting c -> Reporting.decide(m, c, at);
+            case Command.FollowUp c -> FollowUp.decide(m, actor, c);
         };
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import nl.spiegel.meeting.Meeting.Participant;
-import nl.spiegel.meeting.Meeting.Speaker;
 import nl.spiegel.meeting.Meeting.Turn;
 
 /**
@@ -63,11 +62,8 @@ public record Participation(
 
     public static Participation of(Meeting m, Instant now) {
         Instant until = m.endedAt() != null ? m.endedAt() : max(now, m.lastAt());
-        List<Turn> turns = new ArrayList<>(m.floor().turns());
-        Speaker speaker = m.floor().speaker();
-        if (speaker != null) {
-            turns.add(new Turn(speaker.participantId(), speaker.themeId(), speaker.since(), until, speaker.continued()));
-        }
+        List<Turn> turns = m.floor().turnsUntil(until);
+        String speaking = m.floor().speaker() instanceof Floor.Speaking s ? s.participantId() : null;
         Duration moderatorTime = Duration.ZERO;
         Duration participantsTime = Duration.ZERO;
         for (Turn turn : turns) {
@@ -97,14 +93,14 @@ public record Participation(
                     themes.add(turn.themeId());
                 }
             }
-            boolean speaking = speaker != null && p.id().equals(speaker.participantId());
+            boolean speaks = p.id().equals(speaking);
             double share = participantsTime.isZero() ? 0 : (double) time.toNanos() / participantsTime.toNanos();
             if (share > 0) {
                 entropy -= share * Math.log(share);
             }
-            Duration since = speaking ? Duration.ZERO : lastEnd == null ? null : Duration.between(lastEnd, until);
+            Duration since = speaks ? Duration.ZERO : lastEnd == null ? null : Duration.between(lastEnd, until);
             entries.add(new Entry(p.id(), p.pseudonym(), p.seat(), time, count, share, fairShare, since, count == 0,
-                    speaking, List.copyOf(themes), tone(count == 0, share, fairShare)));
+                    speaks, List.copyOf(themes), tone(count == 0, share, fairShare)));
         }
         Duration talk = moderatorTime.plus(participantsTime);
         Double moderatorShare = talk.isZero() ? null : (double) moderatorTime.toNanos() / talk.toNanos();
@@ -142,7 +138,7 @@ public record Participation(
                 nudges.add(new Nudge(NudgeKind.DOMINANT, e.participantId(), until));
             }
         }
-        Meeting.ThemeClock clock = m.themeClock();
+        Themes clock = m.themeClock();
         m.theme(m.currentThemeId()).ifPresent(theme -> nudges.add(new Nudge(NudgeKind.THEME_OVER, null, clock.since()
                 .plus(Duration.ofMinutes(theme.minutes())).minus(clock.spent().getOrDefault(theme.id(), Duration.ZERO)))));
         return List.copyOf(nudges);

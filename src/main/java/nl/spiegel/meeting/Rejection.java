@@ -7,7 +7,7 @@ import java.util.Objects;
  * Why a command was refused: a stable {@link Reason} for programs, the {@code field} at fault when
  * there is one, and for an invalid value the {@link Detail} of what was wrong with it. The core
  * gives codes and arguments, never sentences: the words, in Dutch and English, are the shell's
- * ({@code nl.spiegel.web.Texts}).
+ * ({@code nl.spiegel.words.Texts}).
  */
 public record Rejection(Reason reason, String field, Detail detail) {
 
@@ -25,7 +25,22 @@ public record Rejection(Reason reason, String field, Detail detail) {
         UNKNOWN_THEME, UNKNOWN_NOTE, UNKNOWN_QUESTION, UNKNOWN_TOPIC, CIRCLE_FULL, SEAT_TAKEN, PSEUDONYM_TAKEN,
         HAS_SPOKEN, THEME_STARTED, GUIDE_FULL, NO_NEXT_THEME, QUEUE_EMPTY, NOT_YOURS, QUESTION_STATUS,
         TOO_MANY_QUESTIONS, TOPICS_CLOSED, NOT_JOINED, JOINING_CLOSED, LISTENERS_FULL, UNKNOWN_ACTION,
-        UNKNOWN_LISTENER, QUESTIONS_FULL, TOO_MANY_TOPICS, TOPICS_FULL, NOTES_FULL;
+        UNKNOWN_LISTENER, QUESTIONS_FULL, TOO_MANY_TOPICS, TOPICS_FULL, NOTES_FULL,
+        // Refused by the shell before a command reaches the core.
+        /** No valid key for what the request asks. */
+        UNAUTHORIZED,
+        /** A finalised version of the report that does not exist. */
+        UNKNOWN_VERSION,
+        /** A key role that does not exist (the path of a rotation). */
+        UNKNOWN_ROLE,
+        /** A join code that opens no meeting. */
+        UNKNOWN_CODE,
+        /** Something was made with this Idempotency-Key already; its keys went to the first answer. */
+        ALREADY_CREATED,
+        /** Over a client address's allowance; the detail says when to try again. */
+        TOO_MANY_REQUESTS,
+        /** Too many wrong join codes, from this address or from all; the detail says when to try again. */
+        TOO_MANY_GUESSES;
 
         public Rejection rejection() {
             return new Rejection(this, null, null);
@@ -65,10 +80,27 @@ public record Rejection(Reason reason, String field, Detail detail) {
 
         /** Text with invisible control characters (such as U+0000), which no person types. */
         record ControlCharacters() implements Detail {}
+
+        /** A key that is not a moderator's, where only a moderator's opens the way. */
+        record NotAModeratorKey() implements Detail {}
+
+        /** A request that needs a JSON body came without one. */
+        record BodyNeeded() implements Detail {}
+
+        /** To erase a meeting, its title must be repeated exactly. */
+        record RepeatTitle() implements Detail {}
+
+        /** Over a limit for now: try again after {@code seconds}. */
+        record TryAgainIn(long seconds) implements Detail {}
     }
 
     /** A field whose value is missing or out of bounds. */
     public static Rejection invalid(String field, Detail detail) {
         return new Rejection(Reason.INVALID, field, detail);
+    }
+
+    /** This rejection thrown, for where it is found deep in a call. */
+    public Refused refused() {
+        return new Refused(this);
     }
 }

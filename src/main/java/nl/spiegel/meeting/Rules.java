@@ -10,30 +10,20 @@ import nl.spiegel.meeting.Meeting.Question;
 import nl.spiegel.meeting.Meeting.Theme;
 
 /**
- * The checks the deciders share. Each throws {@link Refusal}, which {@link MeetingCore#decide}
+ * The checks the deciders share. Each throws {@link Refused}, which {@link MeetingCore#decide}
  * turns into a rejection, so that every check stops a decision in one line.
  */
 public final class Rules {
 
     private Rules() {}
 
-    /** Thrown by the deciders only, and caught in {@link MeetingCore#decide}. */
-    static final class Refusal extends RuntimeException {
-        final transient Rejection rejection;
-
-        Refusal(Rejection rejection) {
-            super(rejection.code(), null, false, false);
-            this.rejection = rejection;
-        }
-    }
-
-    static Refusal refuse(Rejection rejection) {
-        return new Refusal(rejection);
+    static Refused refuse(Rejection rejection) {
+        return new Refused(rejection);
     }
 
     static void require(boolean condition, Rejection.Reason reason) {
         if (!condition) {
-            throw new Refusal(reason.rejection());
+            throw new Refused(reason.rejection());
         }
     }
 
@@ -55,19 +45,19 @@ public final class Rules {
                 return;
             }
         }
-        throw new Refusal(QUESTION_STATUS.about("questionId"));
+        throw new Refused(QUESTION_STATUS.about("questionId"));
     }
 
     static <T> T present(String field, T value) {
         if (value == null) {
-            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.Needed()));
+            throw new Refused(Rejection.invalid(field, new Rejection.Detail.Needed()));
         }
         return value;
     }
 
     static boolean flag(String field, Boolean value) {
         if (value == null) {
-            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.TrueOrFalse()));
+            throw new Refused(Rejection.invalid(field, new Rejection.Detail.TrueOrFalse()));
         }
         return value;
     }
@@ -76,7 +66,7 @@ public final class Rules {
         String stripped = value == null ? "" : value.strip();
         Optional<Rejection> problem = textProblem(field, stripped, min, max);
         if (problem.isPresent()) {
-            throw new Refusal(problem.get());
+            throw new Refused(problem.get());
         }
         return stripped;
     }
@@ -110,7 +100,7 @@ public final class Rules {
 
     static int number(String field, Integer value, int min, int max) {
         if (value == null || value < min || value > max) {
-            throw new Refusal(Rejection.invalid(field, new Rejection.Detail.Range(min, max)));
+            throw new Refused(Rejection.invalid(field, new Rejection.Detail.Range(min, max)));
         }
         return value;
     }
@@ -136,7 +126,7 @@ public final class Rules {
     }
 
     static <T> T lookup(Optional<T> found, Rejection.Reason reason, String field) {
-        return found.orElseThrow(() -> new Refusal(reason.about(field)));
+        return found.orElseThrow(() -> new Refused(reason.about(field)));
     }
 
     /** The id number the next new theme, participant, note, question, topic or action gets. */

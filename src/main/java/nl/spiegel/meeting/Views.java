@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Set;
 
 import nl.spiegel.meeting.Meeting.Details;
 import nl.spiegel.meeting.Meeting.Participant;
 import nl.spiegel.meeting.Meeting.Question;
-import nl.spiegel.meeting.Meeting.Speaker;
 
 /**
  * What each role sees of a meeting, as plain data. Durations are whole milliseconds; times are
@@ -111,16 +110,20 @@ public final class Views {
 
     public record ReportVersion(int version, Instant finalizedAt) {}
 
-    public record ListenerView(long seq, Instant asOf, @Nullable String listenerId, Phase phase, @Nullable Instant phaseSince,
+    /**
+     * What a listener sees. Who the listener is, is not part of it (the live snapshot says so), so that
+     * the view of every listener who asked nothing is one and the same value.
+     */
+    public record ListenerView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince,
                                @Nullable Instant openedAt, @Nullable Instant endedAt, Details details, List<ThemeView> guide,
                                @Nullable String currentThemeId, List<SeatView> participants, @Nullable SpeakerView speaker,
                                List<SharedNote> notes, List<OwnQuestion> myQuestions,
                                List<QueuedQuestion> questionQueue, boolean topicsOpen, List<OwnTopic> myTopics,
                                boolean canAsk, boolean canHandInTopics, @Nullable Instant pausedSince) {
 
-        /** This view as the listener {@code listenerId} sees it, with their own part. */
-        public ListenerView forListener(String listenerId, Own own) {
-            return new ListenerView(seq, asOf, listenerId, phase, phaseSince, openedAt, endedAt, details, guide, currentThemeId,
+        /** This view as a listener sees it, with their own part. */
+        public ListenerView with(Own own) {
+            return new ListenerView(seq, asOf, phase, phaseSince, openedAt, endedAt, details, guide, currentThemeId,
                     participants, speaker, notes, own.questions(), questionQueue, topicsOpen, own.topics(), canAsk,
                     canHandInTopics, pausedSince);
         }
@@ -140,18 +143,17 @@ public final class Views {
                 e.pseudonym(), e.seat(), m.participant(e.participantId()).map(Participant::briefed).orElse(false),
                 e.speakingTime().toMillis(), e.turns(), e.share(), e.fairShare(), millis(e.sinceLastTurn()),
                 e.neverSpoken(), e.speaking(), e.themes(), e.tone())).toList();
-        Speaker speaker = m.floor().speaker();
-        SpeakerState speakerState = speaker == null ? null
-                : new SpeakerState(speaker.participantId(), speaker.moderator(), speaker.since());
+        SpeakerState speakerState = m.floor().speaker() instanceof Floor.Speaking speaking
+                ? new SpeakerState(speaking.participantId(), speaking.moderator(), speaking.since()) : null;
         Balance balance = new Balance(participation.elapsed().toMillis(), participation.participantsTime().toMillis(),
                 participation.moderatorTime().toMillis(), participation.moderatorShare(), participation.balanceIndex(),
                 Participation.UNDER_FAIR, Participation.OVER_FAIR);
         List<NoteView> notes = m.notes().stream().map(n -> new NoteView(n.id(), n.themeId(), n.tag(), n.text(),
-                n.shared(), n.author(), n.at(), n.editedAt(), FollowUpDecider.canBecomeAction(n))).toList();
+                n.shared(), n.author(), n.at(), n.editedAt(), FollowUp.canBecomeAction(n))).toList();
         List<QuestionView> questions = questionsInOrder(m).stream().map(q -> new QuestionView(q.id(), q.listenerId(),
                 listenerName(m, q.listenerId()), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                q.mergedInto(), q.released(), q.submittedAt(), lane(q.status()), QuestionsDecider.canAsk(m, q),
-                QuestionsDecider.canMarkAnswered(m, q), (int) m.questions().stream()
+                q.mergedInto(), q.released(), q.submittedAt(), lane(q.status()), Questions.canAsk(m, q),
+                Questions.canMarkAnswered(m, q), (int) m.questions().stream()
                         .filter(o -> q.id().equals(o.mergedInto())).count())).toList();
         List<TopicView> topics = m.topics().stream().map(t -> new TopicView(t.id(), t.listenerId(),
                 listenerName(m, t.listenerId()), t.text(), t.status(), t.at())).toList();
@@ -174,7 +176,7 @@ public final class Views {
      */
     static Instant pausedSince(Meeting m) {
         List<Meeting.Turn> turns = m.floor().turns();
-        if (!m.phase().live() || m.floor().speaker() != null || turns.isEmpty()) {
+        if (!m.phase().live() || m.floor().speaker() instanceof Floor.Speaking || turns.isEmpty()) {
             return null;
         }
         Instant end = turns.getLast().end();
@@ -195,7 +197,7 @@ public final class Views {
     }
 
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */
-    public static final Set<String> PERSONAL_FIELDS = Set.of("listenerId", "myQuestions", "myTopics");
+    public static final Set<String> PERSONAL_FIELDS = Set.of("myQuestions", "myTopics");
 
     /** A listener's own part of their view: the questions they asked and the topics they handed in. */
     public record Own(List<OwnQuestion> questions, List<OwnTopic> topics) {
@@ -236,9 +238,9 @@ public final class Views {
         Own own = listenerId == null ? Own.NONE : own(m, listenerId);
         List<SharedNote> notes = m.notes().stream().filter(Meeting.Note::shared)
                 .map(n -> new SharedNote(n.id(), n.themeId(), n.tag(), n.text(), n.at())).toList();
-        return new ListenerView(m.seq(), at(m, now), listenerId, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),
+        return new ListenerView(m.seq(), at(m, now), m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),
                 m.details(), themes(m), m.currentThemeId(), seats(m), speaker(m), notes, own.questions(), releasedQueue(m),
-                m.topicsOpen(), own.topics(), QuestionsDecider.open(m), TopicsDecider.open(m), pausedSince(m));
+                m.topicsOpen(), own.topics(), Questions.open(m), Topics.open(m), pausedSince(m));
     }
 
     public static DisplayView display(Meeting m, Instant now) {
@@ -301,13 +303,12 @@ public final class Views {
     }
 
     private static SpeakerView speaker(Meeting m) {
-        Speaker speaker = m.floor().speaker();
-        if (speaker == null) {
+        if (!(m.floor().speaker() instanceof Floor.Speaking speaking)) {
             return null;
         }
-        String pseudonym = speaker.moderator() ? null
-                : m.participant(speaker.participantId()).map(Participant::pseudonym).orElse(null);
-        return new SpeakerView(speaker.participantId(), pseudonym, speaker.moderator());
+        String pseudonym = speaking.moderator() ? null
+                : m.participant(speaking.participantId()).map(Participant::pseudonym).orElse(null);
+        return new SpeakerView(speaking.participantId(), pseudonym, speaking.moderator());
     }
 
     private static String listenerName(Meeting m, String listenerId) {

@@ -1,6 +1,6 @@
 package nl.spiegel.prep;
 
-import static nl.spiegel.web.Commands.required;
+import static nl.spiegel.live.CommandRequests.required;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -12,8 +12,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,10 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.AccessService;
-import nl.spiegel.access.Links;
-import nl.spiegel.access.Permissions;
-import nl.spiegel.meeting.Actor;
+import nl.spiegel.live.CommandRequests;
+import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Event;
 import nl.spiegel.meeting.Meeting;
@@ -35,19 +31,13 @@ import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.TopicStatus;
 import nl.spiegel.meeting.Views;
-import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Access;
 import nl.spiegel.store.Outcome;
-import nl.spiegel.store.Sender;
-import nl.spiegel.web.AddressLimits;
-import nl.spiegel.web.Commands;
-import nl.spiegel.web.CreateRequests;
-import nl.spiegel.web.Locations;
-import nl.spiegel.web.ProblemException;
 
 /**
  * Preparing a meeting over REST: its facts, house rules, conversation guide and circle. Every
- * change is a command to the meeting core, sent by {@link Commands}. Creating a meeting is open to
- * anyone and returns its keys; everything else needs the moderator's or assistant's key.
+ * change is a command to the meeting core, sent by {@link CommandRequests}, with the moderator's or
+ * the assistant's key. (Creating a meeting hands out its keys: {@code nl.spiegel.access.MeetingKeysResource}.)
  */
 @Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,33 +45,16 @@ import nl.spiegel.web.ProblemException;
 public class MeetingResource {
 
     @Inject
-    EventStore store;
+    Rooms rooms;
 
     @Inject
     Clock clock;
 
     @Inject
-    AccessService access;
-
-    @Inject
-    Commands commands;
-
-    @Inject
-    AddressLimits limits;
-
-    @Inject
-    CreateRequests creates;
-
-    @Inject
-    HttpServerRequest request;
+    CommandRequests commands;
 
     /** The moderator's view of a meeting, with the id of what a request just made, if any. */
     public record MeetingResponse(UUID id, long seq, @Nullable String createdId, Views.ModeratorView meeting) {}
-
-    /** The keys of a new meeting, shown once, and the links they belong in. */
-    public record AccessInfo(String moderatorKey, String assistantKey, String displayKey, String joinCode, Links links) {}
-
-    public record CreatedMeeting(UUID id, long seq, AccessInfo access, Views.ModeratorView meeting) {}
 
     public record ThemeBody(String title, String centralQuestion, Integer minutes) {}
 
@@ -95,46 +68,17 @@ public class MeetingResource {
 
     public record JoiningBody(Boolean open, Integer listenerLimit) {}
 
-    /** Whoever creates a meeting has no key yet. */
-    private static final Sender CREATOR = new Sender(Actor.MODERATOR, "create");
-
-    @POST
-    @PermitAll
-    @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedMeeting.class)))
-    public Uni<RestResponse<CreatedMeeting>> create(Command.CreateMeeting body) {
-        Command.CreateMeeting command = required(body);
-        limits.take(AddressLimits.Kind.CREATE, request);
-        // Random, never derived from the Idempotency-Key: knowing the key must not lead to the meeting.
-        UUID id = UUID.randomUUID();
-        AccessService.Keys[] keys = new AccessService.Keys[1];
-        return store.execute(id, CREATOR, null, command, null, (connection, applied) ->
-                        creates.claim(connection, CreateRequests.Kind.MEETING, commands.idempotencyKey())
-                                .chain(() -> access.issue(connection, id)).invoke(k -> keys[0] = k).replaceWithVoid())
-                .map(outcome -> switch (outcome) {
-                    case Outcome.Rejected rejected -> throw ProblemException.of(rejected.rejection());
-                    case Outcome.Applied applied -> {
-                        AccessService.Keys k = keys[0];
-                        CreatedMeeting created = new CreatedMeeting(id, applied.meeting().seq(),
-                                new AccessInfo(k.moderator(), k.assistant(), k.display(), k.joinCode(), Links.of(id, k)),
-                                Views.moderator(applied.meeting(), clock.instant()));
-                        yield RestResponse.ResponseBuilder.<CreatedMeeting>created(Locations.of("meetings/" + id))
-                                .entity(created).build();
-                    }
-                });
-    }
-
     @GET
     @Path("/{id}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> get(@PathParam("id") UUID id) {
         return existing(id).map(meeting -> response(id, meeting, null));
     }
 
     private Uni<Meeting> existing(UUID id) {
-        return store.load(id).map(meeting -> {
+        return rooms.meeting(id).map(meeting -> {
             if (!meeting.exists()) {
-                throw ProblemException.of(Rejection.Reason.NOT_FOUND.rejection());
+                throw Rejection.Reason.NOT_FOUND.rejection().refused();
             }
             return meeting;
         });
@@ -146,21 +90,21 @@ public class MeetingResource {
 
     @PUT
     @Path("/{id}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> updateDetails(@PathParam("id") UUID id, Command.UpdateDetails body) {
         return send(id, required(body));
     }
 
     @PUT
     @Path("/{id}/house-rules")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> setHouseRules(@PathParam("id") UUID id, Command.SetHouseRules body) {
         return send(id, required(body));
     }
 
     @POST
     @Path("/{id}/themes")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)))
     public Uni<RestResponse<MeetingResponse>> addTheme(@PathParam("id") UUID id, ThemeBody body) {
@@ -171,15 +115,15 @@ public class MeetingResource {
 
     @GET
     @Path("/{id}/themes/{themeId}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<Views.ThemeProgress> theme(@PathParam("id") UUID id, @PathParam("themeId") String themeId) {
         return view(id).map(view -> view.guide().stream().filter(t -> t.id().equals(themeId)).findFirst()
-                .orElseThrow(() -> ProblemException.of(Rejection.Reason.UNKNOWN_THEME.about("themeId"))));
+                .orElseThrow(() -> Rejection.Reason.UNKNOWN_THEME.about("themeId").refused()));
     }
 
     @PUT
     @Path("/{id}/themes/{themeId}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> editTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId, ThemeBody body) {
         ThemeBody b = required(body);
         return send(id, new Command.EditTheme(themeId, b.title(), b.centralQuestion(), b.minutes()));
@@ -187,21 +131,21 @@ public class MeetingResource {
 
     @PUT
     @Path("/{id}/themes/{themeId}/position")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> moveTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId, PositionBody body) {
         return send(id, new Command.MoveTheme(themeId, required(body).position()));
     }
 
     @DELETE
     @Path("/{id}/themes/{themeId}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> removeTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId) {
         return send(id, new Command.RemoveTheme(themeId));
     }
 
     @POST
     @Path("/{id}/participants")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)))
     public Uni<RestResponse<MeetingResponse>> addParticipant(@PathParam("id") UUID id, ParticipantBody body) {
@@ -212,15 +156,15 @@ public class MeetingResource {
 
     @GET
     @Path("/{id}/participants/{participantId}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<Views.SeatStats> participant(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
         return view(id).map(view -> view.participants().stream().filter(p -> p.id().equals(participantId)).findFirst()
-                .orElseThrow(() -> ProblemException.of(Rejection.Reason.UNKNOWN_PARTICIPANT.about("participantId"))));
+                .orElseThrow(() -> Rejection.Reason.UNKNOWN_PARTICIPANT.about("participantId").refused()));
     }
 
     @PUT
     @Path("/{id}/participants/{participantId}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> editParticipant(@PathParam("id") UUID id, @PathParam("participantId") String participantId,
                                                 ParticipantBody body) {
         ParticipantBody b = required(body);
@@ -229,21 +173,21 @@ public class MeetingResource {
 
     @DELETE
     @Path("/{id}/participants/{participantId}")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> removeParticipant(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
         return send(id, new Command.RemoveParticipant(participantId));
     }
 
     @PUT
     @Path("/{id}/topics-open")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> setTopicsOpen(@PathParam("id") UUID id, TopicsOpenBody body) {
         return send(id, new Command.SetTopicsOpen(required(body).open()));
     }
 
     @PUT
     @Path("/{id}/topics/{topicId}/status")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> setTopicStatus(@PathParam("id") UUID id, @PathParam("topicId") String topicId,
                                                TopicStatusBody body) {
         return send(id, new Command.SetTopicStatus(topicId, required(body).status()));
@@ -251,7 +195,7 @@ public class MeetingResource {
 
     @PUT
     @Path("/{id}/joining")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> setJoining(@PathParam("id") UUID id, JoiningBody body) {
         JoiningBody b = required(body);
         return send(id, new Command.SetJoining(b.open(), b.listenerLimit()));
@@ -282,6 +226,6 @@ public class MeetingResource {
     }
 
     private static RestResponse<MeetingResponse> created(String path, MeetingResponse response) {
-        return RestResponse.ResponseBuilder.<MeetingResponse>created(Locations.of(path)).entity(response).build();
+        return CommandRequests.created(path, response);
     }
 }

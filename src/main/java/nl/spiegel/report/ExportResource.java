@@ -16,17 +16,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.Permissions;
+import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Recorded;
 import nl.spiegel.meeting.Views;
+import nl.spiegel.store.Access;
 import nl.spiegel.store.EventCodec;
 import nl.spiegel.store.EventStore;
 
 /** A meeting's data to take away: its turns as CSV, and all of it as JSON for an archive. */
 @Path("/meetings/{id}/export")
 public class ExportResource {
+
+    @Inject
+    Rooms rooms;
 
     @Inject
     EventStore store;
@@ -42,16 +46,16 @@ public class ExportResource {
     @GET
     @Path("/turns.csv")
     @Produces("text/csv")
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<String> turns(@PathParam("id") UUID id) {
-        return store.load(id).map(TurnsCsv::of);
+        return rooms.meeting(id).map(TurnsCsv::of);
     }
 
     /** The whole meeting for an archive: its event stream and the moderator's view. */
     @GET
     @Path("/meeting.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingExport> export(@PathParam("id") UUID id) {
         return store.eventsAfter(id, 0).map(events -> {
             List<ExportedEvent> exported = new ArrayList<>(events.size());

@@ -24,16 +24,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import nl.spiegel.SpiegelConfig;
-import nl.spiegel.access.Permissions;
+import nl.spiegel.live.CommandRequests;
+import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.ActionStatus;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Nullable;
+import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Report;
-import nl.spiegel.store.EventStore;
-import nl.spiegel.web.Commands;
-import nl.spiegel.web.ProblemException;
-import nl.spiegel.web.Texts;
+import nl.spiegel.store.Access;
 
 /**
  * After the meeting, the report: a draft the moderator edits, then finalised versions that never
@@ -43,10 +42,10 @@ import nl.spiegel.web.Texts;
 public class ReportResource {
 
     @Inject
-    Commands commands;
+    CommandRequests commands;
 
     @Inject
-    EventStore store;
+    Rooms rooms;
 
     @Inject
     SpiegelConfig config;
@@ -63,14 +62,14 @@ public class ReportResource {
     /** The report as HTML, printable: the draft, or a finalised {@code version}; Dutch or English. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     public Uni<TemplateInstance> report(@PathParam("id") UUID id, @QueryParam("version") Integer version,
                                         @QueryParam("lang") String lang) {
-        return store.load(id).map(m -> {
+        return rooms.meeting(id).map(m -> {
             Report report = version == null || version == 0 ? Report.of(m, m.reportDraft(), 0, null)
                     : m.reports().stream().filter(r -> r.version() == version).findFirst()
-                            .orElseThrow(() -> new ProblemException(404, "INVALID", "version", Texts::noSuchVersion));
+                            .orElseThrow(() -> Rejection.Reason.UNKNOWN_VERSION.about("version").refused());
             ReportPage page = ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone());
             return Templates.report(page).setLocale(page.locale());
         });
@@ -84,10 +83,10 @@ public class ReportResource {
     @GET
     @Path("/letter")
     @Produces(MediaType.TEXT_HTML)
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
-        return store.load(id).map(m -> {
+        return rooms.meeting(id).map(m -> {
             Report report = Report.forLetter(m);
             Set<String> published = Report.publishedNoteIds(m);
             List<Meeting.Action> actions = m.actions().stream()
@@ -100,16 +99,16 @@ public class ReportResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<Report> edit(@PathParam("id") UUID id, Command.EditReport body) {
-        return commands.send(id, Commands.required(body)).map(applied -> Report.of(applied.meeting(),
+        return commands.send(id, CommandRequests.required(body)).map(applied -> Report.of(applied.meeting(),
                 applied.meeting().reportDraft(), 0, null));
     }
 
     @POST
     @Path("/finalize")
     @Produces(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<Version> finalizeReport(@PathParam("id") UUID id) {
         return commands.send(id, new Command.FinalizeReport()).map(applied -> {
             Report last = applied.meeting().reports().getLast();
@@ -120,9 +119,9 @@ public class ReportResource {
     @GET
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed(Permissions.MODERATORS)
+    @PermissionsAllowed(Access.MODERATORS)
     public Uni<List<Version>> versions(@PathParam("id") UUID id) {
-        return store.load(id).map(m -> m.reports().stream()
+        return rooms.meeting(id).map(m -> m.reports().stream()
                 .map(r -> new Version(r.version(), r.finalizedAt())).toList());
     }
 }

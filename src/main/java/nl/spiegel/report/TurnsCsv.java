@@ -1,8 +1,5 @@
 package nl.spiegel.report;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import nl.spiegel.meeting.Meeting;
 
 /** The turns of a meeting as CSV (RFC 4180): one row per stretch of speaking. */
@@ -14,12 +11,7 @@ final class TurnsCsv {
 
     static String of(Meeting m) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        List<Meeting.Turn> turns = new ArrayList<>(m.floor().turns());
-        Meeting.Speaker speaker = m.floor().speaker();
-        if (speaker != null) {
-            turns.add(new Meeting.Turn(speaker.participantId(), speaker.themeId(), speaker.since(), m.lastAt(), speaker.continued()));
-        }
-        for (Meeting.Turn turn : turns) {
+        for (Meeting.Turn turn : m.floor().turnsUntil(m.lastAt())) {
             Meeting.Participant p = turn.participantId() == null ? null : m.participant(turn.participantId()).orElse(null);
             String theme = turn.themeId() == null ? "" : m.theme(turn.themeId()).map(Meeting.Theme::title).orElse("");
             csv.append(turn.start()).append(',').append(turn.end()).append(',')

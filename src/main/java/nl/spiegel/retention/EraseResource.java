@@ -10,10 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.spiegel.access.Permissions;
-import nl.spiegel.store.EventStore;
-import nl.spiegel.web.ProblemException;
-import nl.spiegel.web.Texts;
+import nl.spiegel.live.Rooms;
+import nl.spiegel.meeting.Rejection;
+import nl.spiegel.store.Access;
 
 /**
  * The moderator erases a meeting at once (export it first). To be sure nobody does this by
@@ -23,7 +22,7 @@ import nl.spiegel.web.Texts;
 public class EraseResource {
 
     @Inject
-    EventStore store;
+    Rooms rooms;
 
     @Inject
     Retention retention;
@@ -32,11 +31,11 @@ public class EraseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed(Permissions.MODERATOR)
+    @PermissionsAllowed(Access.MODERATOR)
     public Uni<Void> erase(@PathParam("id") UUID id, Confirmation body) {
-        return store.load(id).chain(m -> {
+        return rooms.meeting(id).chain(m -> {
             if (body == null || body.title() == null || !body.title().strip().equals(m.details().title())) {
-                throw ProblemException.invalid("title", Texts::repeatTitle);
+                throw Rejection.invalid("title", new Rejection.Detail.RepeatTitle()).refused();
             }
             return retention.erase(id);
         });

@@ -21,10 +21,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
+import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.NoteTag;
 import nl.spiegel.meeting.Report;
-import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Notifications;
 
 /**
  * Erasing meetings: when their retention period is over, or at once when the moderator asks. The
@@ -40,7 +41,7 @@ public class Retention {
     Pool pool;
 
     @Inject
-    EventStore store;
+    Rooms rooms;
 
     @Inject
     Clock clock;
@@ -76,7 +77,7 @@ public class Retention {
 
     /** Erases one meeting now, keeping the anonymised summary if the organisation chose so. */
     public Uni<Void> erase(UUID meetingId) {
-        return store.load(meetingId).chain(m -> pool.withTransaction(c -> {
+        return rooms.meeting(meetingId).chain(m -> pool.withTransaction(c -> {
             Uni<?> archive = m.exists() && m.keepAnonymised()
                     ? c.preparedQuery("insert into meeting_archive (meeting_id, title, target_group, ended_at,"
                             + " improvement_points, actions, erased_at) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)"
@@ -89,8 +90,10 @@ public class Retention {
                     : Uni.createFrom().voidItem();
             // The meeting row's foreign keys take its events, commands, keys, join code and series link with it.
             return archive.chain(() -> c.preparedQuery("delete from meeting where id = $1").execute(Tuple.of(meetingId)))
-                    .chain(() -> c.preparedQuery("select pg_notify('access_revoked', $1)").execute(Tuple.of(meetingId.toString())));
-        })).invoke(() -> store.forget(meetingId)).chain(this::vacuum);
+                    // Every node closes the meeting's connections and drops what it holds of it.
+                    .chain(() -> c.preparedQuery("select pg_notify($1, $2)")
+                            .execute(Tuple.of(Notifications.MEETING_ERASED, meetingId.toString())));
+        })).invoke(() -> rooms.forget(meetingId)).chain(this::vacuum);
     }
 
     /**

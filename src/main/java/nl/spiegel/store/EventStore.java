@@ -1,7 +1,6 @@
 package nl.spiegel.store;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,13 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentMap;
 
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,23 +20,19 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import nl.spiegel.meeting.Actor;
-import nl.spiegel.meeting.Command;
-import nl.spiegel.meeting.Decision;
 import nl.spiegel.meeting.Meeting;
-import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Recorded;
+import nl.spiegel.meeting.Rejection;
 
 /**
- * Meetings as event streams in PostgreSQL. A command is decided against the latest state and its
- * events are appended in one transaction with the next sequence numbers; when another writer got
- * there first, the primary key refuses the insert and the command is decided again on the newer
- * state (optimistic concurrency). Nothing is acknowledged before the commit.
+ * Meetings as event streams in PostgreSQL, and the answer given to each command id. It keeps no
+ * state of its own: the meeting's owner on this node (its live room) decides, and hands the store a
+ * {@link Verdict} to keep. Appending is optimistic: the primary key on (meeting, {@code seq})
+ * refuses an insert when another node got there first ({@link #isConflict}), and the owner reads
+ * what it missed and decides again. Nothing is acknowledged before the commit.
  */
 @ApplicationScoped
 public class EventStore {
-
-    private static final int MAX_ATTEMPTS = 25;
 
     @Inject
     Clock clock;
@@ -54,35 +43,6 @@ public class EventStore {
     @Inject
     Instance<Consequences> consequences;
 
-    @Inject
-    MeterRegistry registry;
-
-    /**
-     * On one node, commands to the same meeting take turns: racing them would only make them retry.
-     * Writers on other nodes still race, and the primary key on {@code seq} settles that.
-     */
-    private final Turns<UUID> turns = new Turns<>();
-
-    /**
-     * Folded states by meeting; only ever a prefix of the stored stream, so never wrong, at most
-     * behind. Bounded: a meeting not used for a while is folded again from its stream when needed.
-     */
-    private final ConcurrentMap<UUID, Meeting> folded = Caffeine
-            .newBuilder().maximumSize(2_000).expireAfterAccess(Duration.ofHours(12)).<UUID, Meeting>build().asMap();
-
-    /**
-     * Applies a command once. A command id seen before for this meeting returns the first outcome and
-     * appends nothing; a {@code null} command id is never deduplicated.
-     */
-    public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command) {
-        return execute(meetingId, sender, commandId, command, null, NOTHING);
-    }
-
-    /** A command whose sender says when they acted ({@code actedAt}); see {@link MeetingCore#decide}. */
-    public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt) {
-        return execute(meetingId, sender, commandId, command, actedAt, NOTHING);
-    }
-
     /** Work that must commit together with a command's events, such as the keys of a new meeting. */
     @FunctionalInterface
     public interface InTransaction {
@@ -90,130 +50,106 @@ public class EventStore {
         Uni<Void> after(SqlConnection connection, Outcome.Applied applied);
     }
 
-    private static final InTransaction NOTHING = (connection, applied) -> Uni.createFrom().voidItem();
+    public static final InTransaction NOTHING = (connection, applied) -> Uni.createFrom().voidItem();
 
-    public Uni<Outcome> execute(UUID meetingId, Sender sender, String clientCommandId, Command command, Instant actedAt,
-                                InTransaction alsoDo) {
-        String commandId = scoped(sender, clientCommandId);
-        Timer.Sample started = Timer.start(registry);
-        return turns.inTurn(meetingId, () -> append(meetingId, sender.actor(), commandId, command, actedAt, alsoDo))
-                .onItemOrFailure().invoke((outcome, failure) -> started.stop(registry.timer("spiegel.commands",
-                        "type", command.getClass().getSimpleName(),
-                        "outcome", failure != null ? "failed" : outcome instanceof Outcome.Rejected ? "rejected" : "applied",
-                        "code", outcome instanceof Outcome.Rejected rejected ? rejected.rejection().code() : "none")));
-    }
+    /** What a transaction found: the command's verdict kept now, or its id answered before. */
+    public sealed interface Stored {
+        record Kept(Outcome outcome) implements Stored {}
 
-    /**
-     * Most commands go to a meeting this node already folded and append events that need nothing else
-     * stored with them: those are decided on the folded state and appended in one statement, without
-     * reading first. That state is never wrong, at most behind; when it is behind, the next seq is
-     * taken and the statement fails as a whole, as it does for a command id seen before. Then, and for
-     * every other command, it goes the careful way ({@link #appendInTransaction}).
-     */
-    private Uni<Outcome> append(UUID meetingId, Actor actor, String commandId, Command command, Instant actedAt,
-                                InTransaction alsoDo) {
-        Meeting known = folded.get(meetingId);
-        if (known == null || alsoDo != NOTHING) {
-            return appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo);
-        }
-        Decision decision = decide(known, actor, command, actedAt);
-        if (!(decision instanceof Decision.Accepted accepted) || accepted.events().isEmpty()) {
-            // A rejection is remembered for good, so it is decided on the latest state, never on one behind.
-            return appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo);
-        }
-        List<Recorded> recorded = MeetingCore.record(known, accepted);
-        for (Consequences c : consequences) {
-            if (c.concerns(recorded)) {
-                return appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo);
-            }
-        }
-        Meeting after = evolve(known, recorded);
-        return appendStatement(pool, meetingId, commandId, accepted, recorded, after)
-                .map(appended -> (Outcome) new Outcome.Applied(after, recorded, false, recorded.getLast().seq()))
-                .invoke(applied -> remember(meetingId, after))
-                .onFailure(EventStore::isConflict)
-                .recoverWithUni(() -> appendInTransaction(meetingId, actor, commandId, command, actedAt, alsoDo));
-    }
-
-    /**
-     * A command holds at most one pooled connection at a time: the stream is read before its
-     * transaction begins, and a replay is read after it ended. Were the stream read inside the
-     * transaction through the pool, as many commands as the pool has connections would each hold
-     * one and wait for a second: every command would stall. Inside the transaction everything runs
-     * on that one connection as plain SQL: the id lookup, then the events, the command's id and the
-     * summary in one statement.
-     */
-    private Uni<Outcome> appendInTransaction(UUID meetingId, Actor actor, String commandId, Command command,
-                                             Instant actedAt, InTransaction alsoDo) {
-        return Uni.createFrom().deferred(() -> current(meetingId)
-                        .flatMap(state -> pool.withTransaction(connection -> attempt(connection, meetingId, state, actor,
-                                        commandId, command, actedAt)
-                                .call(step -> step instanceof Step.Done(Outcome.Applied applied)
-                                        ? alsoDo.after(connection, applied).chain(() -> consequencesOf(connection, meetingId, applied))
-                                        : Uni.createFrom().voidItem()))))
-                .onFailure(EventStore::isConflict).retry()
-                .withBackOff(Duration.ofMillis(2), Duration.ofMillis(100)).withJitter(0.5).atMost(MAX_ATTEMPTS)
-                .flatMap(step -> switch (step) {
-                    case Step.Done(Outcome outcome) -> Uni.createFrom().item(outcome);
-                    case Step.Seen(CommandRow previous) -> replay(meetingId, previous);
-                })
-                .invoke(outcome -> {
-                    if (outcome instanceof Outcome.Applied applied) {
-                        remember(meetingId, applied.meeting());
-                    }
-                });
-    }
-
-    private Uni<Void> consequencesOf(SqlConnection connection, UUID meetingId, Outcome.Applied applied) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        if (applied.events().isEmpty()) {
-            return all;
-        }
-        for (Consequences c : consequences) {
-            all = all.chain(() -> c.of(connection, meetingId, applied));
-        }
-        return all;
-    }
-
-    /** What a transaction found: the command decided now, or its id seen before. */
-    private sealed interface Step {
-        record Done(Outcome outcome) implements Step {}
-
-        record Seen(CommandRow previous) implements Step {}
+        /** Answered before: with this refusal, or (when it is {@code null}) with the events {@code firstSeq..lastSeq}. */
+        record Seen(Rejection rejection, long firstSeq, long lastSeq) implements Stored {}
     }
 
     /**
      * Command ids are made by clients, so two people may pick the same one; each key (one person or
      * device) has its own space of ids, and nobody's command is answered with another's outcome.
      */
-    static String scoped(Sender sender, String commandId) {
+    public static String scoped(Sender sender, String commandId) {
         return commandId == null ? null : sender.keyHash() + ":" + commandId;
     }
 
-    /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */
-    public Uni<Meeting> load(UUID meetingId) {
-        return current(meetingId).invoke(m -> remember(meetingId, m));
-    }
-
-    /** Drops what this node remembers of an erased meeting. */
-    public void forget(UUID meetingId) {
-        folded.remove(meetingId);
-    }
-
-    /** The events after {@code seq}, in order. Works from any Vert.x context, no session needed. */
+    /** The events after {@code seq}, in order. */
     public Uni<List<Recorded>> eventsAfter(UUID meetingId, long seq) {
-        return rows(meetingId, seq, Long.MAX_VALUE);
+        return events(meetingId, seq, Long.MAX_VALUE);
+    }
+
+    /** The events after {@code afterSeq} up to and including {@code untilSeq}, in order. */
+    public Uni<List<Recorded>> events(UUID meetingId, long afterSeq, long untilSeq) {
+        return pool.preparedQuery("select seq, occurred_at, type, payload::text from meeting_event"
+                        + " where meeting_id = $1 and seq > $2 and seq <= $3 order by seq")
+                .execute(Tuple.of(meetingId, afterSeq, untilSeq))
+                .map(rows -> {
+                    List<Recorded> events = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        events.add(new Recorded(row.getLong(0), row.getOffsetDateTime(1).toInstant(),
+                                EventCodec.decode(row.getString(2), row.getString(3))));
+                    }
+                    return events;
+                });
     }
 
     /**
-     * The state was read before the command id is looked up. A command's events and its id commit
-     * together, so when the id is not there yet, the state read before cannot hold its events: a
-     * racing copy of the command then collides on {@code seq} and is retried, never decided twice.
+     * Whether these events need other work stored with them ({@link Consequences}): then they go
+     * through {@link #keep}, never {@link #append}.
      */
-    private Uni<Step> attempt(SqlConnection connection, UUID meetingId, Meeting state, Actor actor, String commandId,
-                              Command command, Instant actedAt) {
-        Uni<CommandRow> seen = commandId == null ? Uni.createFrom().nullItem()
-                : connection.preparedQuery("select first_seq, last_seq, rejection::text from meeting_command"
+    public boolean needsTransaction(List<Recorded> events) {
+        for (Consequences c : consequences) {
+            if (c.concerns(events)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The short way: the events, the command's id and the meeting's summary in one statement, with no
+     * transaction around it and nothing read first. It fails as a whole with a conflict when the
+     * next seq was taken (the owner's state was behind) or the command id was answered before.
+     */
+    public Uni<Outcome.Applied> append(UUID meetingId, String commandId, Verdict.Append append) {
+        return appendStatement(pool, meetingId, commandId, append).map(ignored -> applied(append));
+    }
+
+    /**
+     * The careful way, in one transaction on one connection: the command id is looked up first, and
+     * when it was answered before, that answer is found ({@link Stored.Seen}) and nothing is kept.
+     * Otherwise the verdict is kept: a refusal or an unchanged answer for the id, or the events (a new
+     * meeting's summary row first) with the id, the summary, {@code alsoDo} and the {@link Consequences}.
+     * {@code state} is what the verdict was decided on; another node's append since collides on the seq.
+     */
+    public Uni<Stored> keep(UUID meetingId, Meeting state, String commandId, Verdict verdict, InTransaction alsoDo) {
+        return pool.withTransaction(connection -> seen(connection, meetingId, commandId).chain(previous -> {
+            if (previous != null) {
+                return Uni.createFrom().item(new Stored.Seen(previous.rejection() == null ? null
+                        : RejectionCodec.decode(previous.rejection()), previous.firstSeq(), previous.lastSeq()));
+            }
+            return switch (verdict) {
+                case Verdict.Refused refused -> answer(connection, meetingId, state, commandId,
+                        RejectionCodec.encode(refused.rejection()))
+                        .replaceWith(new Stored.Kept(new Outcome.Rejected(refused.rejection())));
+                case Verdict.Unchanged unchanged -> answer(connection, meetingId, state, commandId, null)
+                        .replaceWith(new Stored.Kept(new Outcome.Applied(state, List.of(), false, state.seq())));
+                case Verdict.Append append -> {
+                    Outcome.Applied applied = applied(append);
+                    yield created(connection, meetingId, state, append.after())
+                            .chain(() -> appendStatement(connection, meetingId, commandId, append))
+                            .chain(() -> alsoDo.after(connection, applied))
+                            .chain(() -> consequencesOf(connection, meetingId, applied))
+                            .replaceWith(new Stored.Kept(applied));
+                }
+            };
+        }));
+    }
+
+    private static Outcome.Applied applied(Verdict.Append append) {
+        return new Outcome.Applied(append.after(), append.events(), false, append.events().getLast().seq());
+    }
+
+    private Uni<CommandRow> seen(SqlConnection connection, UUID meetingId, String commandId) {
+        if (commandId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return connection.preparedQuery("select first_seq, last_seq, rejection::text from meeting_command"
                         + " where meeting_id = $1 and command_id = $2").execute(Tuple.of(meetingId, commandId))
                 .map(rows -> {
                     var found = rows.iterator();
@@ -223,64 +159,35 @@ public class EventStore {
                     Row row = found.next();
                     return new CommandRow(row.getLong(0), row.getLong(1), row.getString(2));
                 });
-        return seen.flatMap(previous -> previous != null
-                ? Uni.createFrom().item(new Step.Seen(previous))
-                : decideAndAppend(connection, meetingId, state, actor, commandId, command, actedAt).map(Step.Done::new));
     }
 
-    /** The first answer again: the rejection, or the events the command appended and the seq it named. */
-    private Uni<Outcome> replay(UUID meetingId, CommandRow previous) {
-        if (previous.rejection() != null) {
-            return Uni.createFrom().item(new Outcome.Rejected(RejectionCodec.decode(previous.rejection())));
+    /** A new meeting's summary row comes before its events, which refer to it. */
+    private static Uni<Void> created(SqlConnection connection, UUID meetingId, Meeting state, Meeting after) {
+        if (state.exists()) {
+            return Uni.createFrom().voidItem();
         }
-        return rows(meetingId, previous.firstSeq() - 1, previous.lastSeq()).flatMap(events -> current(meetingId)
-                .map(state -> new Outcome.Applied(state, events, true, previous.lastSeq())));
-    }
-
-    private Uni<Outcome> decideAndAppend(SqlConnection connection, UUID meetingId, Meeting state, Actor actor,
-                                         String commandId, Command command, Instant actedAt) {
-        Decision decision = decide(state, actor, command, actedAt);
-        if (decision instanceof Decision.Rejected rejected) {
-            return rememberAnswer(connection, meetingId, state, commandId, RejectionCodec.encode(rejected.rejection()))
-                    .replaceWith(new Outcome.Rejected(rejected.rejection()));
-        }
-        Decision.Accepted accepted = (Decision.Accepted) decision;
-        if (accepted.events().isEmpty()) {
-            return rememberAnswer(connection, meetingId, state, commandId, null).replaceWith(new Outcome.Applied(state, List.of(), false, state.seq()));
-        }
-        List<Recorded> recorded = MeetingCore.record(state, accepted);
-        Meeting after = evolve(state, recorded);
-        // A new meeting's summary row comes first: its events refer to it.
-        Uni<Void> created = state.exists() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery("insert into meeting (id, title, phase, last_seq, created_at, updated_at)"
+        return connection.preparedQuery("insert into meeting (id, title, phase, last_seq, created_at, updated_at)"
                         + " values ($1, $2, $3, 0, $4, $4)").execute(Tuple.of(meetingId, after.details().title(),
                         after.phase().name(), utc(after.createdAt()))).replaceWithVoid();
-        return created.chain(() -> appendStatement(connection, meetingId, commandId, accepted, recorded, after))
-                .replaceWith(new Outcome.Applied(after, recorded, false, recorded.getLast().seq()));
     }
 
-    private Decision decide(Meeting state, Actor actor, Command command, Instant actedAt) {
-        // PostgreSQL keeps microseconds: a state folded in memory must equal one read back from the stream.
-        return MeetingCore.decide(state, actor, command, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                actedAt == null ? null : actedAt.truncatedTo(ChronoUnit.MICROS));
-    }
-
-    private static Meeting evolve(Meeting state, List<Recorded> recorded) {
-        Meeting next = state;
-        for (Recorded r : recorded) {
-            next = MeetingCore.evolve(next, r);
+    private Uni<Void> consequencesOf(SqlConnection connection, UUID meetingId, Outcome.Applied applied) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Consequences c : consequences) {
+            all = all.chain(() -> c.of(connection, meetingId, applied));
         }
-        return next;
+        return all;
     }
 
-    private static Uni<Void> appendStatement(SqlClient client, UUID meetingId, String commandId, Decision.Accepted accepted,
-                                             List<Recorded> recorded, Meeting after) {
+    private static Uni<Void> appendStatement(SqlClient client, UUID meetingId, String commandId, Verdict.Append append) {
+        List<Recorded> recorded = append.events();
+        Meeting after = append.after();
         Long[] seqs = recorded.stream().map(Recorded::seq).toArray(Long[]::new);
         OffsetDateTime[] times = recorded.stream().map(r -> utc(r.at())).toArray(OffsetDateTime[]::new);
         String[] types = recorded.stream().map(r -> EventCodec.type(r.event())).toArray(String[]::new);
         String[] payloads = recorded.stream().map(r -> EventCodec.payload(r.event())).toArray(String[]::new);
         return client.preparedQuery(APPEND).execute(Tuple.from(Arrays.asList(meetingId, commandId, seqs, times, types,
-                payloads, recorded.getFirst().seq(), recorded.getLast().seq(), utc(accepted.at()), after.details().title(),
+                payloads, recorded.getFirst().seq(), recorded.getLast().seq(), utc(append.at()), after.details().title(),
                 after.phase().name(), utc(after.details().scheduledStart()), after.seq(), utc(after.lastAt()),
                 utc(after.endedAt()), after.retentionDays(), after.keepAnonymised()))).replaceWithVoid();
     }
@@ -299,12 +206,11 @@ public class EventStore {
             + " ended_at = $15, retention_days = $16, keep_anonymised = $17 where id = $1";
 
     /**
-     * Remembers the answer to a command that appended nothing (a rejection, or a change to what
+     * Remembers the answer to a command that appended nothing (a refusal, or a change to what
      * already was), so that the same command id is answered the same forever. A meeting that does
      * not exist has nothing to remember it by.
      */
-    private Uni<Void> rememberAnswer(SqlConnection connection, UUID meetingId, Meeting state, String commandId,
-                                     String rejection) {
+    private Uni<Void> answer(SqlConnection connection, UUID meetingId, Meeting state, String commandId, String rejection) {
         if (commandId == null || !state.exists()) {
             return Uni.createFrom().voidItem();
         }
@@ -319,43 +225,8 @@ public class EventStore {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** The folded state brought up to date with what other writers appended since. */
-    private Uni<Meeting> current(UUID meetingId) {
-        Meeting known = folded.getOrDefault(meetingId, Meeting.none());
-        return rows(meetingId, known.seq(), Long.MAX_VALUE).map(events -> {
-            Meeting m = known;
-            for (Recorded r : events) {
-                if (r.seq() != m.seq() + 1) {
-                    throw new IllegalStateException("Gap in the stream of meeting " + meetingId + " at seq " + r.seq());
-                }
-                m = MeetingCore.evolve(m, r);
-            }
-            return m;
-        });
-    }
-
-    private Uni<List<Recorded>> rows(UUID meetingId, long afterSeq, long untilSeq) {
-        return pool.preparedQuery("select seq, occurred_at, type, payload::text from meeting_event"
-                        + " where meeting_id = $1 and seq > $2 and seq <= $3 order by seq")
-                .execute(Tuple.of(meetingId, afterSeq, untilSeq))
-                .map(rows -> {
-                    List<Recorded> events = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        events.add(new Recorded(row.getLong(0), row.getOffsetDateTime(1).toInstant(),
-                                EventCodec.decode(row.getString(2), row.getString(3))));
-                    }
-                    return events;
-                });
-    }
-
-    private void remember(UUID meetingId, Meeting meeting) {
-        if (meeting.exists()) {
-            folded.merge(meetingId, meeting, (old, fresh) -> fresh.seq() > old.seq() ? fresh : old);
-        }
-    }
-
     /** A unique key refused our insert: someone else appended first, or sent the same command id. */
-    static boolean isConflict(Throwable failure) {
+    public static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;

@@ -16,31 +16,52 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import nl.spiegel.meeting.Refused;
 import nl.spiegel.meeting.Rejection;
+import nl.spiegel.words.Texts;
+import nl.spiegel.words.Wording;
 
 /** Every error over REST becomes problem JSON, in Dutch unless the client prefers English. */
 public class ProblemMappers {
 
+    /** A refusal, of the core or of the shell before it: its status, its code, its field, and words for people. */
     @ServerExceptionMapper
-    public RestResponse<Problem> rejected(ProblemException e, HttpHeaders headers) {
-        RestResponse<Problem> response = problem(Problem.of(e.status(), reason(e.status()), e.code(), e.field(),
-                e.detail(Wording.in(language(headers)))));
-        if (e.retryAfterSeconds() > 0) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
-        }
-        return response;
+    public RestResponse<Problem> refused(Refused e, HttpHeaders headers) {
+        return problem(e.rejection(), headers);
     }
 
     /** No valid key, or a key of another kind than this resource takes. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public RestResponse<Problem> unauthorized(HttpHeaders headers) {
-        return rejected(new ProblemException(401, "UNAUTHORIZED", null, Texts::unauthorized), headers);
+        return problem(Rejection.Reason.UNAUTHORIZED.rejection(), headers);
     }
 
     /** A key of another meeting, or of a role that may not do this. */
     @ServerExceptionMapper(ForbiddenException.class)
     public RestResponse<Problem> forbidden(HttpHeaders headers) {
-        return rejected(ProblemException.of(Rejection.Reason.FORBIDDEN.rejection()), headers);
+        return problem(Rejection.Reason.FORBIDDEN.rejection(), headers);
+    }
+
+    private static RestResponse<Problem> problem(Rejection rejection, HttpHeaders headers) {
+        int status = status(rejection);
+        RestResponse<Problem> response = problem(Problem.of(status, reason(status), rejection.code(), rejection.field(),
+                Wording.of(Wording.in(language(headers)), rejection)));
+        if (rejection.detail() instanceof Rejection.Detail.TryAgainIn wait) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(wait.seconds()));
+        }
+        return response;
+    }
+
+    /** The HTTP status that fits a rejection. */
+    static int status(Rejection rejection) {
+        return switch (rejection.reason()) {
+            case INVALID -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case TOO_MANY_REQUESTS, TOO_MANY_GUESSES -> 429;
+            default -> rejection.code().startsWith("UNKNOWN_") ? 404 : 409;
+        };
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -14,9 +14,12 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import nl.spiegel.access.AccessResource;
-import nl.spiegel.access.Links;
 import nl.spiegel.access.JoinResource;
-import nl.spiegel.followup.SeriesResource;
+import nl.spiegel.access.Links;
+import nl.spiegel.access.MeetingKeysResource;
+import nl.spiegel.access.SeriesKeysResource;
+import nl.spiegel.followup.SeriesService;
+import nl.spiegel.live.CommandRequests;
 import nl.spiegel.live.ViewResource;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Nullable;
@@ -30,17 +33,17 @@ import nl.spiegel.report.ReportResource;
 /**
  * Completes the API description (/q/openapi, kept as docs/openapi.json) from the code: what the
  * server sends always has every field, and only fields marked {@link Nullable} may be null; every
- * request that changes something takes an {@code Idempotency-Key} header ({@link Commands}). The
+ * request that changes something takes an {@code Idempotency-Key} header ({@link nl.spiegel.live.CommandRequests}). The
  * browser app's types are generated from this description.
  */
 public class WireDescription implements OASFilter {
 
     /** The records the server sends: those of the meeting's views (with their own nested records) and the answers. */
     private static final List<Class<?>> SENT = List.of(Views.class, Meeting.class, Report.class, Participation.class,
-            MeetingResource.MeetingResponse.class, MeetingResource.CreatedMeeting.class, MeetingResource.AccessInfo.class,
+            MeetingResource.MeetingResponse.class, MeetingKeysResource.CreatedMeeting.class, MeetingKeysResource.AccessInfo.class,
             Links.class, AccessResource.JoinInfo.class, AccessResource.RotatedKey.class, JoinResource.Preview.class,
-            JoinResource.Joined.class, SeriesResource.Created.class, SeriesResource.Overview.class,
-            SeriesResource.MeetingLine.class, SeriesResource.ImprovementPoint.class, ExportResource.MeetingExport.class,
+            JoinResource.Joined.class, SeriesKeysResource.Created.class, SeriesService.Overview.class,
+            SeriesService.MeetingLine.class, SeriesService.ImprovementPoint.class, ExportResource.MeetingExport.class,
             ExportResource.ExportedEvent.class, ReportResource.Version.class, ViewResource.RoleView.class, Problem.class);
 
     @Override
@@ -69,7 +72,7 @@ public class WireDescription implements OASFilter {
     public PathItem filterPathItem(PathItem item) {
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
             if (entry.getKey() != PathItem.HttpMethod.GET) {
-                entry.getValue().addParameter(OASFactory.createParameter().name(Commands.IDEMPOTENCY_KEY)
+                entry.getValue().addParameter(OASFactory.createParameter().name(CommandRequests.IDEMPOTENCY_KEY)
                         .in(Parameter.In.HEADER).required(false)
                         .description("The client's id for this request: a retry with the same key is applied once"
                                 + " and answered with the first result.")

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.store.Access;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.TestDatabase;
 

@@ -16,9 +16,9 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import nl.spiegel.access.Access;
+import nl.spiegel.store.Access;
 import nl.spiegel.meeting.Role;
-import nl.spiegel.web.TokenBucket;
+import nl.spiegel.live.TokenBucket;
 
 /** A peer handles its messages one after another, in order, and refuses to hold more than its bound. */
 class PeerTest {

@@ -43,7 +43,7 @@ class MeetingPropertiesTest {
             assertThat(run.stream.get(i).seq()).isEqualTo(i + 1);
         }
         for (Meeting state : run.states) {
-            Meeting.Speaker speaker = state.floor().speaker();
+            Floor.Speaking speaker = state.floor().speaker() instanceof Floor.Speaking s ? s : null;
             if (speaker != null) {
                 assertThat(state.phase().live()).isTrue();
             }
@@ -91,7 +91,7 @@ class MeetingPropertiesTest {
                 Views.ListenerView view = Views.listener(m, listenerId, run.now);
                 // The live rooms take everyone's own part from one pass; it must be what the listener's view holds.
                 assertThat(own.getOrDefault(listenerId, Views.Own.NONE)).isEqualTo(new Views.Own(view.myQuestions(), view.myTopics()));
-                assertThat(Views.listener(m, null, run.now).forListener(listenerId, own.getOrDefault(listenerId, Views.Own.NONE)))
+                assertThat(Views.listener(m, null, run.now).with(own.getOrDefault(listenerId, Views.Own.NONE)))
                         .isEqualTo(view);
                 assertThat(view.myQuestions()).allSatisfy(q ->
                         assertThat(m.question(q.id()).orElseThrow().listenerId()).isEqualTo(listenerId));
@@ -319,7 +319,7 @@ class MeetingPropertiesTest {
         List<String> ids = new ArrayList<>(IDS);
         ids.addAll(PARTICIPANTS);
         String any = ids.get(r.nextInt(ids.size()));
-        String participant = r.nextInt(5) == 0 ? "P" + (1 + r.nextInt(12)) : "@p" + r.nextInt(12);
+        String participant = r.nextInt(5) == 0 ? "P" + (1 + r.nextInt(14)) : "@p" + r.nextInt(12);
         String question = r.nextInt(5) == 0 ? "Q" + (1 + r.nextInt(40)) : "@q" + r.nextInt(20);
         String theme = r.nextInt(5) == 0 ? "T" + (1 + r.nextInt(8)) : "@t" + r.nextInt(6);
         Phase phase = Phase.values()[r.nextInt(Phase.values().length)];
@@ -334,7 +334,7 @@ class MeetingPropertiesTest {
         }
         return switch (r.nextInt(36)) {
             case 0, 1 -> new AddTheme("Thema", "Centrale vraag?", 1 + r.nextInt(30));
-            case 2, 3 -> new AddParticipant("Naam" + r.nextInt(20), 1 + r.nextInt(12), r.nextBoolean());
+            case 2, 3 -> new AddParticipant("Naam" + r.nextInt(20), 1 + r.nextInt(Meeting.MAX_PARTICIPANTS), r.nextBoolean());
             case 4, 5, 6 -> new ChangePhase(phase);
             case 7, 8, 9, 10 -> new GiveFloor(participant);
             case 11 -> new ModeratorSpeaks();

@@ -91,7 +91,7 @@ class PhaseTest {
     void leavingTheLivePhasesEndsTheTurn() {
         Meeting m = given(prepared()).and(phases(Phase.PREPARATION, Phase.OPENING)).and(new ModeratorSpeaking())
                 .after(90).when(MOD, new ChangePhase(Phase.LOBBY)).then(new PhaseChanged(Phase.OPENING, Phase.LOBBY)).state();
-        assertThat(m.floor().speaker()).isNull();
+        assertThat(m.floor().speaker()).isEqualTo(new Floor.Nobody());
         assertThat(m.floor().turns()).singleElement().satisfies(t -> assertThat(t.duration().toSeconds()).isEqualTo(90));
     }
 

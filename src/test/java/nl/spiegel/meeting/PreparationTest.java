@@ -122,7 +122,7 @@ class PreparationTest {
         Spec s = given(prepared());
         s.when(MOD, new AddParticipant("Eva", 1, false)).thenRejected("SEAT_TAKEN");
         s.when(MOD, new AddParticipant("anouk", 8, false)).thenRejected("PSEUDONYM_TAKEN");
-        assertThat(s.when(MOD, new AddParticipant("Eva", 13, false)).thenRejected("INVALID").field()).isEqualTo("seat");
+        assertThat(s.when(MOD, new AddParticipant("Eva", Meeting.MAX_PARTICIPANTS + 1, false)).thenRejected("INVALID").field()).isEqualTo("seat");
         assertThat(s.when(MOD, new AddParticipant("Eva", 0, false)).thenRejected("INVALID").field()).isEqualTo("seat");
         assertThat(s.when(MOD, new AddParticipant("", 8, false)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
         assertThat(s.when(MOD, new AddParticipant("x".repeat(41), 8, false)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
@@ -134,12 +134,12 @@ class PreparationTest {
     }
 
     @Test
-    void theCircleHoldsAtMostTwelve() {
+    void theCircleHoldsAtMostFourteen() {
         List<Event> full = new ArrayList<>(prepared());
-        for (int seat = 5; seat <= 12; seat++) {
+        for (int seat = 5; seat <= 14; seat++) {
             full.add(new ParticipantAdded("P-" + seat, "Deelnemer " + seat, seat, false));
         }
-        given(full).when(MOD, new AddParticipant("Dertien", 12, false)).thenRejected("CIRCLE_FULL");
+        given(full).when(MOD, new AddParticipant("Vijftien", 14, false)).thenRejected("CIRCLE_FULL");
     }
 
     @Test

@@ -86,7 +86,7 @@ class ViewsTest {
         assertThat(view.noteTags()).containsExactly(NoteTag.values());
         assertThat(view.rejectReasons()).containsExactly(RejectReason.values());
         assertThat(view.actionStatuses()).containsExactly(ActionStatus.values());
-        assertThat(view.freeSeats()).containsExactly(5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(view.freeSeats()).containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
     }
 
     @Test

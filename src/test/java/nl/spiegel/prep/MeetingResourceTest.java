@@ -170,7 +170,7 @@ class MeetingResourceTest {
                 .body("status", is(400)).body("code", is("INVALID")).body("field", is("title"))
                 .body("detail", containsString("tekens"));
         moderator().contentType(ContentType.JSON).header("Accept-Language", "en-GB,en;q=0.9")
-                .body("{\"pseudonym\":\"Anouk\",\"seat\":13}")
+                .body("{\"pseudonym\":\"Anouk\",\"seat\":15}")
                 .post("/api/meetings/" + id + "/participants")
                 .then().statusCode(400).body("field", is("seat")).body("detail", containsString("whole number"));
         moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":\"links\"}")

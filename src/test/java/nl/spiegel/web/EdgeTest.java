@@ -43,7 +43,7 @@ class EdgeTest {
 
     /** The public methods of every class with a JAX-RS {@code @Path} in the application. */
     private static List<Method> resourceMethods() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(Commands.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(ProblemMappers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Method> methods = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {

@@ -1,4 +1,4 @@
-package nl.spiegel.web;
+package nl.spiegel.live;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package nl.spiegel.web;
+package nl.spiegel.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +27,12 @@ class TextsTest {
         for (Detail detail : List.of(new Detail.Length(1, 200), new Detail.Range(15, 480), new Detail.Needed(),
                 new Detail.TrueOrFalse(), new Detail.OneOf(List.of("nl", "en")), new Detail.NotQueued(),
                 new Detail.NotItself(), new Detail.AtMost(50), new Detail.NotActionable(),
-                new Detail.ControlCharacters())) {
+                new Detail.ControlCharacters(), new Detail.BodyNeeded(), new Detail.NotAModeratorKey(),
+                new Detail.RepeatTitle(), new Detail.TryAgainIn(30))) {
             rejections.add(Rejection.invalid("veld", detail));
         }
+        assertThat(rejections.stream().map(Rejection::detail).filter(d -> d != null).map(Object::getClass).distinct())
+                .as("every kind of detail").hasSize(Detail.class.getPermittedSubclasses().length);
         for (Rejection r : rejections) {
             String nl = Wording.of(Wording.in("nl"), r);
             String en = Wording.of(Wording.in("en"), r);
@@ -39,7 +42,7 @@ class TextsTest {
         assertThat(Wording.of(Wording.in("nl"), Rejection.invalid("title", new Detail.Length(1, 200))))
                 .isEqualTo("'title': moet 1 tot 200 tekens lang zijn.");
         assertThat(Wording.of(Wording.in("en"), Rejection.Reason.CIRCLE_FULL.rejection()))
-                .isEqualTo("The circle is full: at most 12 participants.");
+                .isEqualTo("The circle is full: at most 14 participants.");
         assertThat(Wording.in("fr").notFound()).isEqualTo("Dit gesprek bestaat niet.");
     }
 }

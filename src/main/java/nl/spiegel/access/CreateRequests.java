@@ -1,5 +1,6 @@
-package nl.spiegel.web;
+package nl.spiegel.access;
 
+import nl.spiegel.meeting.Rejection;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
@@ -8,7 +9,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.spiegel.access.Secrets;
 
 /**
  * A create (of a meeting or a series) with an {@code Idempotency-Key} happens once. A repeat is
@@ -36,7 +36,7 @@ public class CreateRequests {
 
     private static void firstOrRefuse(int inserted) {
         if (inserted == 0) {
-            throw new ProblemException(409, "ALREADY_CREATED", "Idempotency-Key", Texts::alreadyCreated);
+            throw Rejection.Reason.ALREADY_CREATED.about("Idempotency-Key").refused();
         }
     }
 }

@@ -1,18 +1,22 @@
 package nl.spiegel.meeting;
 
+import static nl.spiegel.meeting.Lists.added;
 import static nl.spiegel.meeting.Rules.*;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-import nl.spiegel.meeting.Command.*;
-import nl.spiegel.meeting.Event.*;
+import nl.spiegel.meeting.Command.EditReport;
+import nl.spiegel.meeting.Command.FinalizeReport;
+import nl.spiegel.meeting.Event.ReportEdited;
+import nl.spiegel.meeting.Event.ReportFinalized;
 
-/** Decides the report of an ended meeting: a draft, and versions frozen from it. */
-final class ReportDecider {
+/** The reporting section: the report of an ended meeting, a draft and the versions frozen from it. */
+public record Reporting(Report.Draft draft, List<Report> versions) {
 
-    private ReportDecider() {}
+    static final Reporting EMPTY = new Reporting(Report.Draft.EMPTY, List.of());
 
     static final int MAX_SERVICE_NORMS = 50;
 
@@ -36,6 +40,15 @@ final class ReportDecider {
                         c.namesShown() == null ? now.namesShown() : c.namesShown()));
             }
             case FinalizeReport c -> List.of(new ReportFinalized(Report.of(m, m.reportDraft(), m.reports().size() + 1, at)));
+        };
+    }
+
+    static Meeting evolve(Meeting m, Event.Reporting event) {
+        Reporting r = m.reporting();
+        return switch (event) {
+            case ReportEdited e -> m.with(new Reporting(new Report.Draft(e.summary(), e.conclusions(),
+                    List.copyOf(e.serviceNorms()), Set.copyOf(e.excludedNoteIds()), e.namesShown()), r.versions()));
+            case ReportFinalized e -> m.with(new Reporting(r.draft(), added(r.versions(), e.report())));
         };
     }
 }

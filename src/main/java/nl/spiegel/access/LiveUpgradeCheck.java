@@ -1,4 +1,4 @@
-package nl.spiegel.live;
+package nl.spiegel.access;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,13 +21,15 @@ import io.vertx.ext.web.WebServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
-import nl.spiegel.access.Access;
-import nl.spiegel.access.Caller;
-import nl.spiegel.access.KeyAuthentication;
+import nl.spiegel.store.Access;
+import nl.spiegel.store.Caller;
+
+import nl.spiegel.live.Rooms;
+import nl.spiegel.live.LiveEndpoint;
 
 /**
  * Who may open a live connection, decided at the upgrade: the identity of a key for this meeting
- * (made by {@link nl.spiegel.access.KeyAuthentication}, as for every request), from a page of this
+ * (made by {@link KeyAuthentication}, as for every request), from a page of this
  * server (or an allowed origin).
  */
 @ApplicationScoped
@@ -55,7 +57,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        if (rooms.draining) {
+        if (rooms.draining()) {
             return CheckResult.rejectUpgrade(503);
         }
         if (!originAllowed(request)) {

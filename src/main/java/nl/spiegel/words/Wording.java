@@ -1,4 +1,4 @@
-package nl.spiegel.web;
+package nl.spiegel.words;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -18,7 +18,7 @@ public final class Wording {
 
     public static String of(Texts t, Rejection r) {
         if (r.detail() != null) {
-            return detail(t, r.field(), r.detail());
+            return detail(t, r.reason(), r.field(), r.detail());
         }
         return switch (r.reason()) {
             case NOT_FOUND -> t.notFound();
@@ -53,10 +53,17 @@ public final class Wording {
             case TOO_MANY_TOPICS -> t.tooManyTopics(Meeting.MAX_TOPICS_PER_LISTENER);
             case TOPICS_FULL -> t.topicsFull(Meeting.MAX_TOPICS);
             case NOTES_FULL -> t.notesFull(Meeting.MAX_NOTES);
+            case UNAUTHORIZED -> t.unauthorized();
+            case UNKNOWN_VERSION -> t.noSuchVersion();
+            case UNKNOWN_ROLE -> t.invalid();
+            case UNKNOWN_CODE -> t.unknownCode();
+            case ALREADY_CREATED -> t.alreadyCreated();
+            case TOO_MANY_REQUESTS -> t.tooManyRequests(0);
+            case TOO_MANY_GUESSES -> t.tooManyGuesses(0);
         };
     }
 
-    private static String detail(Texts t, String field, Detail detail) {
+    private static String detail(Texts t, Rejection.Reason reason, String field, Detail detail) {
         return switch (detail) {
             case Detail.Length d -> t.length(field, d.min(), d.max());
             case Detail.Range d -> t.range(field, d.min(), d.max());
@@ -68,6 +75,11 @@ public final class Wording {
             case Detail.AtMost d -> t.atMost(field, d.max());
             case Detail.NotActionable d -> t.notActionable(field);
             case Detail.ControlCharacters d -> t.controlCharacters(field);
+            case Detail.BodyNeeded d -> t.bodyNeeded();
+            case Detail.NotAModeratorKey d -> t.notAModeratorKey();
+            case Detail.RepeatTitle d -> t.repeatTitle();
+            case Detail.TryAgainIn d -> reason == Rejection.Reason.TOO_MANY_GUESSES
+                    ? t.tooManyGuesses(d.seconds()) : t.tooManyRequests(d.seconds());
         };
     }
 }

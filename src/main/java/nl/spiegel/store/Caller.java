@@ -1,19 +1,39 @@
-package nl.spiegel.access;
+package nl.spiegel.store;
 
 import java.util.UUID;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import nl.spiegel.meeting.Actor;
 import nl.spiegel.meeting.Role;
-import nl.spiegel.store.Sender;
 
-/** What the identity of a request (made by {@link KeyIdentityProvider}) holds. */
+/**
+ * Who a request comes from: the identity the edge made of its key, and what the features read of
+ * it. The identity's one role is the {@link Role}'s name; its principal is the key's hash, never
+ * the key.
+ */
 public final class Caller {
 
     private Caller() {}
 
-    static final String ACCESS = "spiegel.access";
-    static final String SERIES = "spiegel.series";
+    private static final String ACCESS = "spiegel.access";
+    private static final String SERIES = "spiegel.series";
+
+    /** The identity of a meeting key. */
+    public static SecurityIdentity identity(Access access) {
+        return identity(access.keyHash(), access.role(), ACCESS, access);
+    }
+
+    /** The identity of a series organiser's key. */
+    public static SecurityIdentity organiser(String keyHash, UUID seriesId) {
+        return identity(keyHash, Role.ORGANISER, SERIES, seriesId);
+    }
+
+    private static SecurityIdentity identity(String keyHash, Role role, String attribute, Object value) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(keyHash)).addRole(role.name())
+                .addAttribute(attribute, value).build();
+    }
 
     /** The meeting and role a meeting key opens; {@code null} for anyone else. */
     public static Access access(SecurityIdentity identity) {

@@ -1,4 +1,4 @@
-package nl.spiegel.web;
+package nl.spiegel.access;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

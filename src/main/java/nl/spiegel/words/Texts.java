@@ -1,4 +1,4 @@
-package nl.spiegel.web;
+package nl.spiegel.words;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;

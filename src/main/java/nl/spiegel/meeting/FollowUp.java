@@ -1,17 +1,23 @@
 package nl.spiegel.meeting;
 
+import static nl.spiegel.meeting.Lists.*;
 import static nl.spiegel.meeting.Rejection.Reason.*;
 import static nl.spiegel.meeting.Rules.*;
 
+import java.time.Instant;
 import java.util.List;
 
-import nl.spiegel.meeting.Command.*;
-import nl.spiegel.meeting.Event.*;
+import nl.spiegel.meeting.Command.CreateAction;
+import nl.spiegel.meeting.Command.UpdateAction;
+import nl.spiegel.meeting.Event.ActionCreated;
+import nl.spiegel.meeting.Event.ActionUpdated;
+import nl.spiegel.meeting.Meeting.Action;
+import nl.spiegel.meeting.Meeting.ActionChange;
 
-/** Decides the follow-up of an ended meeting: improvement points and wishes become actions. */
-final class FollowUpDecider {
+/** The follow-up section: after the meeting, improvement points and wishes become actions. */
+public record FollowUp(List<Action> actions) {
 
-    private FollowUpDecider() {}
+    static final FollowUp EMPTY = new FollowUp(List.of());
 
     /** Improvement points and wishes become actions, each worded as the organisation will carry it out. */
     static boolean canBecomeAction(Meeting.Note note) {
@@ -48,5 +54,17 @@ final class FollowUpDecider {
     /** An action's title from its improvement point, when none was given. */
     private static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+
+    static Meeting evolve(Meeting m, Event.FollowUp event, Instant at) {
+        List<Action> actions = m.actions();
+        return switch (event) {
+            case ActionCreated e -> m.with(new FollowUp(added(actions, new Action(e.actionId(), e.noteId(), e.title(),
+                    e.owner(), e.due(), ActionStatus.OPEN,
+                    List.of(new ActionChange(at, e.title(), e.owner(), e.due(), ActionStatus.OPEN))))));
+            case ActionUpdated e -> m.with(new FollowUp(replaced(actions, a -> a.id().equals(e.actionId()),
+                    a -> new Action(a.id(), a.noteId(), e.title(), e.owner(), e.due(), e.status(),
+                            added(a.history(), new ActionChange(at, e.title(), e.owner(), e.due(), e.status()))))));
+        };
     }
 }

@@ -1,5 +1,6 @@
-package nl.spiegel.web;
+package nl.spiegel.access;
 
+import nl.spiegel.meeting.Rejection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import nl.spiegel.SpiegelConfig;
+import nl.spiegel.live.TokenBucket;
 
 /**
  * What a client may do without a key, per client address: create meetings and series, join, and
@@ -57,8 +59,8 @@ public class AddressLimits {
         TokenBucket bucket = bucket(kind, address(request), now);
         if (!bucket.tryAcquire(now)) {
             registry.counter("spiegel.limits.refused", "limit", kind.name().toLowerCase(Locale.ROOT)).increment();
-            throw ProblemException.tooMany("TOO_MANY_REQUESTS", bucket.secondsToWait(now),
-                    t -> t.tooManyRequests(bucket.secondsToWait(now)));
+            throw new Rejection(Rejection.Reason.TOO_MANY_REQUESTS, null,
+                    new Rejection.Detail.TryAgainIn(bucket.secondsToWait(now))).refused();
         }
     }
 
@@ -74,7 +76,7 @@ public class AddressLimits {
         if (empty != null) {
             registry.counter("spiegel.limits.refused", "limit", "guesses").increment();
             long wait = empty.secondsToWait(now);
-            throw ProblemException.tooMany("TOO_MANY_GUESSES", wait, t -> t.tooManyGuesses(wait));
+            throw new Rejection(Rejection.Reason.TOO_MANY_GUESSES, null, new Rejection.Detail.TryAgainIn(wait)).refused();
         }
     }
 

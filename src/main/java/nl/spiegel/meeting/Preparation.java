@@ -1,20 +1,44 @@
 package nl.spiegel.meeting;
 
+import static nl.spiegel.meeting.Lists.*;
 import static nl.spiegel.meeting.Rejection.Reason.*;
 import static nl.spiegel.meeting.Rules.*;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import nl.spiegel.meeting.Command.*;
-import nl.spiegel.meeting.Event.*;
+import nl.spiegel.meeting.Command.AddParticipant;
+import nl.spiegel.meeting.Command.AddTheme;
+import nl.spiegel.meeting.Command.CreateMeeting;
+import nl.spiegel.meeting.Command.EditParticipant;
+import nl.spiegel.meeting.Command.EditTheme;
+import nl.spiegel.meeting.Command.MoveTheme;
+import nl.spiegel.meeting.Command.RemoveParticipant;
+import nl.spiegel.meeting.Command.RemoveTheme;
+import nl.spiegel.meeting.Command.SetHouseRules;
+import nl.spiegel.meeting.Command.UpdateDetails;
+import nl.spiegel.meeting.Event.DetailsUpdated;
+import nl.spiegel.meeting.Event.HouseRulesSet;
+import nl.spiegel.meeting.Event.MeetingCreated;
+import nl.spiegel.meeting.Event.ParticipantAdded;
+import nl.spiegel.meeting.Event.ParticipantEdited;
+import nl.spiegel.meeting.Event.ParticipantRemoved;
+import nl.spiegel.meeting.Event.ThemeAdded;
+import nl.spiegel.meeting.Event.ThemeEdited;
+import nl.spiegel.meeting.Event.ThemeMoved;
+import nl.spiegel.meeting.Event.ThemeRemoved;
+import nl.spiegel.meeting.Meeting.Details;
 import nl.spiegel.meeting.Meeting.Participant;
 import nl.spiegel.meeting.Meeting.Theme;
 
-/** Decides the commands that prepare a meeting: its facts, the guide and the circle. */
-final class PreparationDecider {
+/**
+ * The preparation section: the meeting's facts, its conversation guide (themes in order) and the
+ * circle of participants.
+ */
+public record Preparation(Details details, List<Theme> guide, List<Participant> participants) {
 
-    private PreparationDecider() {}
+    static final Preparation EMPTY = new Preparation(null, List.of(), List.of());
 
     static final int DEFAULT_PLANNED_MINUTES = 75;
     /** The languages a meeting can be held in; Dutch first, the default. */
@@ -109,5 +133,38 @@ final class PreparationDecider {
             throw refuse(SEAT_TAKEN.about("seat"));
         }
         return seat;
+    }
+
+    static Meeting evolve(Meeting m, Event.Preparation event, Instant at) {
+        Preparation p = m.preparation();
+        Details d = p.details();
+        return switch (event) {
+            case MeetingCreated e -> m.with(new Meeting.Position(true, m.seq(), at, m.lastAt(), m.lastId()))
+                    .with(new Preparation(new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(),
+                            e.plannedMinutes(), e.language(), e.houseRules(), null, null), p.guide(), p.participants()))
+                    .with(new Phases(m.phase(), at, null, null));
+            case DetailsUpdated e -> m.with(p.with(new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(),
+                    e.plannedMinutes(), d.language(), d.houseRules(), e.place(), e.turnLimitSeconds())));
+            case HouseRulesSet e -> m.with(p.with(new Details(d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
+                    d.plannedMinutes(), d.language(), e.text(), d.place(), d.turnLimitSeconds())));
+            case ThemeAdded e -> m.with(new Preparation(d, added(p.guide(), new Theme(e.themeId(), e.title(),
+                    e.centralQuestion(), e.minutes())), p.participants()));
+            case ThemeEdited e -> m.with(new Preparation(d, replaced(p.guide(), t -> t.id().equals(e.themeId()),
+                    t -> new Theme(t.id(), e.title(), e.centralQuestion(), e.minutes())), p.participants()));
+            case ThemeRemoved e -> m.with(new Preparation(d, removed(p.guide(), t -> t.id().equals(e.themeId())), p.participants()));
+            case ThemeMoved e -> m.with(new Preparation(d, moved(p.guide(), t -> t.id().equals(e.themeId()), e.position()),
+                    p.participants()));
+            case ParticipantAdded e -> m.with(new Preparation(d, p.guide(), added(p.participants(),
+                    new Participant(e.participantId(), e.pseudonym(), e.seat(), e.briefed()))));
+            case ParticipantEdited e -> m.with(new Preparation(d, p.guide(), replaced(p.participants(),
+                    o -> o.id().equals(e.participantId()), o -> new Participant(o.id(), e.pseudonym(), e.seat(), e.briefed()))));
+            // Someone who leaves the circle leaves the speaker queue too.
+            case ParticipantRemoved e -> m.with(new Preparation(d, p.guide(), removed(p.participants(),
+                    o -> o.id().equals(e.participantId())))).with(m.floor().withoutQueued(e.participantId()));
+        };
+    }
+
+    private Preparation with(Details details) {
+        return new Preparation(details, guide, participants);
     }
 }

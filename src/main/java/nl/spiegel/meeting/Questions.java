@@ -1,22 +1,42 @@
 package nl.spiegel.meeting;
 
+import static nl.spiegel.meeting.Lists.*;
 import static nl.spiegel.meeting.Rejection.Reason.*;
 import static nl.spiegel.meeting.Rules.*;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.spiegel.meeting.Command.*;
-import nl.spiegel.meeting.Event.*;
+import nl.spiegel.meeting.Command.AcceptQuestion;
+import nl.spiegel.meeting.Command.AskQuestion;
+import nl.spiegel.meeting.Command.MarkAnswered;
+import nl.spiegel.meeting.Command.MergeQuestion;
+import nl.spiegel.meeting.Command.MoveQuestion;
+import nl.spiegel.meeting.Command.NextQuestion;
+import nl.spiegel.meeting.Command.RejectQuestion;
+import nl.spiegel.meeting.Command.RestoreQuestion;
+import nl.spiegel.meeting.Command.SubmitQuestion;
+import nl.spiegel.meeting.Command.WithdrawQuestion;
+import nl.spiegel.meeting.Event.QuestionAccepted;
+import nl.spiegel.meeting.Event.QuestionAnswered;
+import nl.spiegel.meeting.Event.QuestionAsked;
+import nl.spiegel.meeting.Event.QuestionMerged;
+import nl.spiegel.meeting.Event.QuestionMoved;
+import nl.spiegel.meeting.Event.QuestionRejected;
+import nl.spiegel.meeting.Event.QuestionRestored;
+import nl.spiegel.meeting.Event.QuestionSubmitted;
+import nl.spiegel.meeting.Event.QuestionWithdrawn;
 import nl.spiegel.meeting.Meeting.Question;
 
 /**
- * Decides the question queue: listeners hand in and withdraw clarifying questions; the moderator
- * screens them (accept, merge, reject), orders the queue and marks which one is being asked.
+ * The question queue: listeners hand in and withdraw clarifying questions; the moderator screens
+ * them (accept, merge, reject), orders the accepted ones ({@code queue}, by id) and marks which one
+ * is being asked.
  */
-final class QuestionsDecider {
+public record Questions(List<Question> questions, List<String> queue) {
 
-    private QuestionsDecider() {}
+    static final Questions EMPTY = new Questions(List.of(), List.of());
 
     static final int MAX_QUESTION_LENGTH = 500;
 
@@ -129,5 +149,63 @@ final class QuestionsDecider {
                 yield List.of(new QuestionRestored(q.id()));
             }
         };
+    }
+
+    static Meeting evolve(Meeting m, Event.Questions event, Instant at) {
+        Questions q = m.clarifying();
+        return switch (event) {
+            case QuestionSubmitted e -> m.with(new Questions(added(q.questions(), new Question(e.questionId(),
+                    e.listenerId(), e.text(), e.participantId(), e.themeId(), QuestionStatus.WAITING, null, null, false, at)),
+                    q.queue()));
+            case QuestionWithdrawn e -> m.with(q.status(m, e.questionId(), QuestionStatus.WITHDRAWN));
+            case QuestionAccepted e -> {
+                Questions accepted = q.status(m, e.questionId(), QuestionStatus.ACCEPTED);
+                yield m.with(new Questions(accepted.questions(), added(accepted.queue(), e.questionId())));
+            }
+            case QuestionMerged e -> {
+                Questions merged = q.status(m, e.questionId(), QuestionStatus.MERGED);
+                // Questions merged into this one follow it into the other.
+                yield m.with(new Questions(replaced(merged.questions(),
+                        o -> e.questionId().equals(o.mergedInto()) || o.id().equals(e.questionId()),
+                        o -> new Question(o.id(), o.listenerId(), o.text(), o.participantId(), o.themeId(), o.status(),
+                                null, e.intoQuestionId(), o.released(), o.submittedAt())), merged.queue()));
+            }
+            case QuestionRejected e -> {
+                Questions rejected = q.status(m, e.questionId(), QuestionStatus.REJECTED);
+                yield m.with(new Questions(replaced(rejected.questions(), o -> o.id().equals(e.questionId()),
+                        o -> new Question(o.id(), o.listenerId(), o.text(), o.participantId(), o.themeId(), o.status(),
+                                e.reason(), null, o.released(), o.submittedAt())), rejected.queue()));
+            }
+            case QuestionMoved e -> m.with(new Questions(q.questions(), moved(q.queue(), e.questionId()::equals, e.position())));
+            case QuestionAsked e -> m.with(q.status(m, e.questionId(), QuestionStatus.ASKING));
+            case QuestionAnswered e -> m.with(q.status(m, e.questionId(), QuestionStatus.ANSWERED));
+            case QuestionRestored e -> m.with(q.status(m, e.questionId(), QuestionStatus.WAITING));
+        };
+    }
+
+    /** A question in a new status; once questions are released, one that enters the queue is released too. */
+    private Questions status(Meeting m, String questionId, QuestionStatus status) {
+        boolean released = m.phase().questionsReleased();
+        List<Question> changed = replaced(questions, o -> o.id().equals(questionId),
+                o -> withStatus(o, status, o.released() || (released && status.inQueue())));
+        return new Questions(changed, status.inQueue() ? queue : removed(queue, questionId::equals));
+    }
+
+    /** Accepted questions become visible to every listener. */
+    Questions released() {
+        return new Questions(replaced(questions, q -> q.status().inQueue() && !q.released(),
+                q -> withStatus(q, q.status(), true)), queue);
+    }
+
+    /** Without the questions of {@code listenerId} still waiting to be screened. */
+    Questions withoutWaitingOf(String listenerId) {
+        return new Questions(removed(questions, q -> q.listenerId().equals(listenerId) && q.status() == QuestionStatus.WAITING),
+                queue);
+    }
+
+    private static Question withStatus(Question q, QuestionStatus status, boolean released) {
+        return new Question(q.id(), q.listenerId(), q.text(), q.participantId(), q.themeId(), status,
+                status == QuestionStatus.REJECTED ? q.rejectReason() : null,
+                status == QuestionStatus.MERGED ? q.mergedInto() : null, released, q.submittedAt());
     }
 }

@@ -1,0 +1,99 @@
+package nl.spiegel.store;
+
+import java.util.function.Consumer;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * This node's one {@code LISTEN} connection to PostgreSQL: how nodes learn of each other's changes
+ * without talking to each other. A notification carries ids only (a meeting id and a seq); whoever
+ * hears it reads what it means. After a lost connection it reconnects every second, and tells those
+ * who asked that notifications may have been missed meanwhile.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private static final Logger LOG = Logger.getLogger(Notifications.class);
+
+    /** A meeting's stream grew: {@code "<meeting id> <seq>"} (a trigger on {@code meeting_event}). */
+    public static final String MEETING_EVENT = "meeting_event";
+    /** A key of a meeting was revoked: {@code "<meeting id>"} (a trigger on {@code access_key}, and an erase). */
+    public static final String ACCESS_REVOKED = "access_revoked";
+    /** A meeting was erased: {@code "<meeting id>"}. */
+    public static final String MEETING_ERASED = "meeting_erased";
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
+    String databasePassword;
+
+    private PgSubscriber subscriber;
+    private volatile boolean listening;
+
+    /**
+     * Connects after the schema is up to date and after every feature said what it listens to
+     * ({@link #on}, from their own start).
+     */
+    void start(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        subscriber().connect().subscribe().with(ok -> LOG.debug("Listening for notifications"),
+                failure -> LOG.warn("Not listening for notifications of other nodes yet; retrying", failure));
+    }
+
+    private synchronized PgSubscriber subscriber() {
+        if (subscriber == null) {
+            PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
+                    .setUser(databaseUser).setPassword(databasePassword);
+            subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        }
+        return subscriber;
+    }
+
+    /** Calls {@code handler} with the payload of every notification on {@code channel}. */
+    public void on(String channel, Consumer<String> handler) {
+        on(channel, handler, () -> { });
+    }
+
+    /**
+     * As {@link #on(String, Consumer)}, and runs {@code listening} each time this node starts
+     * listening on the channel, the first time and after a lost connection: what was notified
+     * meanwhile was missed.
+     */
+    public void on(String channel, Consumer<String> handler, Runnable listening) {
+        subscriber().channel(channel).handler(handler).subscribeHandler(() -> {
+            this.listening = true;
+            listening.run();
+        });
+    }
+
+    /** Whether this node hears notifications now ({@code LISTEN} connection up). */
+    public boolean listening() {
+        if (subscriber == null || subscriber.getDelegate().actualConnection() == null) {
+            listening = false;
+        }
+        return listening;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+}
