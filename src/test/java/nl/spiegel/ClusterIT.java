@@ -2,7 +2,6 @@ package nl.spiegel;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,14 +180,7 @@ class ClusterIT {
                 .mapToInt(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static void awaitUntil(String what, BooleanSupplier condition, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        do {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        } while (Instant.now().isBefore(deadline));
-        fail("timed out: " + what);
+    private static void awaitUntil(String what, BooleanSupplier condition, Duration within) {
+        Awaitility.await(what).atMost(within).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 }

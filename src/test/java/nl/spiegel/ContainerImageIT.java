@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
@@ -104,19 +105,14 @@ class ContainerImageIT {
     }
 
     private static void awaitReady(int port, String container) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(500);
+        try {
+            // Refused connections mean it is not listening yet.
+            Awaitility.await("the container ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> given().port(port).get("/q/health/ready").statusCode() == 200);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The container did not become ready:\n"
+                    + podman(List.of("logs", container), Duration.ofSeconds(30)).output(), e);
         }
-        throw new AssertionError("The container did not become ready:\n"
-                + podman(List.of("logs", container), Duration.ofSeconds(30)).output());
     }
 
     private static boolean onPath(String program) {

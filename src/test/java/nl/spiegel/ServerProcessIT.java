@@ -2,10 +2,8 @@ package nl.spiegel;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,9 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,11 +81,11 @@ class ServerProcessIT {
             assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(30));
             assertThat(postgresOn(data)).hasSize(1).noneMatch(p -> p.pid() == postmaster.pid());
 
-            JsonNode answer = moderator.command("ChangePhase", "to", "OPENING");
-            while (answer.path("code").asText().equals("UNAVAILABLE")) {
-                Thread.sleep(500);
-                answer = moderator.commandWithId(answer.path("commandId").asText(), "ChangePhase", "to", "OPENING");
-            }
+            // Sent again with the same id while the database is still coming back, as a client does.
+            String commandId = "after-the-outage";
+            JsonNode answer = Awaitility.await("the command stored").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> moderator.commandWithId(commandId, "ChangePhase", "to", "OPENING"),
+                            reply -> !reply.path("code").asText().equals("UNAVAILABLE"));
             assertThat(answer.path("type").asText()).isEqualTo("ack");
             assertThat(answer.path("seq").asLong()).isEqualTo(acknowledged + 1);
             display.awaitSeq(acknowledged + 1);
@@ -204,8 +202,8 @@ class ServerProcessIT {
             server.process.descendants().filter(p -> p.pid() != orphan && p.info().command().map(c -> !c.endsWith("postgres")).orElse(true))
                     .forEach(ProcessHandle::destroyForcibly);
             server.kill9();
-            Thread.sleep(500);
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
+            Awaitility.await("the orphaned PostgreSQL lives on").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
         }
         try (PackagedServer server = PackagedServer.start(work, Map.of())) {
             server.get(id);
@@ -298,14 +296,7 @@ class ServerProcessIT {
                 .toList();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("timed out: " + what);
+    private static void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
     }
 }

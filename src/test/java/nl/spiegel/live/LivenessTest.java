@@ -11,18 +11,19 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-
-import jakarta.inject.Inject;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import nl.spiegel.access.Secrets;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.LogLines;
@@ -48,17 +49,15 @@ class LivenessTest {
         String listenerKey = Api.join(m.joinCode(), null).getString("key");
         LiveClient answering = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
         double closedBefore = closedForPings();
-        Instant opened = Instant.now();
         try (Socket silent = new Socket(server.getHost(), server.getPort())) {
             silent.setSoTimeout(30_000);
             upgrade(silent, m.id(), listenerKey);
             List<Integer> opcodes = new ArrayList<>();
             int closeCode = readUntilClose(new DataInputStream(silent.getInputStream()), opcodes);
-            Duration silentFor = Duration.between(opened, Instant.now());
 
             assertThat(closeCode).isEqualTo(1001);
-            assertThat(opcodes).as("pings before the close").contains(0x9);
-            assertThat(silentFor).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(20));
+            // Closed after three and a half intervals without an answer: after three pings, not before.
+            assertThat(opcodes.stream().filter(op -> op == 0x9).count()).as("pings before the close").isGreaterThanOrEqualTo(3);
         }
         assertThat(answering.pings).as("pings the answering client had").isGreaterThanOrEqualTo(3);
         assertThat(answering.closeCode).isNull();
@@ -69,12 +68,10 @@ class LivenessTest {
         assertThat(pingedOnceSettled()).as("a closed connection leaves its ping slot").isEqualTo(rooms.open());
     }
 
-    /** Connections in a ping slot, once as many as are open (or after 10 s). */
-    private int pingedOnceSettled() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (rooms.pinged() != rooms.open() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
+    /** Connections in a ping slot, once as many as are open. */
+    private int pingedOnceSettled() {
+        Awaitility.await("every open connection in a ping slot").atMost(Duration.ofSeconds(10))
+                .until(() -> rooms.pinged() == rooms.open());
         return rooms.pinged();
     }
 
@@ -86,20 +83,23 @@ class LivenessTest {
              LogLines websockets = LogLines.warningsOf("io.quarkus.websockets.next")) {
             for (int i = 0; i < 3; i++) {
                 Socket phone = new Socket(server.getHost(), server.getPort());
-                upgrade(phone, m.id(), Api.join(m.joinCode(), null).getString("key"));
+                String key = Api.join(m.joinCode(), null).getString("key");
+                upgrade(phone, m.id(), key);
                 // A masked text frame (mask 0): hello, so that changes are on their way to it.
                 byte[] hello = "{\"type\":\"hello\"}".getBytes(StandardCharsets.UTF_8);
                 phone.getOutputStream().write(new byte[] {(byte) 0x81, (byte) (0x80 | hello.length), 0, 0, 0, 0});
                 phone.getOutputStream().write(hello);
-                Thread.sleep(300);
+                String phoneKey = Secrets.hash(key);
+                Awaitility.await("the phone in the room").atMost(Duration.ofSeconds(10))
+                        .until(() -> rooms.openKeys(UUID.fromString(m.id())).contains(phoneKey));
                 // Its network goes: the TCP connection is reset, not closed.
                 phone.setSoLinger(true, 0);
                 phone.close();
                 assertThat(moderator.command("SetHouseRules", "text", "Regel " + i).get("type").asText()).isEqualTo("ack");
             }
-            Thread.sleep(1000);
-            assertThat(live.lines).isEmpty();
-            assertThat(websockets.lines).isEmpty();
+            // A warning would be logged within moments of a reset; for a second, none may come.
+            Awaitility.await("no warning").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> live.lines.isEmpty() && websockets.lines.isEmpty());
         }
         moderator.close();
     }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.ref.WeakReference;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.netty.handler.timeout.IdleStateHandler;
@@ -80,11 +82,11 @@ class ManyListenersTest {
         assertThat(upgrade.get()).isNotNull();
         assertThat(UpgradeRequests.lastHeaders()).as("the upgrade's headers, with the key, are still held").isEmpty();
         // The request, its response and their headers would otherwise stay for the connection's life.
-        for (int i = 0; i < 50 && upgrade.get() != null; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        assertThat(upgrade.get()).as("the upgrade's routing context is still held").isNull();
+        Awaitility.await("the upgrade's routing context let go").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    System.gc();
+                    return upgrade.get() == null;
+                });
         assertThat(((ConnectionBase) UpgradeRequests.lastConnection()).channel().pipeline().get(IdleStateHandler.class))
                 .as("the HTTP idle timeout's handler, with its scheduled task").isNull();
         assertThat(moderator.command("ChangePhase", "to", "LOBBY").get("type").asText()).isEqualTo("ack");

@@ -3,6 +3,7 @@ package nl.spiegel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -117,14 +119,14 @@ class OneAnswerPerCommandTest {
         List.of(moderator, assistant, anna, ben).forEach(LiveClient::close);
     }
 
-    /** Sends a command as a client does: an error that decided nothing (rate limited) is sent again later. */
-    private static JsonNode send(LiveClient client, String id, String type, Object[] fields) throws InterruptedException {
-        JsonNode answer = client.commandWithId(id, type, fields);
-        while (answer.path("code").asText().equals("RATE_LIMITED")) {
-            Thread.sleep(2_100);
-            answer = client.commandWithId(id, type, fields);
-        }
-        return answer;
+    /**
+     * Sends a command as a client does: an error that decided nothing (rate limited) is sent again,
+     * with the same id, once the listener's allowance has grown back (one command per 2 s).
+     */
+    private static JsonNode send(LiveClient client, String id, String type, Object[] fields) {
+        return Awaitility.await("an answer other than RATE_LIMITED").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2_100))
+                .until(() -> client.commandWithId(id, type, fields), answer -> !answer.path("code").asText().equals("RATE_LIMITED"));
     }
 
     private static String key(Sent sent) {

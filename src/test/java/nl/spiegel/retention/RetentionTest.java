@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,40 +23,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
+import nl.spiegel.support.MovableClock;
 import nl.spiegel.support.TestDatabase;
 
 /** Erasing what is due, with a clock the test moves; nothing else is touched. */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class RetentionTest {
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @TestHTTPResource("/")
     URI server;

@@ -1,15 +1,13 @@
 package nl.spiegel.support;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,16 +126,10 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public JsonNode awaitMessage(int from, Predicate<JsonNode> which) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            for (int i = from; i < messages.size(); i++) {
-                if (which.test(messages.get(i))) {
-                    return messages.get(i);
-                }
-            }
-            sleep();
-        }
-        return fail("no such message; got " + messages.subList(from, messages.size()));
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
+                .alias("a message after " + from)
+                .until(() -> messages.stream().skip(from).filter(which).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     public void awaitSeq(long target) {
@@ -249,22 +243,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep();
-        }
-        fail("timed out waiting for " + what);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                .until(condition::getAsBoolean);
     }
 }

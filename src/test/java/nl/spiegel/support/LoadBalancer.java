@@ -1,17 +1,18 @@
 package nl.spiegel.support;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * HAProxy (Debian's package) on loopback in front of Spiegel nodes, configured as a deployment
@@ -59,19 +60,20 @@ public final class LoadBalancer implements AutoCloseable {
         Process process = new ProcessBuilder("haproxy", "-f", config.toString(), "-db")
                 .redirectErrorStream(true).redirectOutput(work.resolve("haproxy.log").toFile()).start();
         LoadBalancer lb = new LoadBalancer(process, port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                fail("HAProxy stopped:\n" + Files.readString(work.resolve("haproxy.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return lb;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        try {
+            Awaitility.await("HAProxy listening on " + port).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .failFast("HAProxy stopped", () -> !process.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        try (Socket ignored = new Socket("127.0.0.1", port)) {
+                            return true;
+                        }
+                    });
+            return lb;
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            lb.close();
+            throw new AssertionError(e.getMessage() + ":\n" + Files.readString(work.resolve("haproxy.log")), e);
         }
-        lb.close();
-        return fail("HAProxy did not listen on " + port);
     }
 
     public URI uri() {

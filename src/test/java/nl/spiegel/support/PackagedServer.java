@@ -9,10 +9,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 import io.restassured.http.ContentType;
 
@@ -47,18 +50,13 @@ public final class PackagedServer implements AutoCloseable {
         builder.environment().put("QUARKUS_SHUTDOWN_DELAY", env.getOrDefault("QUARKUS_SHUTDOWN_DELAY", "0.5s"));
         PackagedServer server = new PackagedServer(builder.start(), port, log);
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-            while (Instant.now().isBefore(deadline)) {
-                if (!server.process.isAlive()) {
-                    fail("The server stopped while starting:\n" + Files.readString(log));
-                }
-                if (server.readyStatus() == 200) {
-                    return server;
-                }
-                Thread.sleep(250);
-            }
-            fail("The server did not become ready:\n" + Files.readString(log));
+            Awaitility.await("the server ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .failFast("The server stopped while starting", () -> !server.process.isAlive())
+                    .until(() -> server.readyStatus() == 200);
             return server;
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            server.kill9();
+            throw new AssertionError(e.getMessage() + ":\n" + Files.readString(log), e);
         } catch (Exception | AssertionError e) {
             server.kill9();
             throw e;
