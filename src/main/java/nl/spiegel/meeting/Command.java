@@ -30,8 +30,15 @@ public sealed interface Command {
     record CreateMeeting(String title, String goal, String targetGroup, Instant scheduledStart,
                          Integer plannedMinutes, String language) implements Preparation {}
 
+    /**
+     * The meeting's facts, all at once (a field left out is emptied).
+     *
+     * @param organisation who holds the meeting, as the letter and the invitation name it
+     * @param listenUrl    where remote listeners hear the conversation: a video call's {@code https} link
+     */
     record UpdateDetails(String title, String goal, String targetGroup, Instant scheduledStart,
-                         Integer plannedMinutes, String place, Integer turnLimitSeconds) implements Preparation {}
+                         Integer plannedMinutes, String place, Integer turnLimitSeconds, String organisation,
+                         String listenUrl) implements Preparation {}
 
     record SetHouseRules(String text) implements Preparation {}
 
@@ -142,6 +149,13 @@ public sealed interface Command {
     record AskQuestion(String questionId) implements Questions {}
 
     record MarkAnswered(String questionId) implements Questions {}
+
+    /**
+     * What the participants answered to an accepted question, in a few words, for the report: noted
+     * while it is asked or afterwards, also after the meeting ended (an answer given in writing).
+     * Blank takes it away again.
+     */
+    record RecordAnswer(String questionId, String answer) implements Questions, AfterTheEnd {}
 
     /** One tap in the clarifying phase: the question being asked is answered, the next one is asked. */
     record NextQuestion() implements Questions {}

@@ -23,7 +23,8 @@ public sealed interface Event {
                           int plannedMinutes, String language, String houseRules) implements Preparation {}
 
     record DetailsUpdated(String title, String goal, String targetGroup, Instant scheduledStart,
-                          int plannedMinutes, String place, Integer turnLimitSeconds) implements Preparation {}
+                          int plannedMinutes, String place, Integer turnLimitSeconds, String organisation,
+                          String listenUrl) implements Preparation {}
 
     record HouseRulesSet(String text) implements Preparation {}
 
@@ -109,6 +110,9 @@ public sealed interface Event {
     record QuestionAsked(String questionId) implements Questions {}
 
     record QuestionAnswered(String questionId) implements Questions {}
+
+    /** {@code answer} is {@code null} when it was taken away. */
+    record AnswerRecorded(String questionId, String answer) implements Questions {}
 
     record QuestionRestored(String questionId) implements Questions {}
 

@@ -62,10 +62,12 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
      *
      * @param place            where the meeting is held, for the invitation
      * @param turnLimitSeconds a soft limit per turn: the running turn is coloured once over it; {@code null} for none
+     * @param organisation     who holds the meeting, as the letter and the invitation name it
+     * @param listenUrl        where remote listeners hear the conversation (a video call), shown to listeners
      */
     public record Details(String title, @Nullable String goal, @Nullable String targetGroup, @Nullable Instant scheduledStart,
                           int plannedMinutes, String language, String houseRules, @Nullable String place,
-                          @Nullable Integer turnLimitSeconds) {}
+                          @Nullable Integer turnLimitSeconds, @Nullable String organisation, @Nullable String listenUrl) {}
 
     /** A theme of the conversation guide: a central, open question with a time budget. */
     public record Theme(String id, String title, String centralQuestion, int minutes) {}
@@ -89,9 +91,10 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
      */
     public record Whisper(String id, Role from, String text, Instant at) {}
 
+    /** A clarifying question; {@code answer} is what was answered to it, in a few words, for the report. */
     public record Question(String id, String listenerId, String text, String participantId, String themeId,
                            QuestionStatus status, RejectReason rejectReason, String mergedInto,
-                           boolean released, Instant submittedAt) {}
+                           boolean released, Instant submittedAt, @Nullable String answer) {}
 
     public record Topic(String id, String listenerId, String text, TopicStatus status, Instant at) {}
 

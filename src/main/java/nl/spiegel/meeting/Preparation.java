@@ -4,6 +4,8 @@ import static nl.spiegel.meeting.Lists.*;
 import static nl.spiegel.meeting.Rejection.Reason.*;
 import static nl.spiegel.meeting.Rules.*;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +66,8 @@ public record Preparation(Details details, List<Theme> guide, List<Participant> 
             case UpdateDetails c -> List.of(new DetailsUpdated(text("title", c.title(), 1, 200),
                     optional("goal", c.goal(), 2000), optional("targetGroup", c.targetGroup(), 200),
                     c.scheduledStart(), plannedMinutes(c.plannedMinutes()), optional("place", c.place(), 200),
-                    turnLimit(c.turnLimitSeconds())));
+                    turnLimit(c.turnLimitSeconds()), optional("organisation", c.organisation(), 200),
+                    webAddress("listenUrl", c.listenUrl())));
             case SetHouseRules c -> List.of(new HouseRulesSet(text("text", c.text(), 1, 4000)));
             case AddTheme c -> {
                 require(m.guide().size() < Meeting.MAX_THEMES, GUIDE_FULL);
@@ -113,6 +116,26 @@ public record Preparation(Details details, List<Theme> guide, List<Participant> 
         return seconds == null ? null : number("turnLimitSeconds", seconds, 30, 1800);
     }
 
+    /**
+     * An optional web address people open: {@code https} only (a link into a video call is given to
+     * every listener, so nothing that runs code or leaves the web), with a host, at most 500 characters.
+     */
+    private static String webAddress(String field, String value) {
+        String address = optional(field, value, 500);
+        if (address == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(address);
+            if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null) {
+                return address;
+            }
+        } catch (URISyntaxException e) {
+            // Refused below, as any other value that is no web address.
+        }
+        throw refuse(Rejection.invalid(field, new Rejection.Detail.WebAddress()));
+    }
+
     private static int minutes(Integer minutes) {
         return number("minutes", minutes, 1, 240);
     }
@@ -141,12 +164,14 @@ public record Preparation(Details details, List<Theme> guide, List<Participant> 
         return switch (event) {
             case MeetingCreated e -> m.with(new Meeting.Position(true, m.seq(), at, m.lastAt(), m.lastId()))
                     .with(new Preparation(new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(),
-                            e.plannedMinutes(), e.language(), e.houseRules(), null, null), p.guide(), p.participants()))
+                            e.plannedMinutes(), e.language(), e.houseRules(), null, null, null, null), p.guide(), p.participants()))
                     .with(new Phases(m.phase(), at, null, null));
             case DetailsUpdated e -> m.with(p.with(new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(),
-                    e.plannedMinutes(), d.language(), d.houseRules(), e.place(), e.turnLimitSeconds())));
+                    e.plannedMinutes(), d.language(), d.houseRules(), e.place(), e.turnLimitSeconds(), e.organisation(),
+                    e.listenUrl())));
             case HouseRulesSet e -> m.with(p.with(new Details(d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
-                    d.plannedMinutes(), d.language(), e.text(), d.place(), d.turnLimitSeconds())));
+                    d.plannedMinutes(), d.language(), e.text(), d.place(), d.turnLimitSeconds(), d.organisation(),
+                    d.listenUrl())));
             case ThemeAdded e -> m.with(new Preparation(d, added(p.guide(), new Theme(e.themeId(), e.title(),
                     e.centralQuestion(), e.minutes())), p.participants()));
             case ThemeEdited e -> m.with(new Preparation(d, replaced(p.guide(), t -> t.id().equals(e.themeId()),

@@ -7,6 +7,7 @@ import static nl.spiegel.meeting.Rules.*;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import nl.spiegel.meeting.Command.AcceptQuestion;
 import nl.spiegel.meeting.Command.AskQuestion;
@@ -15,9 +16,11 @@ import nl.spiegel.meeting.Command.MergeQuestion;
 import nl.spiegel.meeting.Command.MoveQuestion;
 import nl.spiegel.meeting.Command.NextQuestion;
 import nl.spiegel.meeting.Command.RejectQuestion;
+import nl.spiegel.meeting.Command.RecordAnswer;
 import nl.spiegel.meeting.Command.RestoreQuestion;
 import nl.spiegel.meeting.Command.SubmitQuestion;
 import nl.spiegel.meeting.Command.WithdrawQuestion;
+import nl.spiegel.meeting.Event.AnswerRecorded;
 import nl.spiegel.meeting.Event.QuestionAccepted;
 import nl.spiegel.meeting.Event.QuestionAnswered;
 import nl.spiegel.meeting.Event.QuestionAsked;
@@ -39,6 +42,8 @@ public record Questions(List<Question> questions, List<String> queue) {
     static final Questions EMPTY = new Questions(List.of(), List.of());
 
     static final int MAX_QUESTION_LENGTH = 500;
+    /** An answer is noted in a few sentences, not written out. */
+    static final int MAX_ANSWER_LENGTH = 2000;
 
     /** Listeners hand in questions from the lobby until the meeting ends. */
     static boolean open(Meeting m) {
@@ -52,6 +57,11 @@ public record Questions(List<Question> questions, List<String> queue) {
     static boolean canMarkAnswered(Meeting m, Meeting.Question q) {
         return (m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING)
                 && (q.status() == QuestionStatus.ASKING || q.status() == QuestionStatus.ACCEPTED);
+    }
+
+    /** An answer is noted for a question in the queue: accepted, being asked, or answered. */
+    static boolean canRecordAnswer(Question q) {
+        return q.status() == QuestionStatus.ACCEPTED || q.status() == QuestionStatus.ASKING || q.status() == QuestionStatus.ANSWERED;
     }
 
     static List<Event> decide(Meeting m, Actor actor, Command.Questions command) {
@@ -140,6 +150,14 @@ public record Questions(List<Question> questions, List<String> queue) {
                 require(!events.isEmpty(), QUEUE_EMPTY);
                 yield events;
             }
+            case RecordAnswer c -> {
+                Question q = question(m, c.questionId(), "questionId");
+                if (!canRecordAnswer(q)) {
+                    throw refuse(QUESTION_STATUS.about("questionId"));
+                }
+                String answer = optional("answer", c.answer(), MAX_ANSWER_LENGTH);
+                yield Objects.equals(answer, q.answer()) ? List.of() : List.of(new AnswerRecorded(q.id(), answer));
+            }
             case RestoreQuestion c -> {
                 Question q = question(m, c.questionId(), "questionId");
                 if (q.status() == QuestionStatus.WAITING) {
@@ -155,7 +173,7 @@ public record Questions(List<Question> questions, List<String> queue) {
         Questions q = m.clarifying();
         return switch (event) {
             case QuestionSubmitted e -> m.with(new Questions(added(q.questions(), new Question(e.questionId(),
-                    e.listenerId(), e.text(), e.participantId(), e.themeId(), QuestionStatus.WAITING, null, null, false, at)),
+                    e.listenerId(), e.text(), e.participantId(), e.themeId(), QuestionStatus.WAITING, null, null, false, at, null)),
                     q.queue()));
             case QuestionWithdrawn e -> m.with(q.status(m, e.questionId(), QuestionStatus.WITHDRAWN));
             case QuestionAccepted e -> {
@@ -168,18 +186,21 @@ public record Questions(List<Question> questions, List<String> queue) {
                 yield m.with(new Questions(replaced(merged.questions(),
                         o -> e.questionId().equals(o.mergedInto()) || o.id().equals(e.questionId()),
                         o -> new Question(o.id(), o.listenerId(), o.text(), o.participantId(), o.themeId(), o.status(),
-                                null, e.intoQuestionId(), o.released(), o.submittedAt())), merged.queue()));
+                                null, e.intoQuestionId(), o.released(), o.submittedAt(), o.answer())), merged.queue()));
             }
             case QuestionRejected e -> {
                 Questions rejected = q.status(m, e.questionId(), QuestionStatus.REJECTED);
                 yield m.with(new Questions(replaced(rejected.questions(), o -> o.id().equals(e.questionId()),
                         o -> new Question(o.id(), o.listenerId(), o.text(), o.participantId(), o.themeId(), o.status(),
-                                e.reason(), null, o.released(), o.submittedAt())), rejected.queue()));
+                                e.reason(), null, o.released(), o.submittedAt(), o.answer())), rejected.queue()));
             }
             case QuestionMoved e -> m.with(new Questions(q.questions(), moved(q.queue(), e.questionId()::equals, e.position())));
             case QuestionAsked e -> m.with(q.status(m, e.questionId(), QuestionStatus.ASKING));
             case QuestionAnswered e -> m.with(q.status(m, e.questionId(), QuestionStatus.ANSWERED));
             case QuestionRestored e -> m.with(q.status(m, e.questionId(), QuestionStatus.WAITING));
+            case AnswerRecorded e -> m.with(new Questions(replaced(q.questions(), o -> o.id().equals(e.questionId()),
+                    o -> new Question(o.id(), o.listenerId(), o.text(), o.participantId(), o.themeId(), o.status(),
+                            o.rejectReason(), o.mergedInto(), o.released(), o.submittedAt(), e.answer())), q.queue()));
         };
     }
 
@@ -206,6 +227,6 @@ public record Questions(List<Question> questions, List<String> queue) {
     private static Question withStatus(Question q, QuestionStatus status, boolean released) {
         return new Question(q.id(), q.listenerId(), q.text(), q.participantId(), q.themeId(), status,
                 status == QuestionStatus.REJECTED ? q.rejectReason() : null,
-                status == QuestionStatus.MERGED ? q.mergedInto() : null, released, q.submittedAt());
+                status == QuestionStatus.MERGED ? q.mergedInto() : null, released, q.submittedAt(), q.answer());
     }
 }

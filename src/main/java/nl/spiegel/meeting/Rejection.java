@@ -90,6 +90,9 @@ public record Rejection(Reason reason, String field, Detail detail) {
         /** To erase a meeting, its title must be repeated exactly. */
         record RepeatTitle() implements Detail {}
 
+        /** A web address that starts with https:// and names a host. */
+        record WebAddress() implements Detail {}
+
         /** Over a limit for now: try again after {@code seconds}. */
         record TryAgainIn(long seconds) implements Detail {}
     }

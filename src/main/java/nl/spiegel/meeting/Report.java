@@ -43,7 +43,8 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
     /** {@code pseudonym} is absent and {@code seat} 0 when the report shows no names. */
     public record Share(@Nullable String pseudonym, int seat, long speakingMs, int turns, double share) {}
 
-    public record QuestionLine(String text, boolean answered) {}
+    /** A question of the queue; {@code answer} is what was answered to it, when that was noted. */
+    public record QuestionLine(String text, boolean answered, @Nullable String answer) {}
 
     /** What the moderator wrote and chose for the report. */
     public record Draft(@Nullable String summary, @Nullable String conclusions, List<String> serviceNorms, Set<String> excludedNoteIds,
@@ -110,7 +111,7 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
         int underHalf = (int) p.participants().stream()
                 .filter(e -> e.fairShare() > 0 && e.share() < Participation.UNDER_FAIR * e.fairShare()).count();
         List<QuestionLine> questions = m.questionQueue().stream().map(id -> m.question(id).orElseThrow())
-                .map(q -> new QuestionLine(q.text(), q.status() == QuestionStatus.ANSWERED)).toList();
+                .map(q -> new QuestionLine(q.text(), q.status() == QuestionStatus.ANSWERED, q.answer())).toList();
         Meeting.Details d = m.details();
         return new Report(version, finalizedAt, d.language(), d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
                 m.openedAt(), m.endedAt(), m.participants().size(), m.listeners().size(), List.copyOf(themes),

@@ -58,11 +58,12 @@ public final class Views {
     public record QuestionView(String id, String listenerId, @Nullable String listenerName, String text, @Nullable String participantId,
                                @Nullable String themeId, QuestionStatus status, @Nullable RejectReason rejectReason, @Nullable String mergedInto,
                                boolean released, Instant submittedAt, Lane lane, boolean canAsk,
-                               boolean canMarkAnswered, int mergedCount) {}
+                               boolean canMarkAnswered, int mergedCount, @Nullable String answer, boolean canRecordAnswer) {}
 
     /** A listener's own question, with everything the moderator decided about it. */
     public record OwnQuestion(String id, String text, @Nullable String participantId, @Nullable String themeId, QuestionStatus status,
-                              @Nullable RejectReason rejectReason, @Nullable String mergedInto, Instant submittedAt, boolean canWithdraw) {}
+                              @Nullable RejectReason rejectReason, @Nullable String mergedInto, Instant submittedAt, boolean canWithdraw,
+                              @Nullable String answer) {}
 
     /** A released question in the queue, without who asked it. */
     public record QueuedQuestion(String id, String text, @Nullable String participantId, @Nullable String themeId, QuestionStatus status) {}
@@ -154,7 +155,7 @@ public final class Views {
                 listenerName(m, q.listenerId()), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
                 q.mergedInto(), q.released(), q.submittedAt(), lane(q.status()), Questions.canAsk(m, q),
                 Questions.canMarkAnswered(m, q), (int) m.questions().stream()
-                        .filter(o -> q.id().equals(o.mergedInto())).count())).toList();
+                        .filter(o -> q.id().equals(o.mergedInto())).count(), q.answer(), Questions.canRecordAnswer(q))).toList();
         List<TopicView> topics = m.topics().stream().map(t -> new TopicView(t.id(), t.listenerId(),
                 listenerName(m, t.listenerId()), t.text(), t.status(), t.at())).toList();
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
@@ -227,7 +228,7 @@ public final class Views {
 
     private static OwnQuestion own(Meeting.Question q) {
         return new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                q.mergedInto(), q.submittedAt(), q.status().withdrawable());
+                q.mergedInto(), q.submittedAt(), q.status().withdrawable(), q.answer());
     }
 
     private static OwnTopic own(Meeting.Topic t) {

@@ -128,6 +128,10 @@ public interface EnglishReportLabels extends ReportLabels {
     String notAnswered();
 
     @Override
+    @Message("Answer")
+    String answer();
+
+    @Override
     @Message("No questions.")
     String noQuestions();
 
@@ -170,6 +174,10 @@ public interface EnglishReportLabels extends ReportLabels {
     @Override
     @Message("by")
     String due();
+
+    @Override
+    @Message("This is what we will do. Each promise says who does it and when it will be done.")
+    String commitments();
 
     @Override
     @Message("We are working out the improvement points now. You will hear from us what we will do.")

@@ -100,6 +100,9 @@ public interface ReportLabels {
     @Message("niet beantwoord")
     String notAnswered();
 
+    @Message("Antwoord")
+    String answer();
+
     @Message("Geen vragen.")
     String noQuestions();
 
@@ -132,6 +135,9 @@ public interface ReportLabels {
 
     @Message("uiterlijk")
     String due();
+
+    @Message("Dit gaan we doen. Bij elke afspraak staat wie het doet en wanneer het klaar is.")
+    String commitments();
 
     @Message("We werken de verbeterpunten nu uit. U hoort van ons wat we gaan doen.")
     String noActions();

@@ -54,7 +54,7 @@ public class ReportResource {
     static class Templates {
         static native TemplateInstance report(ReportPage page);
 
-        static native TemplateInstance letter(ReportPage page, List<Meeting.Action> actions);
+        static native TemplateInstance letter(ReportPage page, List<Meeting.Action> actions, String organisation);
     }
 
     public record Version(int version, @Nullable Instant finalizedAt) {}
@@ -77,8 +77,9 @@ public class ReportResource {
 
     /**
      * The thank-you letter to the participants: what was heard and what happens next, from the last
-     * finalised report and the actions on what it published (before a finalised report: only the
-     * thanks). Addressed to all; it names no one.
+     * finalised report and the actions on what it published, each with who carries it out and by when
+     * (before a finalised report: only the thanks). Concept service norms are no promise yet and stay
+     * out. Addressed to all, it names no one, and is signed by the organisation when preparation names it.
      */
     @GET
     @Path("/letter")
@@ -92,7 +93,7 @@ public class ReportResource {
             List<Meeting.Action> actions = m.actions().stream()
                     .filter(a -> a.status() != ActionStatus.DROPPED && published.contains(a.noteId())).toList();
             ReportPage page = ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone());
-            return Templates.letter(page, actions).setLocale(page.locale());
+            return Templates.letter(page, actions, m.details().organisation()).setLocale(page.locale());
         });
     }
 

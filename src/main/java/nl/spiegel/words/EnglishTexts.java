@@ -156,6 +156,10 @@ public interface EnglishTexts extends Texts {
     String controlCharacters(String field);
 
     @Override
+    @Message("'{field}': must be a web address that starts with https://.")
+    String webAddress(String field);
+
+    @Override
     @Message("'{field}' has a value of the wrong kind.")
     String wrongKind(String field);
 

@@ -122,6 +122,9 @@ public interface Texts {
     @Message("'{field}': mag geen onzichtbare stuurtekens bevatten.")
     String controlCharacters(String field);
 
+    @Message("'{field}': moet een webadres zijn dat begint met https://.")
+    String webAddress(String field);
+
     @Message("'{field}' heeft een waarde van de verkeerde soort.")
     String wrongKind(String field);
 

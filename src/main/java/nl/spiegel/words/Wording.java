@@ -75,6 +75,7 @@ public final class Wording {
             case Detail.AtMost d -> t.atMost(field, d.max());
             case Detail.NotActionable d -> t.notActionable(field);
             case Detail.ControlCharacters d -> t.controlCharacters(field);
+            case Detail.WebAddress d -> t.webAddress(field);
             case Detail.BodyNeeded d -> t.bodyNeeded();
             case Detail.NotAModeratorKey d -> t.notAModeratorKey();
             case Detail.RepeatTitle d -> t.repeatTitle();

@@ -356,6 +356,7 @@ class MeetingPropertiesTest {
             case 27 -> new EditNote(r.nextBoolean() ? "@n" + r.nextInt(10) : "N" + r.nextInt(30), null, "Bewerkt", r.nextBoolean());
             case 28 -> new RemoveTheme(any);
             case 29 -> new SubmitQuestion("Vraag", null, null);
+            case 30 -> new RecordAnswer(question, r.nextBoolean() ? "Antwoord" : "");
             default -> new AcceptQuestion(question);
         };
     }

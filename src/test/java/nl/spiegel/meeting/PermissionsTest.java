@@ -28,7 +28,7 @@ class PermissionsTest {
 
     static final List<Row> TABLE = List.of(
             new Row(new CreateMeeting("T", null, null, null, null, null), MODERATORS),
-            new Row(new UpdateDetails("T", null, null, null, null, null, null), MODERATORS),
+            new Row(new UpdateDetails("T", null, null, null, null, null, null, null, null), MODERATORS),
             new Row(new SetHouseRules("Regels"), MODERATORS),
             new Row(new AddTheme("Thema", "Vraag?", 10), MODERATORS),
             new Row(new EditTheme(TOEGANG, "Thema", "Vraag?", 10), MODERATORS),
@@ -66,6 +66,7 @@ class PermissionsTest {
             new Row(new MoveQuestion("Q1", 0), MODERATORS),
             new Row(new AskQuestion("Q1"), MODERATORS),
             new Row(new MarkAnswered("Q1"), MODERATORS),
+            new Row(new RecordAnswer("Q1", "Ja"), MODERATORS),
             new Row(new NextQuestion(), MODERATORS),
             new Row(new RestoreQuestion("Q1"), MODERATORS),
             new Row(new EditReport("Samenvatting", null, null, null, null), MODERATORS),

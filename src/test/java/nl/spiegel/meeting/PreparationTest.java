@@ -53,13 +53,13 @@ class PreparationTest {
     @Test
     void updatesDetailsAndHouseRules() {
         Instant start = Instant.parse("2027-04-01T17:30:00Z");
-        Meeting m = given(prepared()).when(MOD, new UpdateDetails("Nieuwe titel", "Doel", "inwoners", start, 90, null, null))
-                .then(new DetailsUpdated("Nieuwe titel", "Doel", "inwoners", start, 90, null, null))
+        Meeting m = given(prepared()).when(MOD, new UpdateDetails("Nieuwe titel", "Doel", "inwoners", start, 90, null, null, null, null))
+                .then(new DetailsUpdated("Nieuwe titel", "Doel", "inwoners", start, 90, null, null, null, null))
                 .when(MOD, new SetHouseRules("Eigen regels")).then(new HouseRulesSet("Eigen regels")).state();
         assertThat(m.details().language()).isEqualTo("nl");
         assertThat(m.details().houseRules()).isEqualTo("Eigen regels");
         assertThat(given(prepared()).when(MOD, new SetHouseRules("")).thenRejected("INVALID").field()).isEqualTo("text");
-        assertThat(given(prepared()).when(MOD, new UpdateDetails(null, null, null, null, null, null, null)).thenRejected("INVALID").field())
+        assertThat(given(prepared()).when(MOD, new UpdateDetails(null, null, null, null, null, null, null, null, null)).thenRejected("INVALID").field())
                 .isEqualTo("title");
     }
 
@@ -217,15 +217,32 @@ class PreparationTest {
 
     @Test
     void thePlaceAndASoftLimitPerTurnAreFactsOfTheMeeting() {
-        Spec s = given(prepared()).when(MOD, new UpdateDetails("Titel", null, null, null, 75, " Stadhuis, zaal 2 ", 120))
-                .then(new DetailsUpdated("Titel", null, null, null, 75, "Stadhuis, zaal 2", 120));
+        Spec s = given(prepared()).when(MOD, new UpdateDetails("Titel", null, null, null, 75, " Stadhuis, zaal 2 ", 120, null, null))
+                .then(new DetailsUpdated("Titel", null, null, null, 75, "Stadhuis, zaal 2", 120, null, null));
         assertThat(s.state().details()).extracting(Meeting.Details::place, Meeting.Details::turnLimitSeconds)
                 .containsExactly("Stadhuis, zaal 2", 120);
         s.when(MOD, new SetHouseRules("Luister in stilte.")).then(new HouseRulesSet("Luister in stilte."));
         assertThat(s.state().details().turnLimitSeconds()).isEqualTo(120);
-        assertThat(s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, 10)).thenRejected("INVALID").field())
+        assertThat(s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, 10, null, null)).thenRejected("INVALID").field())
                 .isEqualTo("turnLimitSeconds");
-        s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, null))
-                .then(new DetailsUpdated("Titel", null, null, null, 75, null, null));
+        s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, null, null, null))
+                .then(new DetailsUpdated("Titel", null, null, null, 75, null, null, null, null));
+    }
+
+    @Test
+    void theOrganisationAndWhereToListenAreFactsOfTheMeetingAndOnlyHttpsLinksAreTaken() {
+        String call = "https://meet.example.org/spiegel-jeugdzorg?pwd=abc";
+        Spec s = given(prepared()).when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, null,
+                        " Gemeente Utrecht, team Jeugd ", call))
+                .then(new DetailsUpdated("Titel", null, null, null, 75, null, null, "Gemeente Utrecht, team Jeugd", call));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).details().listenUrl()).isEqualTo(call);
+        for (String bad : List.of("javascript:alert(1)", "http://meet.example.org/x", "https://", "meet.example.org",
+                "https://user:secret@meet.example.org/", "data:text/html,hoi", "https://meet example.org/", "ftp://x.org/")) {
+            Rejection r = s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, null, null, bad)).thenRejected("INVALID");
+            assertThat(r.field()).as(bad).isEqualTo("listenUrl");
+            assertThat(r.detail()).isEqualTo(new Rejection.Detail.WebAddress());
+        }
+        assertThat(s.when(MOD, new UpdateDetails("Titel", null, null, null, 75, null, null, "x".repeat(201), null))
+                .thenRejected("INVALID").field()).isEqualTo("organisation");
     }
 }

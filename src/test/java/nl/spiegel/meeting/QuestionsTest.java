@@ -192,4 +192,26 @@ class QuestionsTest {
         s.when(MOD, new RestoreQuestion(A)).thenRejected("QUESTION_STATUS");
         s.when(ANNA, new RestoreQuestion(C)).thenRejected("FORBIDDEN");
     }
+
+    @Test
+    void whatWasAnsweredIsNotedForQuestionsOfTheQueueAlsoAfterTheEnd() {
+        Spec s = fourQuestions().and(new QuestionAccepted(A), new PhaseChanged(Phase.CONVERSATION, Phase.CLARIFYING));
+        s.when(MOD, new RecordAnswer(B, "Niets")).thenRejected("QUESTION_STATUS");
+        s.when(MOD, new RecordAnswer(A, "  Vaak via de huisarts.  ")).then(new AnswerRecorded(A, "Vaak via de huisarts."))
+                .when(MOD, new RecordAnswer(A, "Vaak via de huisarts.")).then();
+        assertThat(s.state().question(A).orElseThrow().answer()).isEqualTo("Vaak via de huisarts.");
+        assertThat(Views.moderator(s.state(), s.now()).questions().stream().filter(q -> q.id().equals(A)).findFirst()
+                .orElseThrow().answer()).isEqualTo("Vaak via de huisarts.");
+        s.when(ANNA, new RecordAnswer(A, "Zelf")).thenRejected("FORBIDDEN");
+        assertThat(s.when(MOD, new RecordAnswer(A, "x".repeat(2001))).thenRejected("INVALID").field()).isEqualTo("answer");
+        s.when(MOD, new MarkAnswered(A)).then(new QuestionAnswered(A));
+        assertThat(s.state().question(A).orElseThrow().answer()).as("kept when answered").isEqualTo("Vaak via de huisarts.");
+        s.and(phases(Phase.CLARIFYING, Phase.ENDED));
+        // An accepted question that was not asked in time can be answered in writing afterwards.
+        s.and(new QuestionAccepted(D));
+        s.when(MOD, new RecordAnswer(D, "Zo is de regel nu; we kijken ernaar.")).then(new AnswerRecorded(D, "Zo is de regel nu; we kijken ernaar."));
+        s.when(MOD, new RecordAnswer(A, " ")).then(new AnswerRecorded(A, null));
+        assertThat(Report.of(s.state(), Report.Draft.EMPTY, 0, null).questions())
+                .extracting(Report.QuestionLine::answer).containsExactly(null, "Zo is de regel nu; we kijken ernaar.");
+    }
 }

@@ -43,6 +43,7 @@ class ReportResourceTest {
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
         LiveClient listener = LiveClient.connect(server, m.id(), listenerKey).hello(null);
         List<String> seats = moderator.view().get("participants").findValuesAsText("id");
+        moderator.command("UpdateDetails", "title", "Verslag", "organisation", "Gemeente Utrecht, team Jeugd");
         for (String phase : List.of("LOBBY", "OPENING", "CONVERSATION")) {
             moderator.command("ChangePhase", "to", phase);
         }
@@ -58,6 +59,7 @@ class ReportResourceTest {
         String q = moderator.view().get("questions").get(0).get("id").asText();
         moderator.command("AcceptQuestion", "questionId", q);
         moderator.command("AskQuestion", "questionId", q);
+        moderator.command("RecordAnswer", "questionId", q, "answer", "De wachtlijst bij de <b>huisarts</b>.");
         moderator.command("MarkAnswered", "questionId", q);
         moderator.command("ChangePhase", "to", "CLOSING");
         moderator.command("ChangePhase", "to", "ENDED");
@@ -71,7 +73,8 @@ class ReportResourceTest {
         String html = e.meeting().asModerator().accept("text/html").get("/api/meetings/" + e.meeting().id() + "/report")
                 .then().statusCode(200).contentType("text/html").extract().asString();
         assertThat(html).contains("Verslag van het spiegelgesprek", "Concept", "Sterke punten", "Verbeterpunten", "Wensen",
-                "Deelname aan het gesprek", "<svg", "Wat bedoelde u met de lijst?", "beantwoord");
+                "Deelname aan het gesprek", "<svg", "Wat bedoelde u met de lijst?", "beantwoord",
+                "Antwoord:</span> De wachtlijst bij de &lt;b&gt;huisarts&lt;/b&gt;.");
         int theme1 = html.indexOf("<h3>Thema 1</h3>");
         int theme2 = html.indexOf("<h3>Thema 2</h3>");
         assertThat(html.indexOf("Vriendelijke ontvangst")).isBetween(theme1, theme2);
@@ -170,13 +173,17 @@ class ReportResourceTest {
         String strength = e.moderator().view().get("notes").get(0).get("id").asText();
         e.meeting().asModerator().body("{\"noteId\":\"" + strength + "\",\"title\":\"Ontvangst houden\",\"owner\":\"Balie\"}")
                 .post("/api/meetings/" + id + "/actions").then().statusCode(400);
-        e.meeting().asModerator().body("{\"excludedNoteIds\":[\"" + strength + "\"]}").put("/api/meetings/" + id + "/report")
+        e.meeting().asModerator().body("{\"excludedNoteIds\":[\"" + strength + "\"],\"serviceNorms\":[\"Binnen twee weken een eerste gesprek\"]}")
+                .put("/api/meetings/" + id + "/report")
                 .then().statusCode(200);
         e.meeting().asModerator().post("/api/meetings/" + id + "/report/finalize").then().statusCode(200);
         String letter = e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(letter).contains("Bedankt voor uw bijdrage", "Verslag", "Eén vast aanspreekpunt",
-                "Wachttijd onder twee weken", "1 juni 2027", "contenteditable");
+                "Wachttijd onder twee weken", "Team toegang, uiterlijk 1 juni 2027", "contenteditable",
+                "Gemeente Utrecht, team Jeugd");
+        // Concept service norms are no promise: they stay out of the letter.
+        assertThat(letter).doesNotContain("Binnen twee weken een eerste gesprek");
         assertThat(letter).doesNotContain("Vriendelijke ontvangst");
         assertThat(letter).doesNotContain("Deelnemer 1", "Deelnemer 2", "Sanne", "<script>alert(");
         assertThat(e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter?lang=en").then().extract().asString())
