@@ -51,7 +51,7 @@ export const en: Record<keyof typeof nl, Text> = {
   'prep.remove': 'Remove',
   'prep.edit': 'Edit',
   'prep.participants': 'Participants',
-  'prep.participants.help': 'At most 12, with a first name or seat name. No contact details.',
+  'prep.participants.help': 'At most {n}, with a first name or seat name. No contact details.',
   'prep.participant.name': 'Name or seat',
   'prep.participant.seat': 'Seat',
   'prep.participant.briefed': 'Briefed',
@@ -360,4 +360,5 @@ export const en: Record<keyof typeof nl, Text> = {
   'questions.reject.confirm': 'Reject',
   'tab.guide': 'Guide',
   'tab.queue': 'Speakers',
+  'prep.theme.min': '{n} min',
 };

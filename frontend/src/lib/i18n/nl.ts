@@ -50,7 +50,7 @@ export const nl = {
   'prep.remove': 'Verwijderen',
   'prep.edit': 'Wijzigen',
   'prep.participants': 'Deelnemers',
-  'prep.participants.help': 'Hooguit 12, met een voornaam of plaatsnaam. Geen contactgegevens.',
+  'prep.participants.help': 'Hooguit {n}, met een voornaam of plaatsnaam. Geen contactgegevens.',
   'prep.participant.name': 'Naam of plaats',
   'prep.participant.seat': 'Plaats',
   'prep.participant.briefed': 'Voorbereid',
@@ -359,4 +359,5 @@ export const nl = {
   'questions.reject.confirm': 'Afwijzen',
   'tab.guide': 'Leidraad',
   'tab.queue': 'Sprekersrij',
+  'prep.theme.min': '{n} min',
 } satisfies Record<string, Text>;
