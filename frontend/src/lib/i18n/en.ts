@@ -219,7 +219,7 @@ export const en: Record<keyof typeof nl, Text> = {
   'report.draft': 'Draft of the report',
   'report.summary': 'Summary',
   'report.conclusions': 'Conclusions',
-  'report.norms': 'Concept service norms (one per line)',
+  'report.norms': 'Proposed service norms (one per line)',
   'report.notes': 'Notes in the report',
   'report.notes.help': 'Uncheck what does not belong in the report.',
   'report.save': 'Save draft',

@@ -218,7 +218,7 @@ export const nl = {
   'report.draft': 'Concept van het verslag',
   'report.summary': 'Samenvatting',
   'report.conclusions': 'Conclusies',
-  'report.norms': 'Concept-servicenormen (één per regel)',
+  'report.norms': 'Voorstellen voor servicenormen (één per regel)',
   'report.notes': 'Notities in het verslag',
   'report.notes.help': 'Vink uit wat niet in het verslag hoort.',
   'report.save': 'Concept opslaan',
