@@ -361,4 +361,10 @@ export const en: Record<keyof typeof nl, Text> = {
   'tab.guide': 'Guide',
   'tab.queue': 'Speakers',
   'prep.theme.min': '{n} min',
+  'display.questions': 'Questions from listeners',
+  'display.questions.rule': 'Only questions that clarify what was said. No discussion.',
+  'display.coming': 'Next',
+  'display.more': { one: 'and {n} more question', other: 'and {n} more questions' },
+  'display.closing': 'Thank you to the participants for their openness. What they told us, we take with us.',
+  'display.listeners': 'Listeners listen without reacting. A question? Write it on your phone: questions come at the end.',
 };

@@ -360,4 +360,10 @@ export const nl = {
   'tab.guide': 'Leidraad',
   'tab.queue': 'Sprekersrij',
   'prep.theme.min': '{n} min',
+  'display.questions': 'Vragen van toehoorders',
+  'display.questions.rule': 'Alleen vragen om te verhelderen wat gezegd is. Geen discussie.',
+  'display.coming': 'Daarna',
+  'display.more': { one: 'en nog {n} vraag', other: 'en nog {n} vragen' },
+  'display.closing': 'Dank aan de deelnemers voor hun openheid. Wat zij vertelden, nemen we mee.',
+  'display.listeners': 'Toehoorders luisteren zonder te reageren. Een vraag? Schrijf hem op uw telefoon: de vragen komen aan het einde.',
 } satisfies Record<string, Text>;
