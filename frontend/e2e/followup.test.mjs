@@ -36,7 +36,7 @@ test('the report, the letter and the actions, followed across a series', async (
     await accessible(page, 'report and follow-up');
     await page.getByLabel('Samenvatting', { exact: true }).fill('Ouders willen sneller geholpen worden.');
     await page.getByLabel('Conclusies', { exact: true }).fill('De toegang moet sneller.\nHet contact moet persoonlijker.');
-    await page.getByLabel('Concept-servicenormen (één per regel)').fill('Binnen 10 werkdagen een eerste gesprek.');
+    await page.getByLabel('Voorstellen voor servicenormen (één per regel)').fill('Binnen 10 werkdagen een eerste gesprek.');
     await page.getByRole('checkbox', { name: /Ik voelde me niet gehoord/ }).uncheck();
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await until('the draft is saved', async () => (await serverView(id, key)).reportDraft.summary === 'Ouders willen sneller geholpen worden.');
@@ -45,7 +45,7 @@ test('the report, the letter and the actions, followed across a series', async (
     await page.getByRole('button', { name: 'Versie 1' }).waitFor();
 
     const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Versie 1' }).click()]);
-    await report.getByRole('heading', { name: /Verslag van het spiegelgesprek/ }).waitFor();
+    await report.getByRole('heading', { name: 'Verslag: Spiegelgesprek ouders' }).waitFor();
     const reportText = await report.locator('body').innerText();
     assert.ok(reportText.includes('Binnen 10 werkdagen een eerste gesprek.'));
     assert.ok(reportText.includes('De wachttijd is te lang'));

@@ -1,7 +1,8 @@
 // The moderator prepares and runs a whole meeting on a tablet-sized browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, BASE, browser, screenshot, serverView, until } from './support.mjs';
+import { accessible, BASE, browser, merge, reject, screenshot, serverView, until } from './support.mjs';
+import { assertLayout, CONSOLE } from './layout.mjs';
 
 const NAMES = ['Anouk', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Fatima', 'Gerrit', 'Hanna', 'Ivo', 'Joke'];
 const name = (n) => NAMES[n - 1];
@@ -83,7 +84,7 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
       return v.speaker?.participantId === seven.id && v.speakerQueue.length === 1;
     });
 
-    await page.getByRole('tab', { name: 'Gespreksleidraad' }).click();
+    await page.getByRole('tab', { name: 'Leidraad' }).click();
     await page.getByLabel('Verbeterpunt').check();
     await page.getByLabel('Notitie toevoegen').fill('De wachttijd is te lang');
     await page.getByLabel('Delen met toehoorders').check();
@@ -105,9 +106,12 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await page.getByRole('tab', { name: /Balans/ }).click();
     await page.getByText('Balans in de groep').waitFor();
     await accessible(page, 'console');
+    await assertLayout(page, 'the console in landscape', CONSOLE);
     await screenshot(page, 'console-landscape');
     await page.setViewportSize({ width: 820, height: 1180 });
-    await page.getByRole('tab', { name: 'Gespreksleidraad' }).click();
+    await page.getByRole('tab', { name: 'Leidraad' }).click();
+    await page.waitForTimeout(200);
+    await assertLayout(page, 'the console in portrait', CONSOLE);
     await screenshot(page, 'console-portrait');
     await page.setViewportSize({ width: 1180, height: 820 });
 
@@ -178,12 +182,12 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     await page.getByRole('tab', { name: 'Vragen' }).click();
     await page.getByText('3 vragen wachten op het einde').waitFor();
     await page.getByRole('button', { name: 'Naar: Vragen van toehoorders' }).click();
-    const waiting = page.locator('ul.list li');
+    const waiting = page.locator('ul.screen li');
     await waiting.first().waitFor();
     await page.locator('li', { hasText: 'Wat bedoelde u met de lijst?' }).getByRole('button', { name: 'Toelaten' }).click();
-    await page.locator('ol.list li', { hasText: 'Wat bedoelde u met de lijst?' }).waitFor();
-    await page.locator('ul.list li', { hasText: 'Waarom koos u' }).getByLabel('Afwijzen').selectOption('NEW_TOPIC');
-    await page.locator('ul.list li', { hasText: 'de lijst precies' }).getByLabel('Samenvoegen met…').selectOption({ index: 1 });
+    await page.locator('ol.queue li', { hasText: 'Wat bedoelde u met de lijst?' }).waitFor();
+    await reject(page, 'Waarom koos u', 'Nieuw onderwerp');
+    await merge(page, 'de lijst precies', 'Wat bedoelde u met de lijst?');
     await page.getByRole('button', { name: 'Nu stellen' }).click();
     await page.getByRole('button', { name: 'Beantwoord', exact: true }).click();
     const screened = await until('the questions are screened', async () => {

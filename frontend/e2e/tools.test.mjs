@@ -3,7 +3,8 @@
 // assistant, a pause everyone sees, and a clarifying mode that moves on in one tap.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, api, BASE, browser, drive, screenshot, serverView, until } from './support.mjs';
+import { accessible, api, BASE, browser, drive, merge, reject, screenshot, serverView, until } from './support.mjs';
+import { assertLayout, CONSOLE } from './layout.mjs';
 
 const TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true };
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -105,9 +106,9 @@ test('links are kept, the balance moves live, time-boxes colour, whispers and pa
     await page.getByRole('button', { name: /^Anouk\b/ }).click();
     await new Promise((r) => setTimeout(r, 2500));
     await page.getByRole('button', { name: /^Bram\b/ }).click();
-    await page.locator('.seat.speaking', { hasText: 'Bram' }).filter({ hasText: /spreekt al 0:0\d/ }).waitFor();
-    await page.locator('.cues').filter({ hasText: '6 nog niet aan het woord' }).waitFor();
-    await page.locator('.cues').filter({ hasText: /Langst stil: Anouk \(0:0\d\)/ }).waitFor();
+    await page.locator('.seat.speaking', { hasText: 'Bram' }).filter({ hasText: /spreekt 0:0\d/ }).waitFor();
+    await page.locator('.centre').filter({ hasText: '6 nog niet aan het woord' }).waitFor();
+    await page.locator('.centre').filter({ hasText: /Langst stil: Anouk \(0:0\d\)/ }).waitFor();
     await page.locator('.seat', { hasText: 'Anouk' }).filter({ hasText: /al 0:0\d stil/ }).waitFor();
     await page.getByRole('list', { name: 'Wat de kleuren betekenen' }).waitFor();
     await page.getByRole('tab', { name: /Balans/ }).click();
@@ -118,6 +119,7 @@ test('links are kept, the balance moves live, time-boxes colour, whispers and pa
     assert.ok(later > first + 0.05, `Bram's share moves while he speaks (${first} → ${later})`);
     assert.match(await page.locator('.index').innerText(), /^0,\d\d$/, 'the balance index is written the Dutch way');
     await accessible(page, 'console with cues');
+    await assertLayout(page, 'the console with its cues', CONSOLE);
     await screenshot(page, 'console-cues');
 
     // 8. A whisper from the assistant shows on the moderator's console and nowhere else.
@@ -127,6 +129,7 @@ test('links are kept, the balance moves live, time-boxes colour, whispers and pa
     const whisper = page.getByRole('alert').filter({ hasText: 'Assistent fluistert: Iemand wil iets zeggen' });
     await whisper.waitFor();
     await accessible(page, 'console with a whisper');
+    await assertLayout(page, 'the console with a whisper', CONSOLE);
     await screenshot(page, 'console-whisper');
     await page.getByRole('button', { name: 'Gezien' }).click();
     await whisper.waitFor({ state: 'detached' });
@@ -153,12 +156,12 @@ test('links are kept, the balance moves live, time-boxes colour, whispers and pa
     await page.locator('.theme-clock.near, .theme-clock.over').waitFor({ timeout: 60_000 });
     await page.locator('.seat.speaking.over-turn', { hasText: 'Chantal' }).waitFor({ timeout: 40_000 });
     await page.locator('.theme-clock.over').waitFor({ timeout: 40_000 });
-    await projector.locator('.theme .time.over').waitFor();
+    await projector.locator('.theme .clock.over').waitFor();
     assert.ok(await page.locator('.theme-clock').innerText().then((t) => t.includes('/ 1:00')));
     await screenshot(page, 'console-over-time');
 
     // 9. The console fits a landscape tablet without scrolling the page.
-    await page.getByRole('tab', { name: 'Gespreksleidraad' }).click();
+    await page.getByRole('tab', { name: 'Leidraad' }).click();
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     assert.ok(height <= 820, `the console page is ${height} px tall in an 820 px screen`);
 
@@ -192,36 +195,31 @@ test('the clarifying phase moves on in one tap, and merges and rejections can be
     await drive(page, id, joined.key, ['Wat bedoelde u met de lijst?', 'Hoe lang wachtte u?', 'Wat bedoelde u met die lijst?',
       long, 'Waarom stopte u?'].map((text) => ({ type: 'SubmitQuestion', text })));
 
-    // During the conversation a badge says how many wait; the clarifying phase opens the questions.
+    // During the conversation the questions' tab says how many wait; the clarifying phase opens the questions.
     await page.getByRole('tab', { name: 'Gesprek', exact: true }).click();
-    await page.locator('.times .badge').filter({ hasText: '5 vragen voor het einde' }).waitFor();
+    await page.getByRole('tab', { name: /^Vragen/ }).filter({ hasText: /Vragen\s+5/ }).waitFor();
     await page.getByRole('button', { name: 'Naar: Vragen van toehoorders' }).click();
     await page.getByRole('tab', { name: /Vragen/, selected: true }).waitFor();
 
-    const screening = page.locator('ul.list li');
+    const screening = page.locator('ul.screen li');
     for (const text of ['Wat bedoelde u met de lijst?', 'Hoe lang wachtte u?', long]) {
       await screening.filter({ hasText: text.slice(0, 30) }).first().getByRole('button', { name: 'Toelaten' }).click();
-      await page.locator('ol.list li', { hasText: text.slice(0, 30) }).waitFor();
+      await page.locator('ol.queue li', { hasText: text.slice(0, 30) }).waitFor();
     }
-    // A long question shows two lines until opened.
-    const longCard = page.locator('ol.list li', { hasText: long.slice(0, 30) });
+    // A long question shows three lines until opened.
+    const longCard = page.locator('ol.queue li', { hasText: long.slice(0, 30) });
     assert.ok((await longCard.locator('.text').boundingBox()).height < 60, 'a long question is compact');
     await longCard.getByRole('button', { name: 'Meer', exact: true }).click();
     assert.ok((await longCard.locator('.text').boundingBox()).height > 60, 'and opens to its full length');
 
-    // Merge: "+1" on the kept question, undone within seconds; the merge list fits the panel.
-    const twin = screening.filter({ hasText: 'Wat bedoelde u met die lijst?' });
-    const select = twin.getByLabel('Samenvoegen met…');
-    const side = await page.locator('.side').boundingBox();
-    const box = await select.boundingBox();
-    assert.ok(box.x + box.width <= side.x + side.width, 'the merge list fits the panel');
-    await select.selectOption({ label: 'Wat bedoelde u met de lijst?' });
-    await page.locator('ol.list li', { hasText: 'Wat bedoelde u met de lijst?' }).locator('.merged').filter({ hasText: '+1' }).waitFor();
+    // Merge: "+1" on the kept question, undone within seconds.
+    await merge(page, 'Wat bedoelde u met die lijst?', 'Wat bedoelde u met de lijst?');
+    await page.locator('ol.queue li', { hasText: 'Wat bedoelde u met de lijst?' }).locator('.merged').filter({ hasText: '+1' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Samengevoegd' }).getByRole('button', { name: 'Ongedaan maken' }).click();
     await screening.filter({ hasText: 'Wat bedoelde u met die lijst?' }).waitFor();
     await until('the merge was taken back', async () => (await serverView(id, key)).questions
       .find((q) => q.text === 'Wat bedoelde u met die lijst?').status === 'WAITING');
-    await screening.filter({ hasText: 'Waarom stopte u?' }).getByLabel('Afwijzen').selectOption('NEW_TOPIC');
+    await reject(page, 'Waarom stopte u?', 'Nieuw onderwerp');
     await page.getByRole('status').filter({ hasText: 'Afgewezen' }).getByRole('button', { name: 'Ongedaan maken' }).waitFor();
     await accessible(page, 'clarifying mode');
     await screenshot(page, 'questions-mode');
@@ -230,7 +228,7 @@ test('the clarifying phase moves on in one tap, and merges and rejections can be
     const status = async () => Object.fromEntries((await serverView(id, key)).questions.map((q) => [q.text, q.status]));
     await page.getByRole('button', { name: 'Volgende vraag' }).click();
     await until('the first is asked', async () => (await status())['Wat bedoelde u met de lijst?'] === 'ASKING');
-    await page.locator('.next .asking', { hasText: 'Wat bedoelde u met de lijst?' }).waitFor();
+    await page.locator('.head .asked', { hasText: 'Wat bedoelde u met de lijst?' }).waitFor();
     await page.getByRole('button', { name: 'Volgende vraag' }).click();
     await until('one tap later the second is asked', async () => {
       const s = await status();
@@ -239,12 +237,13 @@ test('the clarifying phase moves on in one tap, and merges and rejections can be
     // Answered questions fold away.
     await page.locator('details.answered summary').filter({ hasText: '(1)' }).waitFor();
 
-    // On the phone, the question form comes first now.
+    // On the phone, the question being asked comes first now, and the form before the notes.
     const phone = await (await chrome.newContext(PHONE)).newPage();
     await phone.goto(`${BASE}/listen/${id}#key=${joined.key}`);
     await phone.locator('#h-ask').waitFor();
-    assert.ok((await phone.locator('#h-ask').boundingBox()).y < (await phone.locator('#h-timeline').boundingBox()).y,
-      'in the clarifying phase the question form comes first');
+    const y = async (selector) => (await phone.locator(selector).boundingBox()).y;
+    assert.ok(await y('#h-asking') < await y('#h-now'), 'the question being asked is on top');
+    assert.ok(await y('#h-ask') < await y('#h-timeline'), 'in the clarifying phase the question form comes before the notes');
     await accessible(phone, 'listener in the clarifying phase');
     await screenshot(phone, 'listener-phone-clarifying');
 

@@ -1,6 +1,11 @@
 // The balance as it is this second: the server sends each participant's speaking time as of its
 // view and the bounds of a fair share; the running turn moves the shares, the tones and the
-// balance index on between two views, by the rule the server uses (see Participation.java).
+// balance index on between two views, by the rule the server uses (Participation.java). The golden
+// cases in golden/balance.json are written by the server's ParticipationGoldenTest and read by
+// balance.test.ts, so the two cannot drift apart.
+import type { ModeratorView } from './wire';
+import { MODERATOR, type Floor } from './floor';
+
 export type Tone = 'NEVER' | 'UNDER' | 'FAIR' | 'OVER';
 
 export interface Seat {
@@ -20,6 +25,11 @@ export interface LiveBalance {
   totalMs: number;
 }
 
+export interface Balance extends LiveBalance {
+  /** The moderator's part of all speaking time, theirs included; null before anyone spoke. */
+  moderatorShare: number | null;
+}
+
 export function liveBalance(seats: Seat[], underFair: number, overFair: number): LiveBalance {
   const totalMs = seats.reduce((sum, s) => sum + s.spokenMs, 0);
   const fairShare = seats.length ? 1 / seats.length : 0;
@@ -35,6 +45,17 @@ export function liveBalance(seats: Seat[], underFair: number, overFair: number):
   }
   const index = totalMs > 0 && seats.length >= 2 ? entropy / Math.log(seats.length) : null;
   return { share, tone, fairShare, index, totalMs };
+}
+
+/** The moderator's screens' balance now: the seats' shares and tones with the running turn, and the moderator's share. */
+export function balanceOf(view: Pick<ModeratorView, 'participants' | 'balance' | 'asOf'>, floor: Floor, now: number): Balance {
+  const seats = view.participants.map((p) => ({ id: p.id, spokenMs: floor.spokenMs.get(p.id) ?? 0,
+    never: p.neverSpoken && floor.speakingId !== p.id }));
+  const live = liveBalance(seats, view.balance.underFair, view.balance.overFair);
+  const moderatorMs = view.balance.moderatorMs + (floor.speakingId === MODERATOR && floor.speakingSince !== null
+    ? Math.max(0, now - Math.max(floor.speakingSince, Date.parse(view.asOf))) : 0);
+  const talk = moderatorMs + live.totalMs;
+  return { ...live, moderatorShare: talk > 0 ? moderatorMs / talk : null };
 }
 
 /** How a clock stands against its budget: fine, nearly used up (the last fifth, at most two minutes), or over. */

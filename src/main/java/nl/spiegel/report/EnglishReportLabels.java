@@ -8,7 +8,7 @@ import io.quarkus.qute.i18n.Message;
 public interface EnglishReportLabels extends ReportLabels {
 
     @Override
-    @Message("Report of the mirror meeting")
+    @Message("Report")
     String report();
 
     @Override
@@ -140,7 +140,7 @@ public interface EnglishReportLabels extends ReportLabels {
     String conclusions();
 
     @Override
-    @Message("Concept service norms")
+    @Message("Proposed service norms")
     String norms();
 
     @Override

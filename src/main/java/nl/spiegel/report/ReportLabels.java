@@ -10,7 +10,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "label", locale = "nl")
 public interface ReportLabels {
 
-    @Message("Verslag van het spiegelgesprek")
+    @Message("Verslag")
     String report();
 
     @Message("Concept")
@@ -109,7 +109,7 @@ public interface ReportLabels {
     @Message("Conclusies")
     String conclusions();
 
-    @Message("Concept-servicenormen")
+    @Message("Voorstellen voor servicenormen")
     String norms();
 
     @Message("Deelnemers staan in dit verslag alleen met hun voornaam of plaats.")

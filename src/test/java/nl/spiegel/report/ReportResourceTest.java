@@ -72,7 +72,7 @@ class ReportResourceTest {
         Ended e = scriptedMeeting();
         String html = e.meeting().asModerator().accept("text/html").get("/api/meetings/" + e.meeting().id() + "/report")
                 .then().statusCode(200).contentType("text/html").extract().asString();
-        assertThat(html).contains("Verslag van het spiegelgesprek", "Concept", "Sterke punten", "Verbeterpunten", "Wensen",
+        assertThat(html).contains("<h1>Verslag: ", "Concept", "Sterke punten", "Verbeterpunten", "Wensen",
                 "Deelname aan het gesprek", "<svg", "Wat bedoelde u met de lijst?", "beantwoord",
                 "Antwoord:</span> De wachtlijst bij de &lt;b&gt;huisarts&lt;/b&gt;.");
         int theme1 = html.indexOf("<h3>Thema 1</h3>");
@@ -97,7 +97,7 @@ class ReportResourceTest {
         assertThat(total).isBetween(99, 101);
         String english = e.meeting().asModerator().get("/api/meetings/" + e.meeting().id() + "/report?lang=en")
                 .then().statusCode(200).extract().asString();
-        assertThat(english).contains("Report of the mirror meeting", "Improvement points", "lang=\"en\"");
+        assertThat(english).contains("<h1>Report: ", "Improvement points", "lang=\"en\"");
         e.moderator().close();
     }
 
@@ -204,7 +204,7 @@ class ReportResourceTest {
                 "--user-data-dir=" + dir.resolve("profile"), "--print-to-pdf=" + pdf, page.toUri().toString()));
         assertThat(pdf).exists();
         String text = run(List.of("pdftotext", "-layout", pdf.toString(), "-"));
-        assertThat(text).contains("Verslag van het spiegelgesprek", "Wat de deelnemers vertelden", "Verbeterpunten",
+        assertThat(text).contains("Verslag: ", "Wat de deelnemers vertelden", "Verbeterpunten",
                 "Deelname aan het gesprek", "Verhelderende vragen van toehoorders");
         assertThat(text).contains("beurten", "%", "deelnemers spraken minder dan de helft").doesNotContain("Deelnemer 1");
         e.moderator().close();
