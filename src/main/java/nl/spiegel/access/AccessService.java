@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.Access;
+import nl.spiegel.store.Secrets;
 
 /**
  * Keys to meetings: issued when a meeting is created, rotated by its moderator, and checked on

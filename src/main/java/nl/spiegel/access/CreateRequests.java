@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.spiegel.store.Secrets;
 
 /**
  * A create (of a meeting or a series) with an {@code Idempotency-Key} happens once. A repeat is

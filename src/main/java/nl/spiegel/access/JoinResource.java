@@ -26,6 +26,7 @@ import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.store.Sender;
+import nl.spiegel.store.Secrets;
 
 /** Joining a meeting as a listener, with the code from the room's screen or invitation. */
 @Path("/join")

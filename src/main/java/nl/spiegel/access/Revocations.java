@@ -1,20 +1,23 @@
 package nl.spiegel.access;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import nl.spiegel.followup.FollowUpLinks;
 import nl.spiegel.live.Rooms;
 import nl.spiegel.store.Notifications;
 
 /**
  * A revoked key stops working at once, also on open connections: when a key of a meeting is revoked
- * (a rotated link, a removed listener), every node checks the keys of its open connections to that
+ * (a rotated link, a removed listener, a follow-up link renewed or revoked), every node checks the keys of its open connections to that
  * meeting and closes those that no longer work.
  */
 @ApplicationScoped
@@ -29,6 +32,9 @@ public class Revocations {
     AccessService access;
 
     @Inject
+    FollowUpLinks followUpLinks;
+
+    @Inject
     Rooms rooms;
 
     void start(@Observes StartupEvent event) {
@@ -40,7 +46,13 @@ public class Revocations {
         if (open.isEmpty()) {
             return;
         }
-        access.valid(meetingId, open).subscribe().with(valid -> rooms.closeRevoked(meetingId, valid),
-                failure -> LOG.warn("Could not check keys after a revocation", failure));
+        Uni.combine().all().unis(access.valid(meetingId, open), followUpLinks.valid(meetingId, open)).asTuple()
+                .map(both -> {
+                    Set<String> valid = new HashSet<>(both.getItem1());
+                    valid.addAll(both.getItem2());
+                    return valid;
+                })
+                .subscribe().with(valid -> rooms.closeRevoked(meetingId, valid),
+                        failure -> LOG.warn("Could not check keys after a revocation", failure));
     }
 }

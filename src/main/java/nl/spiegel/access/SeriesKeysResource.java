@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import nl.spiegel.followup.NormRegister;
 import nl.spiegel.followup.SeriesService;
 import nl.spiegel.live.CommandRequests;
 import nl.spiegel.meeting.Rejection;
@@ -46,6 +47,9 @@ public class SeriesKeysResource {
     SeriesService series;
 
     @Inject
+    NormRegister norms;
+
+    @Inject
     CommandRequests commands;
 
     @Inject
@@ -59,6 +63,9 @@ public class SeriesKeysResource {
     public record Created(UUID id, String organiserKey, String link) {}
 
     public record AddMeeting(String meetingKey) {}
+
+    /** A norm of another series, named with that series' organiser key: proof that it may be taken over. */
+    public record CarryNorm(UUID normId, String seriesKey) {}
 
     @POST
     @PermitAll
@@ -95,5 +102,28 @@ public class SeriesKeysResource {
                     return series.add(id, meetingAccess.meetingId());
                 })
                 .chain(() -> series.overview(id));
+    }
+
+    /**
+     * Carries a service norm of another series of the same organisation into this one, with its
+     * wording, status and sources; the new norm says where it came from.
+     */
+    @POST
+    @Path("/{id}/carried-norms")
+    @PermissionsAllowed(Access.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormRegister.Norm.class)))
+    public Uni<RestResponse<NormRegister.Norm>> carryNorm(@PathParam("id") UUID id, CarryNorm body) {
+        CarryNorm b = required(body);
+        if (b.normId() == null || b.seriesKey() == null) {
+            throw Rejection.invalid(b.normId() == null ? "normId" : "seriesKey", new Rejection.Detail.Needed()).refused();
+        }
+        return access.organiserOf(b.seriesKey()).chain(from -> {
+            if (from == null || from.equals(id)) {
+                throw new Rejection(Rejection.Reason.FORBIDDEN, "seriesKey", null).refused();
+            }
+            return norms.find(from, b.normId());
+        }).chain(norm -> norms.create(id, norm.text(), norm.status(), Role.ORGANISER, norm.sources(), norm.id()))
+                .map(norm -> CommandRequests.created("series/" + id + "/norms/" + norm.id(), norm));
     }
 }

@@ -45,9 +45,10 @@ public class ActionResource {
     @Inject
     CommandRequests commands;
 
-    public record NewAction(String noteId, String title, String owner, LocalDate due) {}
+    /** {@code title} is the organisation's own wording, {@code publicTitle} what participants read (the title when left out). */
+    public record NewAction(String noteId, String title, String owner, LocalDate due, String publicTitle) {}
 
-    public record ActionEdit(String title, String owner, LocalDate due, ActionStatus status) {}
+    public record ActionEdit(String title, String owner, LocalDate due, ActionStatus status, String publicTitle) {}
 
     @GET
     @PermissionsAllowed(Access.FOLLOW_UP)
@@ -67,7 +68,7 @@ public class ActionResource {
     @PermissionsAllowed(Access.FOLLOW_UP)
     public Uni<Meeting.Action> create(@PathParam("id") UUID id, NewAction body) {
         NewAction b = CommandRequests.required(body);
-        return commands.send(id, new Command.CreateAction(b.noteId(), b.title(), b.owner(), b.due()))
+        return commands.send(id, new Command.CreateAction(b.noteId(), b.title(), b.owner(), b.due(), b.publicTitle()))
                 .map(applied -> applied.meeting().actions().getLast());
     }
 
@@ -76,7 +77,7 @@ public class ActionResource {
     @PermissionsAllowed(Access.FOLLOW_UP)
     public Uni<Meeting.Action> change(@PathParam("id") UUID id, @PathParam("actionId") String actionId, ActionEdit body) {
         ActionEdit b = CommandRequests.required(body);
-        return commands.send(id, new Command.UpdateAction(actionId, b.title(), b.owner(), b.due(), b.status()))
+        return commands.send(id, new Command.UpdateAction(actionId, b.title(), b.owner(), b.due(), b.status(), b.publicTitle()))
                 .map(applied -> applied.meeting().action(actionId).orElseThrow());
     }
 }

@@ -41,9 +41,12 @@ public class Protocol {
     private static final Logger LOG = Logger.getLogger(Protocol.class);
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    /** Commands a client may send by name; a meeting is created over REST only. */
+    /**
+     * Commands a client may send by name: not those the server makes from what it looked up (a meeting
+     * is created over REST; a norm is put on the guide with its text from the register).
+     */
     static final Map<String, Class<? extends Command>> COMMANDS = Command.types().stream()
-            .filter(c -> c != Command.CreateMeeting.class)
+            .filter(c -> !Command.FromTheServer.class.isAssignableFrom(c))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     @Inject

@@ -27,20 +27,24 @@ final class RoleViews {
     final Views.ListenerView listeners;
     /** Per listener id, for the listeners who asked or handed in something. */
     final Map<String, Own> personal;
+    /** The public follow-up page's live part. */
+    final Views.FollowUpView followUp;
 
     private RoleViews(Views.ModeratorView moderator, Views.DisplayView display, Views.ListenerView listeners,
-                      Map<String, Own> personal) {
+                      Map<String, Own> personal, Views.FollowUpView followUp) {
         this.moderator = moderator;
         this.display = display;
         this.listeners = listeners;
         this.personal = personal;
+        this.followUp = followUp;
     }
 
-    static final RoleViews EMPTY = new RoleViews(null, null, null, Map.of());
+    static final RoleViews EMPTY = new RoleViews(null, null, null, Map.of(), null);
 
     /** Projects the meeting at {@code at}: a view at a seq is the same wherever and whenever made. */
     static RoleViews of(Meeting m, Instant at) {
-        return new RoleViews(Views.moderator(m, at), Views.display(m, at), Views.listener(m, null, at), Views.own(m));
+        return new RoleViews(Views.moderator(m, at), Views.display(m, at), Views.listener(m, null, at), Views.own(m),
+                Views.followUp(m, at));
     }
 
     Own own(String listenerId) {

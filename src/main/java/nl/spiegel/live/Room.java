@@ -67,6 +67,7 @@ final class Room {
     static final long LISTENER_HISTORY_CHARS = 32L * 1024;
     static final long MODERATOR_HISTORY_CHARS = 16L * 1024;
     static final long DISPLAY_HISTORY_CHARS = 8L * 1024;
+    static final long FOLLOW_UP_HISTORY_CHARS = 8L * 1024;
     /** Another node appending at the same moment makes a command try again; this many times at most. */
     private static final int MAX_ATTEMPTS = 25;
 
@@ -91,6 +92,7 @@ final class Room {
     private final History moderatorHistory = new History(MODERATOR_HISTORY_CHARS);
     private final History displayHistory = new History(DISPLAY_HISTORY_CHARS);
     private final History listenerHistory = new History(LISTENER_HISTORY_CHARS);
+    private final History followUpHistory = new History(FOLLOW_UP_HISTORY_CHARS);
     volatile long idleSince;
 
     /** One event's change for a role group, and for each listener whose own part changed. */
@@ -355,11 +357,15 @@ final class Room {
             }
         }
         String displayed = changeMessage(recorded, display);
+        Map<String, Object> publicPart = RoleViews.delta(views.followUp, after.followUp, Set.of());
+        String followed = changeMessage(recorded, publicPart);
         moderatorHistory.add(new Change(recorded.seq(), moderator, Map.of(), moderator.length()), false);
         displayHistory.add(new Change(recorded.seq(), displayed, Map.of(), displayed.length()),
                 RoleViews.retracts(views.display, after.display, display.keySet()));
         listenerHistory.add(new Change(recorded.seq(), listeners, personal, chars),
                 RoleViews.retracts(views.listeners, after.listeners, shared.keySet()));
+        followUpHistory.add(new Change(recorded.seq(), followed, Map.of(), followed.length()),
+                RoleViews.retracts(views.followUp, after.followUp, publicPart.keySet()));
         views = after;
         sharedListenerView = null;
         for (Peer peer : peers) {
@@ -377,6 +383,7 @@ final class Room {
             case MODERATOR, ASSISTANT -> moderatorHistory;
             case DISPLAY -> displayHistory;
             case LISTENER -> listenerHistory;
+            case PUBLIC -> followUpHistory;
             case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
     }
@@ -424,6 +431,7 @@ final class Room {
         switch (peer.role()) {
             case MODERATOR, ASSISTANT -> message.put("view", views.moderator);
             case DISPLAY -> message.put("view", views.display);
+            case PUBLIC -> message.put("view", views.followUp);
             case LISTENER -> {
                 String listenerId = peer.access.listenerId();
                 message.put("listenerId", listenerId);

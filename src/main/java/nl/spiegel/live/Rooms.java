@@ -94,6 +94,11 @@ public class Rooms {
     static final int LISTENER_CONNECTIONS = 3;
     /** Connections one shared key (moderator, assistant, display) may have open at once. */
     static final int SHARED_CONNECTIONS = 20;
+    /**
+     * Connections one follow-up link may have open at once: it is printed on the letter to all
+     * participants and given to the client council, who may read it together.
+     */
+    static final int FOLLOW_UP_CONNECTIONS = 100;
     private long sweepTimer = -1;
     private long pingTimer = -1;
     /** Each connection is pinged in one of these slots of the ping interval, given in turn as they open. */
@@ -250,14 +255,18 @@ public class Rooms {
      */
     Peer open(WebSocketConnection connection, HttpConnection transport, Access access) {
         Instant now = clock.instant();
-        boolean listener = access.role() == Role.LISTENER;
+        boolean listener = access.role() == Role.LISTENER || access.role() == Role.PUBLIC;
         TokenBucket limiter = limiters.get(access.keyHash(),
                 hash -> listener ? TokenBucket.forListener(now) : TokenBucket.forModerator(now));
         Peer peer = new Peer(connection, transport, access, limiter, now,
                 Math.floorMod(nextPingSlot.getAndIncrement(), PING_SLOTS));
         peers.put(connection.id(), peer);
         pingSlots.get(peer.pingSlot).add(peer);
-        int max = listener ? LISTENER_CONNECTIONS : SHARED_CONNECTIONS;
+        int max = switch (access.role()) {
+            case LISTENER -> LISTENER_CONNECTIONS;
+            case PUBLIC -> FOLLOW_UP_CONNECTIONS;
+            default -> SHARED_CONNECTIONS;
+        };
         Peer[] oldest = new Peer[1];
         perKey.compute(access.keyHash(), (hash, open) -> {
             // Mostly one connection per key: the default 16 slots would cost every connection 56 bytes.

@@ -46,7 +46,7 @@ public class ViewResource {
                 case MODERATOR, ASSISTANT -> Views.moderator(meeting, meeting.lastAt());
                 case DISPLAY -> Views.display(meeting, meeting.lastAt());
                 case LISTENER -> Views.listener(meeting, a.listenerId(), meeting.lastAt());
-                case ORGANISER -> throw new IllegalStateException("An organiser has no meeting key");
+                case ORGANISER, PUBLIC -> throw new IllegalStateException("No meeting view for " + a.role());
             };
             return new RoleView(meeting.seq(), a.role(), view);
         });

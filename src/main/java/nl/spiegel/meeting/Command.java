@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Everything a person can ask of a meeting, grouped by section: each section is decided in its own
- * class (see {@link MeetingCore}). Who may send a command is a property of its type: the markers
- * {@link ByListener} and {@link AfterTheEnd}, and the {@link FollowUp} section for organisers.
+ * Everything a person can ask of a meeting, grouped by section: each section decides its own (see
+ * {@link MeetingCore}). Who may send a command is a property of its type: the markers
+ * {@link ByListener}, {@link ByOrganiser}, {@link AfterTheEnd} and {@link FromTheServer}, and the
+ * {@link FollowUp} section for organisers.
  * Fields are boxed and may be {@code null} when a client leaves them out; the core turns that into a
  * rejection naming the field.
  */
@@ -19,6 +20,15 @@ public sealed interface Command {
     /** Still allowed once the meeting has ended. */
     interface AfterTheEnd {}
 
+    /** Sent by the organiser of a series that holds the meeting too, besides moderator and assistant. */
+    interface ByOrganiser {}
+
+    /**
+     * Made by the server from what it looked up (a new meeting's keys, a norm's text in the register),
+     * never taken from a client as it is: the live protocol does not accept these.
+     */
+    interface FromTheServer {}
+
     /** Every concrete command type, in the order of their sections. */
     static List<Class<? extends Command>> types() {
         return SealedTypes.records(Command.class);
@@ -28,7 +38,7 @@ public sealed interface Command {
     sealed interface Preparation extends Command {}
 
     record CreateMeeting(String title, String goal, String targetGroup, Instant scheduledStart,
-                         Integer plannedMinutes, String language) implements Preparation {}
+                         Integer plannedMinutes, String language) implements Preparation, FromTheServer {}
 
     /**
      * The meeting's facts, all at once (a field left out is emptied).
@@ -65,7 +75,8 @@ public sealed interface Command {
 
     record SubmitTopic(String text) implements Topics, ByListener {}
 
-    record SetTopicStatus(String topicId, TopicStatus status) implements Topics {}
+    /** A topic's status; an adopted topic may name the theme where it is taken up. */
+    record SetTopicStatus(String topicId, TopicStatus status, String themeId) implements Topics {}
 
     /** Who may come in, and how long the meeting is kept. */
     sealed interface Access extends Command {}
@@ -155,7 +166,7 @@ public sealed interface Command {
      * while it is asked or afterwards, also after the meeting ended (an answer given in writing).
      * Blank takes it away again.
      */
-    record RecordAnswer(String questionId, String answer) implements Questions, AfterTheEnd {}
+    record RecordAnswer(String questionId, String answer) implements Questions, AfterTheEnd, ByOrganiser {}
 
     /** One tap in the clarifying phase: the question being asked is answered, the next one is asked. */
     record NextQuestion() implements Questions {}
@@ -176,12 +187,41 @@ public sealed interface Command {
     /** Freezes the report as it is now as the next version. */
     record FinalizeReport() implements Reporting {}
 
+    /**
+     * The moderator's round-up of the closing phase (what the participants found most important), for
+     * the report; from the closing phase on. Blank takes it away.
+     */
+    record RecordRoundUp(String text) implements Reporting {}
+
     /** Follow-up: improvement points become actions, owned by a team or role (no personal data). */
     sealed interface FollowUp extends Command, AfterTheEnd {}
 
-    record CreateAction(String noteId, String title, String owner, LocalDate due) implements FollowUp {}
+    /**
+     * An action on an improvement point or wish. {@code title} is the organisation's own wording;
+     * {@code publicTitle} what the participants read (in the letter and on the follow-up page), the
+     * title when left out.
+     */
+    record CreateAction(String noteId, String title, String owner, LocalDate due, String publicTitle) implements FollowUp {}
 
-    /** Changes an action; fields left out keep their value. */
+    /** Changes an action; fields left out keep their value (a blank public title falls back to the title). */
     record UpdateAction(String actionId, String title, String owner, LocalDate due,
-                        ActionStatus status) implements FollowUp {}
+                        ActionStatus status, String publicTitle) implements FollowUp {}
+
+    /** The letter to the participants, as edited: each save is kept as the next version. */
+    record SaveLetter(String greeting, String closing, String signature) implements FollowUp {}
+
+    /**
+     * Service norms of the series' register that this meeting evaluates: the participants say whether
+     * each is met. The norm's text comes from the register.
+     */
+    sealed interface Norms extends Command {}
+
+    /** A norm of the series' register on the guide of this meeting, to evaluate; put there by the server. */
+    record ImportNorm(String normId, String text) implements Norms, FromTheServer {}
+
+    /** A norm taken off the guide again, while it has no verdict. */
+    record DropNorm(String normId) implements Norms {}
+
+    /** What the participants said of a norm: met, not met or unclear, with a short note. */
+    record EvaluateNorm(String normId, NormVerdict verdict, String note) implements Norms, AfterTheEnd {}
 }

@@ -48,7 +48,7 @@ public sealed interface Event {
 
     record TopicSubmitted(String topicId, String listenerId, String text) implements Topics {}
 
-    record TopicStatusSet(String topicId, TopicStatus status) implements Topics {}
+    record TopicStatusSet(String topicId, TopicStatus status, String themeId) implements Topics {}
 
     sealed interface Access extends Event {}
 
@@ -124,9 +124,24 @@ public sealed interface Event {
     /** The whole report as it was finalised: later changes to the meeting do not reach it. */
     record ReportFinalized(Report report) implements Reporting {}
 
+    /** {@code text} is {@code null} when the round-up was taken away. */
+    record RoundUpRecorded(String text) implements Reporting {}
+
     sealed interface FollowUp extends Event {}
 
-    record ActionCreated(String actionId, String noteId, String title, String owner, LocalDate due) implements FollowUp {}
+    record ActionCreated(String actionId, String noteId, String title, String owner, LocalDate due,
+                         String publicTitle) implements FollowUp {}
 
-    record ActionUpdated(String actionId, String title, String owner, LocalDate due, ActionStatus status) implements FollowUp {}
+    record ActionUpdated(String actionId, String title, String owner, LocalDate due, ActionStatus status,
+                         String publicTitle) implements FollowUp {}
+
+    record LetterSaved(String greeting, String closing, String signature) implements FollowUp {}
+
+    sealed interface Norms extends Event {}
+
+    record NormImported(String normId, String text) implements Norms {}
+
+    record NormDropped(String normId) implements Norms {}
+
+    record NormEvaluated(String normId, NormVerdict verdict, String note) implements Norms {}
 }

@@ -12,12 +12,13 @@ import java.util.Optional;
  * It is composed of sections that follow the sections of {@link Command} and {@link Event}; each
  * section is a small record in a file of its own, beside the decisions on its commands and the fold
  * of its events ({@link Preparation}, {@link Phases}, {@link Floor}, {@link Themes}, {@link Notes},
- * {@link Questions}, {@link Topics}, {@link Access}, {@link Reporting}, {@link FollowUp}).
+ * {@link Questions}, {@link Topics}, {@link Access}, {@link Reporting}, {@link FollowUp}, {@link Norms}).
  *
  * @param position where the meeting stands in its stream
  */
 public record Meeting(Position position, Preparation preparation, Phases phases, Floor floor, Themes themes, Notes notebook,
-                      Questions clarifying, Topics topicList, Access access, Reporting reporting, FollowUp followUp) {
+                      Questions clarifying, Topics topicList, Access access, Reporting reporting, FollowUp followUp,
+                      Norms norms) {
 
     public static final int MAX_PARTICIPANTS = 14;
     public static final int MAX_THEMES = 30;
@@ -40,7 +41,7 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
 
     public static Meeting none() {
         return new Meeting(Position.START, Preparation.EMPTY, Phases.START, Floor.EMPTY, Themes.IDLE, Notes.EMPTY,
-                Questions.EMPTY, Topics.CLOSED, Access.OPEN, Reporting.EMPTY, FollowUp.EMPTY);
+                Questions.EMPTY, Topics.CLOSED, Access.OPEN, Reporting.EMPTY, FollowUp.EMPTY, Norms.EMPTY);
     }
 
     /**
@@ -96,60 +97,80 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
                            QuestionStatus status, RejectReason rejectReason, String mergedInto,
                            boolean released, Instant submittedAt, @Nullable String answer) {}
 
-    public record Topic(String id, String listenerId, String text, TopicStatus status, Instant at) {}
+    /** A topic a listener handed in; {@code themeId} is the theme where an adopted topic is taken up. */
+    public record Topic(String id, String listenerId, String text, TopicStatus status, Instant at, @Nullable String themeId) {}
 
     public record Listener(String id, @Nullable String displayName, Instant joinedAt) {}
 
-    /** An improvement action with every state it went through, the first one being its creation. */
+    /**
+     * An improvement action with every state it went through, the first one being its creation.
+     * {@code publicTitle} is what participants read; {@code null} when it is the title.
+     */
     public record Action(String id, String noteId, String title, String owner, @Nullable LocalDate due,
-                         ActionStatus status, List<ActionChange> history) {}
+                         ActionStatus status, List<ActionChange> history, @Nullable String publicTitle) {
 
-    public record ActionChange(Instant at, String title, String owner, @Nullable LocalDate due, ActionStatus status) {}
+        /** What the participants read of this action. */
+        public String wording() {
+            return publicTitle != null ? publicTitle : title;
+        }
+
+        /** Not done (or dropped) by its due date. */
+        public boolean overdue(LocalDate today) {
+            return due != null && today.isAfter(due) && (status == ActionStatus.OPEN || status == ActionStatus.IN_PROGRESS);
+        }
+    }
+
+    public record ActionChange(Instant at, String title, String owner, @Nullable LocalDate due, ActionStatus status,
+                               @Nullable String publicTitle) {}
 
     // One section replaced, for the folds of the sections.
 
     Meeting with(Position position) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Preparation preparation) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Phases phases) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Floor floor) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Themes themes) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Notes notebook) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Questions clarifying) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Topics topicList) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Access access) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Reporting reporting) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(FollowUp followUp) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp);
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+    }
+
+    Meeting with(Norms norms) {
+        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     // Short ways to what is most read.

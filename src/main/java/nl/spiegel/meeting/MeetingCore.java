@@ -69,6 +69,7 @@ public final class MeetingCore {
             case Event.Questions e -> Questions.evolve(m, e, at);
             case Event.Reporting e -> Reporting.evolve(m, e);
             case Event.FollowUp e -> FollowUp.evolve(m, e, at);
+            case Event.Norms e -> Norms.evolve(m, e, at);
         };
     }
 
@@ -114,7 +115,8 @@ public final class MeetingCore {
             case MODERATOR, ASSISTANT -> !byListener;
             case LISTENER -> byListener;
             case DISPLAY -> false;
-            case ORGANISER -> Command.FollowUp.class.isAssignableFrom(type);
+            case ORGANISER -> Command.FollowUp.class.isAssignableFrom(type) || Command.ByOrganiser.class.isAssignableFrom(type);
+            case PUBLIC -> false;
         };
     }
 
@@ -139,6 +141,7 @@ public final class MeetingCore {
             case Command.Questions c -> Questions.decide(m, actor, c);
             case Command.Reporting c -> Reporting.decide(m, c, at);
             case Command.FollowUp c -> FollowUp.decide(m, actor, c);
+            case Command.Norms c -> Norms.decide(m, c);
         };
     }
 }

@@ -26,6 +26,16 @@ public record Rejection(Reason reason, String field, Detail detail) {
         HAS_SPOKEN, THEME_STARTED, GUIDE_FULL, NO_NEXT_THEME, QUEUE_EMPTY, NOT_YOURS, QUESTION_STATUS,
         TOO_MANY_QUESTIONS, TOPICS_CLOSED, NOT_JOINED, JOINING_CLOSED, LISTENERS_FULL, UNKNOWN_ACTION,
         UNKNOWN_LISTENER, QUESTIONS_FULL, TOO_MANY_TOPICS, TOPICS_FULL, NOTES_FULL,
+        /** A norm that is not on this meeting's guide, or not in the series' register. */
+        UNKNOWN_NORM,
+        /** The meeting already evaluates the most norms it may. */
+        NORMS_FULL,
+        /** A norm with a verdict stays on the guide. */
+        NORM_EVALUATED,
+        /** The letter has the most versions it keeps. */
+        LETTER_FULL,
+        /** A follow-up link that was revoked, or a meeting erased without keeping its public part. */
+        GONE,
         // Refused by the shell before a command reaches the core.
         /** No valid key for what the request asks. */
         UNAUTHORIZED,

@@ -18,18 +18,25 @@ import java.util.Set;
 public record Report(int version, @Nullable Instant finalizedAt, String language, String title, @Nullable String goal, @Nullable String targetGroup,
                      @Nullable Instant scheduledStart, @Nullable Instant openedAt, @Nullable Instant endedAt, int participants, int listeners,
                      List<ThemeSection> themes, SpeakingTime participation, List<QuestionLine> questions,
-                     @Nullable String summary, @Nullable String conclusions, List<String> serviceNorms) {
+                     @Nullable String summary, @Nullable String conclusions, List<String> serviceNorms,
+                     @Nullable String roundUp, List<NormLine> normsEvaluated) {
 
-    /** The notes of one theme (or, without title, of the meeting as a whole) by tag. */
+    /**
+     * The notes of one theme (or, without title, of the meeting as a whole) by tag, and the listeners'
+     * topics that were taken up in it.
+     */
     public record ThemeSection(@Nullable String title, @Nullable String centralQuestion, List<String> strengths,
                                List<String> improvementPoints, List<String> wishes, List<String> quotes,
-                               List<String> other) {
+                               List<String> other, List<String> topics) {
 
         boolean empty() {
             return strengths.isEmpty() && improvementPoints.isEmpty() && wishes.isEmpty() && quotes.isEmpty()
-                    && other.isEmpty();
+                    && other.isEmpty() && (topics == null || topics.isEmpty());
         }
     }
+
+    /** A service norm of the series that the meeting evaluated, with the participants' verdict. */
+    public record NormLine(String text, NormVerdict verdict, @Nullable String note) {}
 
     /**
      * Who spoke how much, as the report shows it. Unless the moderator chose to show names, the
@@ -89,7 +96,7 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
         Report draft = of(m, Draft.EMPTY, 0, null);
         return new Report(0, null, draft.language(), draft.title(), null, null, draft.scheduledStart(), draft.openedAt(),
                 draft.endedAt(), draft.participants(), draft.listeners(), List.of(), draft.participation(), List.of(),
-                null, null, List.of());
+                null, null, List.of(), null, List.of());
     }
 
     /** The report as the meeting stands now, as version {@code version}. */
@@ -116,15 +123,19 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
         return new Report(version, finalizedAt, d.language(), d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
                 m.openedAt(), m.endedAt(), m.participants().size(), m.listeners().size(), List.copyOf(themes),
                 new SpeakingTime(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare(), byName, underHalf),
-                questions, draft.summary(), draft.conclusions(), draft.serviceNorms());
+                questions, draft.summary(), draft.conclusions(), draft.serviceNorms(), m.reporting().roundUp(),
+                m.norms().checks().stream().filter(c -> c.verdict() != null)
+                        .map(c -> new NormLine(c.text(), c.verdict(), c.note())).toList());
     }
 
     private static ThemeSection section(Meeting m, Draft draft, String themeId, String title, String question) {
         List<Meeting.Note> notes = m.notes().stream()
                 .filter(n -> Objects.equals(n.themeId(), themeId))
                 .filter(n -> !draft.excludedNoteIds().contains(n.id())).toList();
+        List<String> topics = themeId == null ? List.of() : m.topics().stream()
+                .filter(t -> t.status() == TopicStatus.ADOPTED && themeId.equals(t.themeId())).map(Meeting.Topic::text).toList();
         return new ThemeSection(title, question, texts(notes, NoteTag.STRENGTH), texts(notes, NoteTag.IMPROVEMENT_POINT),
-                texts(notes, NoteTag.WISH), texts(notes, NoteTag.QUOTE), texts(notes, NoteTag.OTHER));
+                texts(notes, NoteTag.WISH), texts(notes, NoteTag.QUOTE), texts(notes, NoteTag.OTHER), topics);
     }
 
     private static List<String> texts(List<Meeting.Note> notes, NoteTag tag) {

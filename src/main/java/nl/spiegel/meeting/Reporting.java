@@ -1,26 +1,41 @@
 package nl.spiegel.meeting;
 
 import static nl.spiegel.meeting.Lists.added;
+import static nl.spiegel.meeting.Rejection.Reason.WRONG_PHASE;
 import static nl.spiegel.meeting.Rules.*;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import nl.spiegel.meeting.Command.EditReport;
 import nl.spiegel.meeting.Command.FinalizeReport;
+import nl.spiegel.meeting.Command.RecordRoundUp;
 import nl.spiegel.meeting.Event.ReportEdited;
 import nl.spiegel.meeting.Event.ReportFinalized;
+import nl.spiegel.meeting.Event.RoundUpRecorded;
 
-/** The reporting section: the report of an ended meeting, a draft and the versions frozen from it. */
-public record Reporting(Report.Draft draft, List<Report> versions) {
+/**
+ * The reporting section: the report of an ended meeting, a draft and the versions frozen from it,
+ * and the moderator's round-up of the closing phase.
+ */
+public record Reporting(Report.Draft draft, List<Report> versions, @Nullable String roundUp) {
 
-    static final Reporting EMPTY = new Reporting(Report.Draft.EMPTY, List.of());
+    static final Reporting EMPTY = new Reporting(Report.Draft.EMPTY, List.of(), null);
+
+    static final int MAX_ROUND_UP_LENGTH = 4000;
 
     static final int MAX_SERVICE_NORMS = 50;
 
     static List<Event> decide(Meeting m, Command.Reporting command, Instant at) {
+        if (command instanceof RecordRoundUp c) {
+            // The round-up is made in the closing phase, and may be written out after the end.
+            require(m.phase() == Phase.CLOSING || m.phase() == Phase.ENDED, WRONG_PHASE);
+            String text = optional("text", c.text(), MAX_ROUND_UP_LENGTH);
+            return Objects.equals(text, m.reporting().roundUp()) ? List.of() : List.of(new RoundUpRecorded(text));
+        }
         requirePhase(m, Phase.ENDED);
         return switch (command) {
             case EditReport c -> {
@@ -40,6 +55,7 @@ public record Reporting(Report.Draft draft, List<Report> versions) {
                         c.namesShown() == null ? now.namesShown() : c.namesShown()));
             }
             case FinalizeReport c -> List.of(new ReportFinalized(Report.of(m, m.reportDraft(), m.reports().size() + 1, at)));
+            case RecordRoundUp c -> throw new IllegalStateException("decided above");
         };
     }
 
@@ -47,8 +63,9 @@ public record Reporting(Report.Draft draft, List<Report> versions) {
         Reporting r = m.reporting();
         return switch (event) {
             case ReportEdited e -> m.with(new Reporting(new Report.Draft(e.summary(), e.conclusions(),
-                    List.copyOf(e.serviceNorms()), Set.copyOf(e.excludedNoteIds()), e.namesShown()), r.versions()));
-            case ReportFinalized e -> m.with(new Reporting(r.draft(), added(r.versions(), e.report())));
+                    List.copyOf(e.serviceNorms()), Set.copyOf(e.excludedNoteIds()), e.namesShown()), r.versions(), r.roundUp()));
+            case ReportFinalized e -> m.with(new Reporting(r.draft(), added(r.versions(), e.report()), r.roundUp()));
+            case RoundUpRecorded e -> m.with(new Reporting(r.draft(), r.versions(), e.text()));
         };
     }
 }

@@ -4,7 +4,12 @@ package nl.spiegel.meeting;
 public enum Role {
     MODERATOR, ASSISTANT, LISTENER, DISPLAY,
     /** Follows the actions of a series of meetings; has no live view. */
-    ORGANISER;
+    ORGANISER,
+    /**
+     * Reads the public part of the follow-up (participants, the client council): what was done with
+     * the clients' input. Sends nothing.
+     */
+    PUBLIC;
 
     /** Moderator and assistant have the same controls. */
     public boolean moderates() {

@@ -41,7 +41,10 @@ public record Topics(boolean open, List<Topic> topics) {
             }
             case SetTopicStatus c -> {
                 String topicId = lookup(m.topic(c.topicId()), UNKNOWN_TOPIC, "topicId").id();
-                yield List.of(new TopicStatusSet(topicId, present("status", c.status())));
+                TopicStatus status = present("status", c.status());
+                // Only an adopted topic is taken up in a theme.
+                String themeId = c.themeId() == null || status != TopicStatus.ADOPTED ? null : theme(m, c.themeId()).id();
+                yield List.of(new TopicStatusSet(topicId, status, themeId));
             }
         };
     }
@@ -51,9 +54,9 @@ public record Topics(boolean open, List<Topic> topics) {
         return switch (event) {
             case TopicsOpenSet e -> m.with(new Topics(e.open(), t.topics()));
             case TopicSubmitted e -> m.with(new Topics(t.open(),
-                    added(t.topics(), new Topic(e.topicId(), e.listenerId(), e.text(), TopicStatus.NEW, at))));
+                    added(t.topics(), new Topic(e.topicId(), e.listenerId(), e.text(), TopicStatus.NEW, at, null))));
             case TopicStatusSet e -> m.with(new Topics(t.open(), replaced(t.topics(), o -> o.id().equals(e.topicId()),
-                    o -> new Topic(o.id(), o.listenerId(), o.text(), e.status(), o.at()))));
+                    o -> new Topic(o.id(), o.listenerId(), o.text(), e.status(), o.at(), e.themeId()))));
         };
     }
 

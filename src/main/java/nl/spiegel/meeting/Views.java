@@ -2,12 +2,16 @@ package nl.spiegel.meeting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.spiegel.meeting.Meeting.Details;
 import nl.spiegel.meeting.Meeting.Participant;
@@ -68,7 +72,8 @@ public final class Views {
     /** A released question in the queue, without who asked it. */
     public record QueuedQuestion(String id, String text, @Nullable String participantId, @Nullable String themeId, QuestionStatus status) {}
 
-    public record TopicView(String id, String listenerId, @Nullable String listenerName, String text, TopicStatus status, Instant at) {}
+    public record TopicView(String id, String listenerId, @Nullable String listenerName, String text, TopicStatus status, Instant at,
+                            @Nullable String themeId) {}
 
     public record OwnTopic(String id, String text, TopicStatus status, Instant at) {}
 
@@ -84,7 +89,8 @@ public final class Views {
                                 List<NoteTag> noteTags, List<RejectReason> rejectReasons,
                                 List<ActionStatus> actionStatuses, List<Integer> freeSeats,
                                 List<ListenerLine> listenerList, @Nullable Instant pausedSince,
-                                List<Meeting.Whisper> whispers) {}
+                                List<Meeting.Whisper> whispers, List<Norms.NormCheck> norms, List<NormVerdict> normVerdicts,
+                                @Nullable String roundUp, List<FollowUp.Letter> letters) {}
 
     /**
      * A listener as the moderator sees them, to remove one who disturbs: those with the most waiting
@@ -157,7 +163,7 @@ public final class Views {
                 Questions.canMarkAnswered(m, q), (int) m.questions().stream()
                         .filter(o -> q.id().equals(o.mergedInto())).count(), q.answer(), Questions.canRecordAnswer(q))).toList();
         List<TopicView> topics = m.topics().stream().map(t -> new TopicView(t.id(), t.listenerId(),
-                listenerName(m, t.listenerId()), t.text(), t.status(), t.at())).toList();
+                listenerName(m, t.listenerId()), t.text(), t.status(), t.at(), t.themeId())).toList();
         return new ModeratorView(m.seq(), asOf, m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(), m.details(), guide,
                 m.currentThemeId(), m.themeClock().since(), seats, speakerState, m.floor().queue(), balance, notes,
                 questions, m.questionQueue(), m.topicsOpen(), topics, m.listeners().size(), m.joiningOpen(),
@@ -168,7 +174,80 @@ public final class Views {
                 (int) m.questions().stream().filter(q -> q.status() == QuestionStatus.WAITING
                         || q.status() == QuestionStatus.ACCEPTED).count(),
                 participation.nudges(), List.of(NoteTag.values()), List.of(RejectReason.values()),
-                List.of(ActionStatus.values()), freeSeats(m), listenerLines(m), pausedSince(m), m.whispers());
+                List.of(ActionStatus.values()), freeSeats(m), listenerLines(m), pausedSince(m), m.whispers(),
+                m.norms().checks(), List.of(NormVerdict.values()), m.reporting().roundUp(), m.followUp().letters());
+    }
+
+    /**
+     * What the participants and the client council read of the follow-up ("what was done with your
+     * input"): what was asked, what they said as the last finalised report published it, and what the
+     * organisation does with it. No names, no private notes, no quotes, no figures per person; nothing
+     * at all of what was said before a report is finalised.
+     *
+     * @param published whether a finalised report exists; before, only the meeting's title and date show
+     */
+    public record FollowUpView(long seq, Instant asOf, String title, @Nullable String targetGroup, @Nullable Instant heldOn,
+                               @Nullable String organisation, boolean published, List<Asked> asked, List<Said> said,
+                               List<Done> done, List<WrittenAnswer> answers) {}
+
+    /** A central question the participants were asked. */
+    public record Asked(String title, String centralQuestion) {}
+
+    /** What the participants said of a theme, as the report published it. */
+    public record Said(@Nullable String theme, List<String> strengths, List<String> improvementPoints, List<String> wishes) {}
+
+    /** An action on what they said, in its public wording. */
+    public record Done(String id, String wording, @Nullable String theme, ActionStatus status, @Nullable LocalDate due) {}
+
+    /** A clarifying question answered in writing after the meeting. */
+    public record WrittenAnswer(String question, String answer) {}
+
+    public static FollowUpView followUp(Meeting m, Instant now) {
+        Details d = m.details();
+        UnaryOperator<String> unnamed = withoutNames(m);
+        Instant heldOn = m.openedAt() != null ? m.openedAt() : d.scheduledStart();
+        if (m.reports().isEmpty()) {
+            return new FollowUpView(m.seq(), at(m, now), d.title(), d.targetGroup(), heldOn, d.organisation(), false,
+                    List.of(), List.of(), List.of(), List.of());
+        }
+        Report report = m.reports().getLast();
+        List<Asked> asked = report.themes().stream().filter(t -> t.title() != null && t.centralQuestion() != null)
+                .map(t -> new Asked(unnamed.apply(t.title()), unnamed.apply(t.centralQuestion()))).toList();
+        List<Said> said = report.themes().stream()
+                .filter(t -> !t.strengths().isEmpty() || !t.improvementPoints().isEmpty() || !t.wishes().isEmpty())
+                .map(t -> new Said(t.title() == null ? null : unnamed.apply(t.title()), all(t.strengths(), unnamed),
+                        all(t.improvementPoints(), unnamed), all(t.wishes(), unnamed))).toList();
+        Set<String> published = Report.publishedNoteIds(m);
+        List<Done> done = m.actions().stream().filter(a -> published.contains(a.noteId()))
+                .map(a -> new Done(a.id(), unnamed.apply(a.wording()), m.note(a.noteId()).flatMap(n -> m.theme(n.themeId()))
+                        .map(t -> unnamed.apply(t.title())).orElse(null), a.status(), a.due())).toList();
+        List<WrittenAnswer> answers = m.questionQueue().stream().map(id -> m.question(id).orElseThrow())
+                .filter(q -> q.status() == QuestionStatus.ACCEPTED && q.answer() != null)
+                .map(q -> new WrittenAnswer(unnamed.apply(q.text()), unnamed.apply(q.answer()))).toList();
+        return new FollowUpView(m.seq(), at(m, now), d.title(), d.targetGroup(), heldOn, d.organisation(), true, asked, said,
+                done, answers);
+    }
+
+    /**
+     * What reaches the participants outside the room names no one: a pseudonym a moderator wrote into
+     * a note or an action is replaced, as a whole word, by "a participant" in the meeting's language.
+     */
+    private static UnaryOperator<String> withoutNames(Meeting m) {
+        String someone = "en".equals(m.details().language()) ? "a participant" : "een deelnemer";
+        List<Pattern> names = m.participants().stream()
+                .map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p.pseudonym()) + "(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
+        return text -> {
+            String result = text;
+            for (Pattern name : names) {
+                result = name.matcher(result).replaceAll(Matcher.quoteReplacement(someone));
+            }
+            return result;
+        };
+    }
+
+    private static List<String> all(List<String> texts, UnaryOperator<String> change) {
+        return texts.stream().map(change).toList();
     }
 
     /**

@@ -64,7 +64,8 @@ public class MeetingResource {
 
     public record TopicsOpenBody(Boolean open) {}
 
-    public record TopicStatusBody(TopicStatus status) {}
+    /** An adopted topic may name the theme where it is taken up. */
+    public record TopicStatusBody(TopicStatus status, String themeId) {}
 
     public record JoiningBody(Boolean open, Integer listenerLimit) {}
 
@@ -190,7 +191,7 @@ public class MeetingResource {
     @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> setTopicStatus(@PathParam("id") UUID id, @PathParam("topicId") String topicId,
                                                TopicStatusBody body) {
-        return send(id, new Command.SetTopicStatus(topicId, required(body).status()));
+        return send(id, new Command.SetTopicStatus(topicId, required(body).status(), body.themeId()));
     }
 
     @PUT

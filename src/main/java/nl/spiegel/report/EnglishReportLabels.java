@@ -100,8 +100,36 @@ public interface EnglishReportLabels extends ReportLabels {
     String spread(int underHalf, int participants);
 
     @Override
-    @Message("You can change the greeting, the closing words and the signature below before you print the letter.")
-    String editHint();
+    @Message("You can read what happens with your input on this page. Scan the code with your phone's camera, or type the address. The page is updated as soon as something changes.")
+    String followUp();
+
+    @Override
+    @Message("What the participants found most important")
+    String roundUp();
+
+    @Override
+    @Message("Service norms the participants evaluated")
+    String normsEvaluated();
+
+    @Override
+    @Message("Met")
+    String verdictMet();
+
+    @Override
+    @Message("Not met")
+    String verdictNotMet();
+
+    @Override
+    @Message("Unclear")
+    String verdictUnclear();
+
+    @Override
+    @Message("Topics from listeners")
+    String topics();
+
+    @Override
+    @Message("answered in writing afterwards")
+    String answeredInWriting();
 
     @Override
     @Message("Thank you again for your openness. If you have any questions, please let me know.")

@@ -79,8 +79,29 @@ public interface ReportLabels {
     @Message("{underHalf} van de {participants} deelnemers spraken minder dan de helft van een gelijk deel van de tijd.")
     String spread(int underHalf, int participants);
 
-    @Message("U kunt de aanhef, de slotwoorden en de ondertekening hieronder aanpassen voordat u de brief print.")
-    String editHint();
+    @Message("Wat er met uw inbreng gebeurt, leest u op deze pagina. Scan de code met de camera van uw telefoon, of typ het adres over. De pagina wordt bijgewerkt zodra er iets verandert.")
+    String followUp();
+
+    @Message("Wat de deelnemers het belangrijkst vonden")
+    String roundUp();
+
+    @Message("Servicenormen die de deelnemers toetsten")
+    String normsEvaluated();
+
+    @Message("Gehaald")
+    String verdictMet();
+
+    @Message("Niet gehaald")
+    String verdictNotMet();
+
+    @Message("Niet duidelijk")
+    String verdictUnclear();
+
+    @Message("Onderwerpen van toehoorders")
+    String topics();
+
+    @Message("na afloop schriftelijk beantwoord")
+    String answeredInWriting();
 
     @Message("Nogmaals dank voor uw openheid. Heeft u nog vragen, dan hoor ik dat graag.")
     String closing();

@@ -10,8 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,17 +24,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import nl.spiegel.SpiegelConfig;
+import nl.spiegel.followup.FollowUpLinks;
 import nl.spiegel.live.CommandRequests;
 import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.ActionStatus;
 import nl.spiegel.meeting.Command;
+import nl.spiegel.meeting.FollowUp;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Report;
+import nl.spiegel.meeting.Role;
 import nl.spiegel.store.Access;
+import nl.spiegel.store.Caller;
 
 /**
  * After the meeting, the report: a draft the moderator edits, then finalised versions that never
@@ -50,22 +58,38 @@ public class ReportResource {
     @Inject
     SpiegelConfig config;
 
+    @Inject
+    FollowUpLinks links;
+
+    @Inject
+    SecurityIdentity identity;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance report(ReportPage page);
 
-        static native TemplateInstance letter(ReportPage page, List<Meeting.Action> actions, String organisation);
+        static native TemplateInstance letter(ReportPage page, List<Meeting.Action> actions, String organisation,
+                                              FollowUp.Letter words, String followUpUrl, RawString followUpQr);
     }
 
     public record Version(int version, @Nullable Instant finalizedAt) {}
 
+    /** The letter's own words: greeting, closing paragraph, signature. */
+    public record LetterWords(String greeting, String closing, String signature) {}
+
+    public record LetterVersion(int version, Instant savedAt) {}
+
     /** The report as HTML, printable: the draft, or a finalised {@code version}; Dutch or English. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @PermissionsAllowed(Access.MODERATORS)
+    @PermissionsAllowed(Access.FOLLOW_UP)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     public Uni<TemplateInstance> report(@PathParam("id") UUID id, @QueryParam("version") Integer version,
                                         @QueryParam("lang") String lang) {
+        if ((version == null || version == 0) && Caller.actor(identity).role() == Role.ORGANISER) {
+            // The organiser reads what was finalised, never the moderator's draft.
+            throw Rejection.Reason.FORBIDDEN.about("version").refused();
+        }
         return rooms.meeting(id).map(m -> {
             Report report = version == null || version == 0 ? Report.of(m, m.reportDraft(), 0, null)
                     : m.reports().stream().filter(r -> r.version() == version).findFirst()
@@ -79,22 +103,53 @@ public class ReportResource {
      * The thank-you letter to the participants: what was heard and what happens next, from the last
      * finalised report and the actions on what it published, each with who carries it out and by when
      * (before a finalised report: only the thanks). Concept service norms are no promise yet and stay
-     * out. Addressed to all, it names no one, and is signed by the organisation when preparation names it.
+     * out. Addressed to all, it names no one. Its own words are the last saved version (or
+     * {@code version}); it carries the link to the follow-up page, with a QR code, while one works.
      */
     @GET
     @Path("/letter")
     @Produces(MediaType.TEXT_HTML)
-    @PermissionsAllowed(Access.MODERATORS)
+    @PermissionsAllowed(Access.FOLLOW_UP)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
-    public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
-        return rooms.meeting(id).map(m -> {
+    public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang,
+                                        @QueryParam("version") Integer version, @Context UriInfo uri) {
+        return rooms.meeting(id).chain(m -> links.current(id).map(link -> {
             Report report = Report.forLetter(m);
             Set<String> published = Report.publishedNoteIds(m);
             List<Meeting.Action> actions = m.actions().stream()
                     .filter(a -> a.status() != ActionStatus.DROPPED && published.contains(a.noteId())).toList();
+            List<FollowUp.Letter> saved = m.followUp().letters();
+            FollowUp.Letter words = version == null ? (saved.isEmpty() ? null : saved.getLast())
+                    : saved.stream().filter(l -> l.version() == version).findFirst()
+                            .orElseThrow(() -> Rejection.Reason.UNKNOWN_VERSION.about("version").refused());
             ReportPage page = ReportPage.of(report, lang == null ? report.language() : lang, config.timeZone());
-            return Templates.letter(page, actions, m.details().organisation()).setLocale(page.locale());
+            String url = link == null ? null : uri.getBaseUri().resolve("../followup/" + link.token()).toString();
+            RawString qr = url == null ? null : QrCode.svg(url, page.lang().equals("en") ? "QR code of the follow-up page"
+                    : "QR-code van de pagina over wat er met uw inbreng is gedaan");
+            return Templates.letter(page, actions, m.details().organisation(), words, url, qr).setLocale(page.locale());
+        }));
+    }
+
+    /** Saves the letter's own words as its next version (the moderators, or the series' organiser). */
+    @PUT
+    @Path("/letter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Access.FOLLOW_UP)
+    public Uni<LetterVersion> saveLetter(@PathParam("id") UUID id, LetterWords body) {
+        LetterWords b = CommandRequests.required(body);
+        return commands.send(id, new Command.SaveLetter(b.greeting(), b.closing(), b.signature())).map(applied -> {
+            FollowUp.Letter last = applied.meeting().followUp().letters().getLast();
+            return new LetterVersion(last.version(), last.at());
         });
+    }
+
+    @GET
+    @Path("/letter/versions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Access.FOLLOW_UP)
+    public Uni<List<FollowUp.Letter>> letterVersions(@PathParam("id") UUID id) {
+        return rooms.meeting(id).map(m -> m.followUp().letters());
     }
 
     @PUT

@@ -25,12 +25,15 @@ import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.NoteTag;
 import nl.spiegel.meeting.Report;
+import nl.spiegel.meeting.Views;
 import nl.spiegel.store.Notifications;
 
 /**
  * Erasing meetings: when their retention period is over, or at once when the moderator asks. The
  * event stream goes, and with it the pseudonyms, notes, questions and keys; when the organisation
- * chose so, an anonymised summary stays (improvement points and actions, no one named).
+ * chose so, an anonymised summary stays (the published improvement points and the actions, no one
+ * named, and the public part its follow-up page shows). A series keeps the meeting's id, to read that
+ * summary; its norms keep naming the meetings they came from.
  */
 @ApplicationScoped
 public class Retention {
@@ -80,13 +83,16 @@ public class Retention {
         return rooms.meeting(meetingId).chain(m -> pool.withTransaction(c -> {
             Uni<?> archive = m.exists() && m.keepAnonymised()
                     ? c.preparedQuery("insert into meeting_archive (meeting_id, title, target_group, ended_at,"
-                            + " improvement_points, actions, erased_at) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)"
+                            + " improvement_points, actions, erased_at, public_page)"
+                            // As text, cast in the database: a string bound to jsonb would be kept as one JSON string.
+                            + " values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8::text::jsonb)"
                             + " on conflict (meeting_id) do nothing")
                             .execute(Tuple.tuple().addUUID(meetingId).addString(m.details().title())
                                     .addString(m.reports().isEmpty() ? null : m.reports().getLast().targetGroup())
                                     .addOffsetDateTime(m.endedAt() == null ? null : m.endedAt().atOffset(ZoneOffset.UTC))
                                     .addString(improvementPoints(m)).addString(actions(m))
-                                    .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
+                                    .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC))
+                                    .addString(write(Views.followUp(m, clock.instant()))))
                     : Uni.createFrom().voidItem();
             // The meeting row's foreign keys take its events, commands, keys, join code and series link with it.
             return archive.chain(() -> c.preparedQuery("delete from meeting where id = $1").execute(Tuple.of(meetingId)))

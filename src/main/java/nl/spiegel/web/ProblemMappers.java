@@ -59,6 +59,7 @@ public class ProblemMappers {
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
+            case GONE -> 410;
             case TOO_MANY_REQUESTS, TOO_MANY_GUESSES -> 429;
             default -> rejection.code().startsWith("UNKNOWN_") ? 404 : 409;
         };

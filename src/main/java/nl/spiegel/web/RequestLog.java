@@ -11,14 +11,15 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * One log line per request: method, path, status, time. Never a key (they travel in headers and in
- * links' fragments, which browsers do not send), never a join code (masked in its path), never a
- * body. Health and metrics probes are left out: they come every few seconds.
+ * links' fragments, which browsers do not send), never a join code or a follow-up page's token
+ * (masked in their paths), never a body. Health and metrics probes are left out: they come every few seconds.
  */
 @ApplicationScoped
 public class RequestLog {
 
     private static final Logger LOG = Logger.getLogger("nl.spiegel.requests");
-    private static final Pattern JOIN_CODE = Pattern.compile("^/api/join/[^/]+");
+    /** Paths that carry a code or token: a join code, a follow-up page's token. */
+    private static final Pattern CODE = Pattern.compile("^(/api)?/(join|followup)/[^/]+");
 
     void register(@Observes Filters filters) {
         filters.register(RequestLog::onEveryRequest, 200);
@@ -29,7 +30,7 @@ public class RequestLog {
         if (!path.startsWith("/q/") && LOG.isInfoEnabled()) {
             long started = System.nanoTime();
             context.addEndHandler(ignored -> LOG.infof("%s %s %d %d ms", context.request().method(),
-                    JOIN_CODE.matcher(path).replaceFirst("/api/join/…"), context.response().getStatusCode(),
+                    CODE.matcher(path).replaceFirst("$1/$2/…"), context.response().getStatusCode(),
                     (System.nanoTime() - started) / 1_000_000));
         }
         context.next();

@@ -18,10 +18,14 @@ import nl.spiegel.access.JoinResource;
 import nl.spiegel.access.Links;
 import nl.spiegel.access.MeetingKeysResource;
 import nl.spiegel.access.SeriesKeysResource;
+import nl.spiegel.followup.FollowUpResource;
+import nl.spiegel.followup.NormRegister;
 import nl.spiegel.followup.SeriesService;
 import nl.spiegel.live.CommandRequests;
 import nl.spiegel.live.ViewResource;
+import nl.spiegel.meeting.FollowUp;
 import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.Norms;
 import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Participation;
 import nl.spiegel.meeting.Report;
@@ -29,6 +33,7 @@ import nl.spiegel.meeting.Views;
 import nl.spiegel.prep.MeetingResource;
 import nl.spiegel.report.ExportResource;
 import nl.spiegel.report.ReportResource;
+import nl.spiegel.followup.FollowUpLinkResource;
 
 /**
  * Completes the API description (/q/openapi, kept as docs/openapi.json) from the code: what the
@@ -44,7 +49,8 @@ public class WireDescription implements OASFilter {
             Links.class, AccessResource.JoinInfo.class, AccessResource.RotatedKey.class, JoinResource.Preview.class,
             JoinResource.Joined.class, SeriesKeysResource.Created.class, SeriesService.Overview.class,
             SeriesService.MeetingLine.class, SeriesService.ImprovementPoint.class, ExportResource.MeetingExport.class,
-            ExportResource.ExportedEvent.class, ReportResource.Version.class, ViewResource.RoleView.class, Problem.class);
+            ExportResource.ExportedEvent.class, ReportResource.Version.class, ReportResource.LetterVersion.class,
+            ViewResource.RoleView.class, Problem.class, Norms.class, FollowUp.class, NormRegister.class, FollowUpResource.class, FollowUpLinkResource.class);
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

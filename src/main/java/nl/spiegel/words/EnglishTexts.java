@@ -116,6 +116,26 @@ public interface EnglishTexts extends Texts {
     String unknownAction();
 
     @Override
+    @Message("This service norm does not exist, or is not on this meeting's guide.")
+    String unknownNorm();
+
+    @Override
+    @Message("This meeting already evaluates {max} service norms; no more can be added.")
+    String normsFull(int max);
+
+    @Override
+    @Message("This service norm already has a verdict; it stays on the guide.")
+    String normEvaluated();
+
+    @Override
+    @Message("The letter already has {max} versions; no more are kept.")
+    String letterFull(int max);
+
+    @Override
+    @Message("This page is no longer available: the link was revoked, or the meeting was erased.")
+    String gone();
+
+    @Override
     @Message("'{field}': must be {min} to {max} characters.")
     String length(String field, int min, int max);
 

@@ -92,6 +92,21 @@ public interface Texts {
     @Message("Deze actie bestaat niet.")
     String unknownAction();
 
+    @Message("Deze servicenorm is er niet, of staat niet op de leidraad van dit gesprek.")
+    String unknownNorm();
+
+    @Message("Dit gesprek toetst al {max} servicenormen; meer kan niet.")
+    String normsFull(int max);
+
+    @Message("Over deze servicenorm is al een oordeel gegeven; ze blijft op de leidraad.")
+    String normEvaluated();
+
+    @Message("De brief heeft al {max} versies; meer worden niet bewaard.")
+    String letterFull(int max);
+
+    @Message("Deze pagina is er niet meer: de link is ingetrokken, of het gesprek is gewist.")
+    String gone();
+
     @Message("'{field}': moet {min} tot {max} tekens lang zijn.")
     String length(String field, int min, int max);
 

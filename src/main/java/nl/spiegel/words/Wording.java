@@ -2,7 +2,9 @@ package nl.spiegel.words;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import nl.spiegel.meeting.FollowUp;
 import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.Norms;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Rejection.Detail;
 
@@ -53,6 +55,11 @@ public final class Wording {
             case TOO_MANY_TOPICS -> t.tooManyTopics(Meeting.MAX_TOPICS_PER_LISTENER);
             case TOPICS_FULL -> t.topicsFull(Meeting.MAX_TOPICS);
             case NOTES_FULL -> t.notesFull(Meeting.MAX_NOTES);
+            case UNKNOWN_NORM -> t.unknownNorm();
+            case NORMS_FULL -> t.normsFull(Norms.MAX_NORMS);
+            case NORM_EVALUATED -> t.normEvaluated();
+            case LETTER_FULL -> t.letterFull(FollowUp.MAX_LETTERS);
+            case GONE -> t.gone();
             case UNAUTHORIZED -> t.unauthorized();
             case UNKNOWN_VERSION -> t.noSuchVersion();
             case UNKNOWN_ROLE -> t.invalid();

@@ -19,6 +19,7 @@ import nl.spiegel.meeting.Role;
 import nl.spiegel.store.Access;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.TestDatabase;
+import nl.spiegel.store.Secrets;
 
 /** Keys that arrive together are looked up together, and each still gets its own answer. */
 @QuarkusTest

@@ -23,11 +23,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import nl.spiegel.access.Secrets;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.LogLines;
 import nl.spiegel.support.TestDatabase;
+import nl.spiegel.store.Secrets;
 
 /**
  * The server pings every live connection ({@code spiegel.live-ping}, 2 s in tests) and closes one

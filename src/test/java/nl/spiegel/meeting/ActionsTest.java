@@ -24,16 +24,16 @@ class ActionsTest {
     @Test
     void anImprovementPointBecomesAnActionWithAHistory() {
         Spec s = ReportTest.ended()
-                .when(MOD, new CreateAction(IMPROVEMENT, null, "Team toegang", JUNE))
-                .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team toegang", JUNE))
-                .after(3600).when(ASSISTANT, new UpdateAction(ACTION, null, null, null, ActionStatus.IN_PROGRESS))
-                .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", JUNE, ActionStatus.IN_PROGRESS));
+                .when(MOD, new CreateAction(IMPROVEMENT, null, "Team toegang", JUNE, null))
+                .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team toegang", JUNE, null))
+                .after(3600).when(ASSISTANT, new UpdateAction(ACTION, null, null, null, ActionStatus.IN_PROGRESS, null))
+                .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", JUNE, ActionStatus.IN_PROGRESS, null));
         // The organiser follows what the finalised report published; before that the action is not theirs to see.
-        s.when(ORGANISER, new UpdateAction(ACTION, null, null, null, ActionStatus.DONE)).thenRejected("UNKNOWN_ACTION");
+        s.when(ORGANISER, new UpdateAction(ACTION, null, null, null, ActionStatus.DONE, null)).thenRejected("UNKNOWN_ACTION");
         s.when(MOD, new FinalizeReport()).then(new ReportFinalized(Report.of(s.state(), s.state().reportDraft(), 1, s.now())))
                 .after(3600).when(ORGANISER, new UpdateAction(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY,
-                        ActionStatus.DONE))
-                .then(new ActionUpdated(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY, ActionStatus.DONE));
+                        ActionStatus.DONE, null))
+                .then(new ActionUpdated(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY, ActionStatus.DONE, null));
         Meeting.Action done = s.state().action(ACTION).orElseThrow();
         assertThat(done.status()).isEqualTo(ActionStatus.DONE);
         assertThat(done.history()).extracting(Meeting.ActionChange::status)
@@ -45,32 +45,32 @@ class ActionsTest {
     @Test
     void aWishBecomesAnActionInItsOwnWords() {
         ReportTest.ended()
-                .when(MOD, new CreateAction(ReportTest.WISH, "Elk gezin krijgt één vaste contactpersoon", "Teamleider", JUNE))
-                .then(new ActionCreated(ACTION, ReportTest.WISH, "Elk gezin krijgt één vaste contactpersoon", "Teamleider", JUNE));
+                .when(MOD, new CreateAction(ReportTest.WISH, "Elk gezin krijgt één vaste contactpersoon", "Teamleider", JUNE, null))
+                .then(new ActionCreated(ACTION, ReportTest.WISH, "Elk gezin krijgt één vaste contactpersoon", "Teamleider", JUNE, null));
     }
 
     @Test
     void anOrganiserMakesActionsOnlyOfWhatTheFinalisedReportPublished() {
         Spec s = ReportTest.ended();
-        s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("UNKNOWN_NOTE");
+        s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null, null)).thenRejected("UNKNOWN_NOTE");
         s.and(new ReportEdited(null, null, List.of(), List.of(IMPROVEMENT), false));
         s.when(MOD, new FinalizeReport()).then(new ReportFinalized(Report.of(s.state(), s.state().reportDraft(), 1, s.now())));
         assertThat(Report.publishedNoteIds(s.state())).doesNotContain(IMPROVEMENT).contains(STRENGTH);
-        s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("UNKNOWN_NOTE");
-        s.when(MOD, new CreateAction(IMPROVEMENT, null, "Team", null))
-                .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team", null));
+        s.when(ORGANISER, new CreateAction(IMPROVEMENT, null, "Team", null, null)).thenRejected("UNKNOWN_NOTE");
+        s.when(MOD, new CreateAction(IMPROVEMENT, null, "Team", null, null))
+                .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team", null, null));
     }
 
     @Test
     void onlyImprovementPointsOfEndedMeetingsBecomeActions() {
         given(inConversation()).and(new NoteAdded("N8", TOEGANG, NoteTag.IMPROVEMENT_POINT, "Punt", false, Role.MODERATOR))
-                .when(MOD, new CreateAction("N8", null, "Team", null)).thenRejected("WRONG_PHASE");
+                .when(MOD, new CreateAction("N8", null, "Team", null, null)).thenRejected("WRONG_PHASE");
         Spec s = ReportTest.ended();
-        assertThat(s.when(MOD, new CreateAction(STRENGTH, null, "Team", null)).thenRejected("INVALID").field()).isEqualTo("noteId");
-        s.when(MOD, new CreateAction("N999", null, "Team", null)).thenRejected("UNKNOWN_NOTE");
-        assertThat(s.when(MOD, new CreateAction(IMPROVEMENT, null, " ", null)).thenRejected("INVALID").field()).isEqualTo("owner");
-        s.when(MOD, new UpdateAction("A999", null, null, null, ActionStatus.DONE)).thenRejected("UNKNOWN_ACTION");
-        s.when(ANNA, new CreateAction(IMPROVEMENT, null, "Team", null)).thenRejected("FORBIDDEN");
+        assertThat(s.when(MOD, new CreateAction(STRENGTH, null, "Team", null, null)).thenRejected("INVALID").field()).isEqualTo("noteId");
+        s.when(MOD, new CreateAction("N999", null, "Team", null, null)).thenRejected("UNKNOWN_NOTE");
+        assertThat(s.when(MOD, new CreateAction(IMPROVEMENT, null, " ", null, null)).thenRejected("INVALID").field()).isEqualTo("owner");
+        s.when(MOD, new UpdateAction("A999", null, null, null, ActionStatus.DONE, null)).thenRejected("UNKNOWN_ACTION");
+        s.when(ANNA, new CreateAction(IMPROVEMENT, null, "Team", null, null)).thenRejected("FORBIDDEN");
         s.when(ORGANISER, new EditReport("Niet van de organisator", null, null, null, null)).thenRejected("FORBIDDEN");
     }
 }

@@ -357,6 +357,9 @@ class MeetingPropertiesTest {
             case 28 -> new RemoveTheme(any);
             case 29 -> new SubmitQuestion("Vraag", null, null);
             case 30 -> new RecordAnswer(question, r.nextBoolean() ? "Antwoord" : "");
+            case 31 -> new ImportNorm("n" + r.nextInt(3), "Norm");
+            case 32 -> new EvaluateNorm("n" + r.nextInt(3), NormVerdict.values()[r.nextInt(3)], null);
+            case 33 -> new RecordRoundUp(r.nextBoolean() ? "Samen" : "");
             default -> new AcceptQuestion(question);
         };
     }

@@ -39,7 +39,7 @@ class PermissionsTest {
             new Row(new RemoveParticipant(DIRK), MODERATORS),
             new Row(new SetTopicsOpen(true), MODERATORS),
             new Row(new SubmitTopic("Onderwerp"), LISTENERS),
-            new Row(new SetTopicStatus("K1", TopicStatus.ADOPTED), MODERATORS),
+            new Row(new SetTopicStatus("K1", TopicStatus.ADOPTED, null), MODERATORS),
             new Row(new JoinAsListener("Anna"), LISTENERS),
             new Row(new RemoveListener("L-ben", false), MODERATORS),
             new Row(new SetJoining(false, null), MODERATORS),
@@ -66,13 +66,18 @@ class PermissionsTest {
             new Row(new MoveQuestion("Q1", 0), MODERATORS),
             new Row(new AskQuestion("Q1"), MODERATORS),
             new Row(new MarkAnswered("Q1"), MODERATORS),
-            new Row(new RecordAnswer("Q1", "Ja"), MODERATORS),
+            new Row(new RecordAnswer("Q1", "Ja"), FOLLOW_UP),
             new Row(new NextQuestion(), MODERATORS),
             new Row(new RestoreQuestion("Q1"), MODERATORS),
             new Row(new EditReport("Samenvatting", null, null, null, null), MODERATORS),
             new Row(new FinalizeReport(), MODERATORS),
-            new Row(new CreateAction("N1", null, "Team", LocalDate.parse("2027-06-01")), FOLLOW_UP),
-            new Row(new UpdateAction("A1", null, null, null, ActionStatus.DONE), FOLLOW_UP));
+            new Row(new RecordRoundUp("Wat telde"), MODERATORS),
+            new Row(new CreateAction("N1", null, "Team", LocalDate.parse("2027-06-01"), null), FOLLOW_UP),
+            new Row(new UpdateAction("A1", null, null, null, ActionStatus.DONE, null), FOLLOW_UP),
+            new Row(new SaveLetter("Beste deelnemer,", "Dank.", "Team"), FOLLOW_UP),
+            new Row(new ImportNorm("n1", "Norm"), MODERATORS),
+            new Row(new DropNorm("n1"), MODERATORS),
+            new Row(new EvaluateNorm("n1", NormVerdict.MET, null), MODERATORS));
 
     @Test
     void everyCommandTypeHasARow() {

@@ -162,10 +162,10 @@ class PreparationTest {
         s.when(MOD, new SetTopicsOpen(true)).then(new TopicsOpenSet(true))
                 .when(MOD, new SetTopicsOpen(true)).then()
                 .when(ANNA, new SubmitTopic("  Wachtlijsten  ")).then(new TopicSubmitted("K" + NEXT, ANNA.listenerId(), "Wachtlijsten"))
-                .when(MOD, new SetTopicStatus("K" + NEXT, TopicStatus.ADOPTED)).then(new TopicStatusSet("K" + NEXT, TopicStatus.ADOPTED));
+                .when(MOD, new SetTopicStatus("K" + NEXT, TopicStatus.ADOPTED, null)).then(new TopicStatusSet("K" + NEXT, TopicStatus.ADOPTED, null));
         assertThat(s.state().topics().getFirst().status()).isEqualTo(TopicStatus.ADOPTED);
-        s.when(MOD, new SetTopicStatus("K999", TopicStatus.ADOPTED)).thenRejected("UNKNOWN_TOPIC");
-        assertThat(s.when(MOD, new SetTopicStatus("K" + NEXT, null)).thenRejected("INVALID").field()).isEqualTo("status");
+        s.when(MOD, new SetTopicStatus("K999", TopicStatus.ADOPTED, null)).thenRejected("UNKNOWN_TOPIC");
+        assertThat(s.when(MOD, new SetTopicStatus("K" + NEXT, null, null)).thenRejected("INVALID").field()).isEqualTo("status");
         assertThat(s.when(MOD, new SetTopicsOpen(null)).thenRejected("INVALID").field()).isEqualTo("open");
         s.when(ANNA, new SubmitTopic("")).thenRejected("INVALID");
         s.when(Actor.listener("L-stranger"), new SubmitTopic("Hallo")).thenRejected("NOT_JOINED");

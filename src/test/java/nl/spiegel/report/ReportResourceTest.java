@@ -180,7 +180,7 @@ class ReportResourceTest {
         String letter = e.meeting().asModerator().get("/api/meetings/" + id + "/report/letter").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(letter).contains("Bedankt voor uw bijdrage", "Verslag", "Eén vast aanspreekpunt",
-                "Wachttijd onder twee weken", "Team toegang, uiterlijk 1 juni 2027", "contenteditable",
+                "Wachttijd onder twee weken", "Team toegang, uiterlijk 1 juni 2027",
                 "Gemeente Utrecht, team Jeugd");
         // Concept service norms are no promise: they stay out of the letter.
         assertThat(letter).doesNotContain("Binnen twee weken een eerste gesprek");

@@ -1,4 +1,4 @@
-package nl.spiegel.access;
+package nl.spiegel.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
