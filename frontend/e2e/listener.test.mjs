@@ -12,7 +12,7 @@ test('listeners follow a meeting and ask questions for the end; the display show
     await api('POST', `/api/meetings/${id}/themes`, mod, { title, centralQuestion: q, minutes: 20 });
   }
   for (const [i, name] of ['Anouk', 'Bram', 'Chantal', 'Dirk'].entries()) {
-    await api('POST', `/api/meetings/${id}/participants`, mod, { pseudonym: name, seat: i + 1, briefed: true });
+    await api('POST', `/api/meetings/${id}/participants`, mod, { pseudonym: name, seat: i + 1, status: 'INFORMED' });
   }
   const chrome = await browser();
   try {

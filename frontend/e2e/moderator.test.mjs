@@ -48,7 +48,7 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     }
     for (let i = 1; i <= 10; i++) {
       await page.locator('#p-name').fill(name(i));
-      await page.getByLabel('Voorbereid').last().check();
+      await page.getByLabel('Geïnformeerd').last().check();
       await page.getByRole('button', { name: 'Deelnemer toevoegen' }).click();
       await page.locator('ul.people li', { hasText: name(i) }).waitFor();
     }

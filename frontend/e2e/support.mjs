@@ -115,7 +115,7 @@ export async function meeting({ title = 'Spiegelgesprek', seats = 10, themes = [
   // As many as asked, or as the server's circle holds (participants and free seats).
   const capacity = (await serverView(created.id, key)).freeSeats.length;
   for (let i = 0; i < Math.min(seats, capacity); i++) {
-    await api('POST', `/api/meetings/${created.id}/participants`, key, { pseudonym: NAMES[i], seat: i + 1, briefed: true });
+    await api('POST', `/api/meetings/${created.id}/participants`, key, { pseudonym: NAMES[i], seat: i + 1, status: 'INFORMED' });
   }
   const participants = (await serverView(created.id, key)).participants.map((p) => p.id);
   return { ...created, key, participants, createdAt, capacity };

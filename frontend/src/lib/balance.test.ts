@@ -3,9 +3,9 @@ import { budget, decimal, liveBalance, percent } from './balance';
 
 describe('the live balance', () => {
   it('counts the running turn: a monologue takes the share and lowers the index', () => {
-    const before = liveBalance([{ id: 'a', spokenMs: 60_000, never: false }, { id: 'b', spokenMs: 60_000, never: false }], 0.5, 1.6);
+    const before = liveBalance([{ id: 'a', spokenMs: 60_000, never: false, presentMs: 1 }, { id: 'b', spokenMs: 60_000, never: false, presentMs: 1 }], 0.5, 1.6);
     expect(before.index).toBeCloseTo(1);
-    const after = liveBalance([{ id: 'a', spokenMs: 210_000, never: false }, { id: 'b', spokenMs: 60_000, never: false }], 0.5, 1.6);
+    const after = liveBalance([{ id: 'a', spokenMs: 210_000, never: false, presentMs: 1 }, { id: 'b', spokenMs: 60_000, never: false, presentMs: 1 }], 0.5, 1.6);
     expect(after.share.get('a')).toBeCloseTo(210 / 270);
     expect(after.tone.get('a')).toBe('FAIR');
     expect(after.tone.get('b')).toBe('UNDER');
@@ -13,15 +13,25 @@ describe('the live balance', () => {
   });
 
   it('has no index before anyone spoke and marks who never did', () => {
-    const b = liveBalance([{ id: 'a', spokenMs: 0, never: true }, { id: 'b', spokenMs: 0, never: true }], 0.5, 1.6);
+    const b = liveBalance([{ id: 'a', spokenMs: 0, never: true, presentMs: 1 }, { id: 'b', spokenMs: 0, never: true, presentMs: 1 }], 0.5, 1.6);
     expect(b.index).toBeNull();
     expect(b.tone.get('a')).toBe('NEVER');
   });
 
   it('colours a share above the upper bound as over', () => {
-    const b = liveBalance([{ id: 'a', spokenMs: 90, never: false }, { id: 'b', spokenMs: 5, never: false },
-      { id: 'c', spokenMs: 5, never: false }], 0.5, 1.6);
+    const b = liveBalance([{ id: 'a', spokenMs: 90, never: false, presentMs: 1 }, { id: 'b', spokenMs: 5, never: false, presentMs: 1 },
+      { id: 'c', spokenMs: 5, never: false, presentMs: 1 }], 0.5, 1.6);
     expect(b.tone.get('a')).toBe('OVER');
+  });
+});
+
+describe('a late arrival', () => {
+  it('has a smaller fair share and is not under it for speaking less', () => {
+    const b = liveBalance([{ id: 'a', spokenMs: 90_000, never: false, presentMs: 3_600_000 },
+      { id: 'b', spokenMs: 10_000, never: false, presentMs: 600_000 }], 0.5, 1.6);
+    expect(b.fairShare.get('b')).toBeCloseTo(1 / 7);
+    expect(b.tone.get('b')).toBe('FAIR');
+    expect(b.index!).toBeGreaterThan(0.95);
   });
 });
 

@@ -13,13 +13,16 @@ export interface Seat {
   spokenMs: number;
   /** Never had a turn, the running one included. */
   never: boolean;
+  /** How long they have been there: from the opening, a late arrival from coming in. */
+  presentMs: number;
 }
 
 export interface LiveBalance {
   share: Map<string, number>;
   tone: Map<string, Tone>;
-  fairShare: number;
-  /** Normalised entropy of the shares: 1 when all spoke equally long; null before anyone spoke or below two seats. */
+  /** Each seat's fair share: its part of the time present in all (1 / seats when all came at the start). */
+  fairShare: Map<string, number>;
+  /** 1 − KL(shares ‖ fair shares) / ln N, at least 0: 1 when each spoke in proportion to the time they were there; null before anyone spoke or below two seats. */
   index: number | null;
   /** Participants' speaking time in all. */
   totalMs: number;
@@ -32,25 +35,33 @@ export interface Balance extends LiveBalance {
 
 export function liveBalance(seats: Seat[], underFair: number, overFair: number): LiveBalance {
   const totalMs = seats.reduce((sum, s) => sum + s.spokenMs, 0);
-  const fairShare = seats.length ? 1 / seats.length : 0;
+  const presentMs = seats.reduce((sum, s) => sum + s.presentMs, 0);
   const share = new Map<string, number>();
   const tone = new Map<string, Tone>();
-  let entropy = 0;
+  const fairShare = new Map<string, number>();
+  let divergence = 0;
   for (const s of seats) {
     const x = totalMs > 0 ? s.spokenMs / totalMs : 0;
+    const fair = presentMs > 0 ? s.presentMs / presentMs : 1 / seats.length;
     share.set(s.id, x);
-    if (x > 0) entropy -= x * Math.log(x);
-    const ratio = fairShare > 0 ? x / fairShare : 1;
+    fairShare.set(s.id, fair);
+    if (x > 0) divergence += fair > 0 ? x * Math.log(x / fair) : Infinity;
+    const ratio = fair > 0 ? x / fair : 1;
     tone.set(s.id, s.never ? 'NEVER' : ratio < underFair ? 'UNDER' : ratio > overFair ? 'OVER' : 'FAIR');
   }
-  const index = totalMs > 0 && seats.length >= 2 ? entropy / Math.log(seats.length) : null;
+  const index = totalMs > 0 && seats.length >= 2 ? Math.max(0, 1 - divergence / Math.log(seats.length)) : null;
   return { share, tone, fairShare, index, totalMs };
 }
 
 /** The moderator's screens' balance now: the seats' shares and tones with the running turn, and the moderator's share. */
-export function balanceOf(view: Pick<ModeratorView, 'participants' | 'balance' | 'asOf'>, floor: Floor, now: number): Balance {
+export function balanceOf(view: Pick<ModeratorView, 'participants' | 'balance' | 'asOf' | 'openedAt' | 'endedAt'>,
+  floor: Floor, now: number): Balance {
+  const opened = view.openedAt ? Date.parse(view.openedAt) : null;
+  const until = view.endedAt ? Date.parse(view.endedAt) : now;
   const seats = view.participants.map((p) => ({ id: p.id, spokenMs: floor.spokenMs.get(p.id) ?? 0,
-    never: p.neverSpoken && floor.speakingId !== p.id }));
+    never: p.neverSpoken && floor.speakingId !== p.id,
+    presentMs: opened === null ? 0
+      : Math.max(0, until - Math.max(opened, p.arrivedAt ? Date.parse(p.arrivedAt) : opened)) }));
   const live = liveBalance(seats, view.balance.underFair, view.balance.overFair);
   const moderatorMs = view.balance.moderatorMs + (floor.speakingId === MODERATOR && floor.speakingSince !== null
     ? Math.max(0, now - Math.max(floor.speakingSince, Date.parse(view.asOf))) : 0);

@@ -54,7 +54,7 @@ export const en: Record<keyof typeof nl, Text> = {
   'prep.participants.help': 'At most {n}, with a first name or seat name. No contact details.',
   'prep.participant.name': 'Name or seat',
   'prep.participant.seat': 'Seat',
-  'prep.participant.briefed': 'Briefed',
+  'prep.participant.briefed': 'Informed',
   'prep.participant.add': 'Add participant',
   'prep.invite': 'Invite listeners',
   'prep.invite.code': 'Code',

@@ -53,7 +53,7 @@ export const nl = {
   'prep.participants.help': 'Hooguit {n}, met een voornaam of plaatsnaam. Geen contactgegevens.',
   'prep.participant.name': 'Naam of plaats',
   'prep.participant.seat': 'Plaats',
-  'prep.participant.briefed': 'Voorbereid',
+  'prep.participant.briefed': 'Geïnformeerd',
   'prep.participant.add': 'Deelnemer toevoegen',
   'prep.invite': 'Toehoorders uitnodigen',
   'prep.invite.code': 'Code',

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.spiegel.live.Rooms;
 import nl.spiegel.meeting.Nullable;
-import nl.spiegel.meeting.Rejection;
 import nl.spiegel.store.Access;
 
 /**
@@ -50,12 +49,7 @@ public class FollowUpLinkResource {
     @POST
     @PermissionsAllowed(Access.FOLLOW_UP)
     public Uni<LinkState> renew(@PathParam("id") UUID id) {
-        return rooms.meeting(id).chain(m -> {
-            if (!m.exists()) {
-                throw Rejection.Reason.NOT_FOUND.rejection().refused();
-            }
-            return links.renew(id);
-        }).map(LinkState::of);
+        return rooms.existing(id).chain(m -> links.renew(id)).map(LinkState::of);
     }
 
     @DELETE

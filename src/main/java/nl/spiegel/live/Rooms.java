@@ -45,6 +45,7 @@ import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Notifications;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.store.Sender;
+import nl.spiegel.meeting.Rejection;
 
 /**
  * The live rooms of this node. Nodes are equal: any node takes any command, and each learns of
@@ -225,6 +226,16 @@ public class Rooms {
     /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */
     public Uni<Meeting> meeting(UUID meetingId) {
         return room(meetingId).meeting();
+    }
+
+    /** The meeting as it stands now, refused as {@code NOT_FOUND} when it was never created. */
+    public Uni<Meeting> existing(UUID meetingId) {
+        return meeting(meetingId).map(meeting -> {
+            if (!meeting.exists()) {
+                throw Rejection.Reason.NOT_FOUND.rejection().refused();
+            }
+            return meeting;
+        });
     }
 
     /** Drops this node's room of an erased meeting: nothing of it stays in memory. */

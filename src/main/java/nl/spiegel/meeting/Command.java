@@ -3,6 +3,7 @@ package nl.spiegel.meeting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a person can ask of a meeting, grouped by section: each section decides its own (see
@@ -34,7 +35,7 @@ public sealed interface Command {
         return SealedTypes.records(Command.class);
     }
 
-    /** The meeting's facts, the conversation guide, the circle of participants. */
+    /** The meeting's facts and the conversation guide. */
     sealed interface Preparation extends Command {}
 
     record CreateMeeting(String title, String goal, String targetGroup, Instant scheduledStart,
@@ -61,11 +62,36 @@ public sealed interface Command {
     /** Moves a theme to a 0-based position in the guide. */
     record MoveTheme(String themeId, Integer position) implements Preparation {}
 
-    record AddParticipant(String pseudonym, Integer seat, Boolean briefed) implements Preparation {}
+    /**
+     * The participants, recruited without contact data, and the cross-section they should form; the
+     * organiser recruits, the moderator marks who came.
+     */
+    sealed interface Recruitment extends Command, ByOrganiser {}
 
-    record EditParticipant(String participantId, String pseudonym, Integer seat, Boolean briefed) implements Preparation {}
+    /**
+     * A participant's place. Without a status: invited before the meeting opens, present (a late
+     * arrival) after. Without a seat: the first free one, if any.
+     *
+     * @param profile their value in categories of the cross-section, by category name
+     */
+    record AddParticipant(String pseudonym, Integer seat, ParticipantStatus status, Boolean gift,
+                          Map<String, String> profile) implements Recruitment {}
 
-    record RemoveParticipant(String participantId) implements Preparation {}
+    /** Changes a participant's place; fields left out keep their value. */
+    record EditParticipant(String participantId, String pseudonym, Integer seat, Boolean gift,
+                           Map<String, String> profile) implements Recruitment {}
+
+    /**
+     * Moves a participant on (or back) from invited to present; a no-show or a cancellation gives up
+     * the seat. {@code seat} chooses the seat of one who gets one back; otherwise the first free one.
+     */
+    record SetParticipantStatus(String participantId, ParticipantStatus status, Integer seat) implements Recruitment {}
+
+    /** Takes a place away that was added by mistake; who has spoken stays. */
+    record RemoveParticipant(String participantId) implements Recruitment {}
+
+    /** The cross-section of the target group: categories with the wanted share of each value. */
+    record SetCrossSection(List<nl.spiegel.meeting.Recruitment.Category> categories) implements Recruitment {}
 
     /** Topics that listeners hand in before the meeting. */
     sealed interface Topics extends Command {}

@@ -3,6 +3,7 @@ package nl.spiegel.meeting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happened to a meeting, grouped by the same sections as {@link Command}; each section is
@@ -36,11 +37,30 @@ public sealed interface Event {
 
     record ThemeMoved(String themeId, int position) implements Preparation {}
 
-    record ParticipantAdded(String participantId, String pseudonym, int seat, boolean briefed) implements Preparation {}
+    sealed interface Recruitment extends Event {}
 
-    record ParticipantEdited(String participantId, String pseudonym, int seat, boolean briefed) implements Preparation {}
+    /** Streams written before recruitment had neither status nor profile: those participants had confirmed. */
+    record ParticipantAdded(String participantId, String pseudonym, Integer seat, ParticipantStatus status, boolean gift,
+                            Map<String, String> profile) implements Recruitment {
+        public ParticipantAdded {
+            status = status == null ? ParticipantStatus.CONFIRMED : status;
+            profile = profile == null ? Map.of() : profile;
+        }
+    }
 
-    record ParticipantRemoved(String participantId) implements Preparation {}
+    record ParticipantEdited(String participantId, String pseudonym, Integer seat, boolean gift,
+                             Map<String, String> profile) implements Recruitment {
+        public ParticipantEdited {
+            profile = profile == null ? Map.of() : profile;
+        }
+    }
+
+    /** {@code seat} is the participant's seat after the change, {@code null} when they have none. */
+    record ParticipantStatusSet(String participantId, ParticipantStatus status, Integer seat) implements Recruitment {}
+
+    record ParticipantRemoved(String participantId) implements Recruitment {}
+
+    record CrossSectionSet(List<nl.spiegel.meeting.Recruitment.Category> categories) implements Recruitment {}
 
     sealed interface Topics extends Event {}
 

@@ -52,7 +52,7 @@ public record Floor(Speaker speaker, List<String> queue, List<Turn> turns) {
         return switch (command) {
             case GiveFloor c -> {
                 requireLive(m);
-                Participant p = participant(m, c.participantId());
+                Participant p = seated(m, c.participantId());
                 yield speaker instanceof Speaking s && p.id().equals(s.participantId()) ? List.of() : List.of(new FloorGiven(p.id()));
             }
             case ModeratorSpeaks c -> {
@@ -62,7 +62,7 @@ public record Floor(Speaker speaker, List<String> queue, List<Turn> turns) {
             case PauseSpeaking c -> speaker instanceof Nobody ? List.of() : List.of(new SpeakingPaused());
             case QueueSpeaker c -> {
                 requireLive(m);
-                Participant p = participant(m, c.participantId());
+                Participant p = seated(m, c.participantId());
                 yield queue.contains(p.id()) ? List.of() : List.of(new SpeakerQueued(p.id()));
             }
             case UnqueueSpeaker c -> {

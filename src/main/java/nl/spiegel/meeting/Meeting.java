@@ -6,19 +6,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.TreeMap;
+import java.util.Comparator;
 
 /**
  * The state of one mirror meeting: a fold of its events ({@link MeetingCore#evolve}). Immutable.
  * It is composed of sections that follow the sections of {@link Command} and {@link Event}; each
  * section is a small record in a file of its own, beside the decisions on its commands and the fold
- * of its events ({@link Preparation}, {@link Phases}, {@link Floor}, {@link Themes}, {@link Notes},
+ * of its events ({@link Preparation}, {@link Recruitment}, {@link Phases}, {@link Floor}, {@link Themes}, {@link Notes},
  * {@link Questions}, {@link Topics}, {@link Access}, {@link Reporting}, {@link FollowUp}, {@link Norms}).
  *
  * @param position where the meeting stands in its stream
  */
-public record Meeting(Position position, Preparation preparation, Phases phases, Floor floor, Themes themes, Notes notebook,
-                      Questions clarifying, Topics topicList, Access access, Reporting reporting, FollowUp followUp,
-                      Norms norms) {
+public record Meeting(Position position, Preparation preparation, Recruitment recruitment, Phases phases, Floor floor,
+                      Themes themes, Notes notebook, Questions clarifying, Topics topicList, Access access,
+                      Reporting reporting, FollowUp followUp, Norms norms) {
 
     public static final int MAX_PARTICIPANTS = 14;
     public static final int MAX_THEMES = 30;
@@ -40,7 +43,7 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
     public static final int MAX_WHISPERS = 20;
 
     public static Meeting none() {
-        return new Meeting(Position.START, Preparation.EMPTY, Phases.START, Floor.EMPTY, Themes.IDLE, Notes.EMPTY,
+        return new Meeting(Position.START, Preparation.EMPTY, Recruitment.EMPTY, Phases.START, Floor.EMPTY, Themes.IDLE, Notes.EMPTY,
                 Questions.EMPTY, Topics.CLOSED, Access.OPEN, Reporting.EMPTY, FollowUp.EMPTY, Norms.EMPTY);
     }
 
@@ -73,8 +76,28 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
     /** A theme of the conversation guide: a central, open question with a time budget. */
     public record Theme(String id, String title, String centralQuestion, int minutes) {}
 
-    /** A client in the circle, known only by a pseudonym and a seat (1 to {@value #MAX_PARTICIPANTS}, left to right). */
-    public record Participant(String id, String pseudonym, int seat, boolean briefed) {}
+    /**
+     * A client recruited for the meeting, known only by a pseudonym; see {@link Recruitment}.
+     *
+     * @param seat      1 to {@value #MAX_PARTICIPANTS}, left to right; absent for a no-show, one who
+     *                  declined, or one waiting in reserve
+     * @param gift      whether they had their gift (attentie)
+     * @param profile   their value in each category of the cross-section, by category name
+     * @param arrivedAt when a late arrival came in: they count in the balance from then, the others
+     *                  from the opening
+     */
+    public record Participant(String id, String pseudonym, @Nullable Integer seat, ParticipantStatus status,
+                              boolean gift, Map<String, String> profile, @Nullable Instant arrivedAt) {
+
+        public Participant {
+            profile = Collections.unmodifiableSortedMap(new TreeMap<>(profile));
+        }
+
+        /** In the circle: expected or there, with a seat. */
+        public boolean seated() {
+            return seat != null;
+        }
+    }
 
     /** A finished stretch of speaking; a {@code null} participant id is the moderator. */
     public record Turn(String participantId, String themeId, Instant start, Instant end, boolean continued) {
@@ -126,51 +149,55 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
     // One section replaced, for the folds of the sections.
 
     Meeting with(Position position) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Preparation preparation) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+    }
+
+    Meeting with(Recruitment recruitment) {
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Phases phases) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Floor floor) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Themes themes) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Notes notebook) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Questions clarifying) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Topics topicList) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Access access) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Reporting reporting) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(FollowUp followUp) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     Meeting with(Norms norms) {
-        return new Meeting(position, preparation, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms);
     }
 
     // Short ways to what is most read.
@@ -203,8 +230,15 @@ public record Meeting(Position position, Preparation preparation, Phases phases,
         return preparation.guide();
     }
 
+    /** Every participant recruited, with or without a seat. */
     public List<Participant> participants() {
-        return preparation.participants();
+        return recruitment.participants();
+    }
+
+    /** The participants with a seat, by seat: who is expected or there, and counts in the balance. */
+    public List<Participant> circle() {
+        return recruitment.participants().stream().filter(Participant::seated)
+                .sorted(Comparator.comparingInt(Participant::seat)).toList();
     }
 
     public Phase phase() {

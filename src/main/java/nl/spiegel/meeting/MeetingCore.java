@@ -60,6 +60,7 @@ public final class MeetingCore {
                 at.isAfter(p.lastAt()) ? at : p.lastAt(), p.lastId() + newIds(recorded.event())));
         return switch (recorded.event()) {
             case Event.Preparation e -> Preparation.evolve(m, e, at);
+            case Event.Recruitment e -> Recruitment.evolve(m, e, at);
             case Event.Topics e -> Topics.evolve(m, e, at);
             case Event.Access e -> Access.evolve(m, e, at);
             case Event.Phases e -> Phases.evolve(m, e, at);
@@ -107,7 +108,7 @@ public final class MeetingCore {
 
     /**
      * Which role may send which type of command. Listeners only ask and hand in; the display only
-     * shows; the organiser of a series only follows up actions.
+     * shows; the organiser of a series recruits and follows up.
      */
     public static boolean allowed(Role role, Class<? extends Command> type) {
         boolean byListener = Command.ByListener.class.isAssignableFrom(type);
@@ -132,6 +133,7 @@ public final class MeetingCore {
         Rules.require(m.phase() != Phase.ENDED || command instanceof Command.AfterTheEnd, WRONG_PHASE);
         return switch (command) {
             case Command.Preparation c -> Preparation.decide(m, c);
+            case Command.Recruitment c -> Recruitment.decide(m, c);
             case Command.Topics c -> Topics.decide(m, actor, c);
             case Command.Access c -> Access.decide(m, actor, c);
             case Command.Phases c -> Phases.decide(m, c);

@@ -3,7 +3,6 @@ package nl.spiegel.meeting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +14,17 @@ import nl.spiegel.meeting.Meeting.Turn;
  * Who spoke how much, derived from the turns at a moment {@code now}. Only moderators see this:
  * it is never part of a listener's or the display's view.
  *
- * <p>The <b>balance index</b> is the normalised Shannon entropy of the participants' shares of
- * speaking time: {@code -Σ pᵢ ln pᵢ / ln N} over all N participants in the circle. It is 1 when
- * everyone spoke equally long and falls towards 0 as fewer voices take up the time. It is absent
- * while nobody has spoken or when fewer than two participants sit in the circle.
+ * <p>Who counts: the N participants in the circle (with a seat); a no-show or one who declined has
+ * none. Each counts from the opening, a late arrival from the moment they came in. A participant's
+ * <b>fair share</b> {@code qᵢ} is their part of the time present in all: {@code 1/N} when everyone
+ * was there from the start, less for one who came late.
+ *
+ * <p>The <b>balance index</b> compares the shares of speaking time {@code pᵢ} with the fair shares:
+ * {@code 1 − KL(p‖q) / ln N}, where {@code KL(p‖q) = Σ pᵢ ln(pᵢ/qᵢ)}, and 0 where that falls below
+ * 0. With everyone present from the start it is the normalised Shannon entropy
+ * {@code −Σ pᵢ ln pᵢ / ln N}. It is 1 when everyone spoke in proportion to the time they were there
+ * and falls towards 0 as fewer voices take up the time. It is absent while nobody has spoken or when
+ * fewer than two participants sit in the circle.
  */
 public record Participation(
         Duration elapsed,
@@ -52,7 +58,8 @@ public record Participation(
 
     /**
      * @param share         of all participants' speaking time, 0 to 1
-     * @param fairShare     1 / number of participants
+     * @param fairShare     their part of the time present in all: 1 / number of participants when
+     *                      everyone was there from the opening
      * @param sinceLastTurn time since this participant last stopped speaking; zero while speaking;
      *                      absent when never spoken
      */
@@ -73,11 +80,12 @@ public record Participation(
                 participantsTime = participantsTime.plus(turn.duration());
             }
         }
-        List<Participant> circle = m.participants().stream().sorted(Comparator.comparingInt(Participant::seat)).toList();
-        double fairShare = circle.isEmpty() ? 0 : 1.0 / circle.size();
+        List<Participant> circle = m.circle();
+        double[] fair = fairShares(m, circle, until);
         List<Entry> entries = new ArrayList<>(circle.size());
-        double entropy = 0;
-        for (Participant p : circle) {
+        double divergence = 0;
+        for (int i = 0; i < circle.size(); i++) {
+            Participant p = circle.get(i);
             Duration time = Duration.ZERO;
             int count = 0;
             Instant lastEnd = null;
@@ -96,18 +104,44 @@ public record Participation(
             boolean speaks = p.id().equals(speaking);
             double share = participantsTime.isZero() ? 0 : (double) time.toNanos() / participantsTime.toNanos();
             if (share > 0) {
-                entropy -= share * Math.log(share);
+                divergence += fair[i] > 0 ? share * Math.log(share / fair[i]) : Double.POSITIVE_INFINITY;
             }
             Duration since = speaks ? Duration.ZERO : lastEnd == null ? null : Duration.between(lastEnd, until);
-            entries.add(new Entry(p.id(), p.pseudonym(), p.seat(), time, count, share, fairShare, since, count == 0,
-                    speaks, List.copyOf(themes), tone(count == 0, share, fairShare)));
+            entries.add(new Entry(p.id(), p.pseudonym(), p.seat(), time, count, share, fair[i], since, count == 0,
+                    speaks, List.copyOf(themes), tone(count == 0, share, fair[i])));
         }
         Duration talk = moderatorTime.plus(participantsTime);
         Double moderatorShare = talk.isZero() ? null : (double) moderatorTime.toNanos() / talk.toNanos();
-        Double balance = participantsTime.isZero() || circle.size() < 2 ? null : entropy / Math.log(circle.size());
+        Double balance = participantsTime.isZero() || circle.size() < 2 ? null
+                : Math.max(0, 1 - divergence / Math.log(circle.size()));
         Duration elapsed = m.openedAt() == null ? Duration.ZERO : Duration.between(m.openedAt(), until);
         return new Participation(elapsed, participantsTime, moderatorTime, moderatorShare, balance, List.copyOf(entries),
                 nudges(m, entries, participantsTime, until));
+    }
+
+    /**
+     * Each participant's part of the time present in all: from the opening (a late arrival from
+     * coming in) until {@code until}. Equal shares before the opening, or at its very moment.
+     */
+    private static double[] fairShares(Meeting m, List<Participant> circle, Instant until) {
+        double[] fair = new double[circle.size()];
+        double total = 0;
+        for (int i = 0; i < circle.size(); i++) {
+            fair[i] = presentFor(m, circle.get(i), until);
+            total += fair[i];
+        }
+        for (int i = 0; i < fair.length; i++) {
+            fair[i] = total > 0 ? fair[i] / total : 1.0 / fair.length;
+        }
+        return fair;
+    }
+
+    private static double presentFor(Meeting m, Participant p, Instant until) {
+        if (m.openedAt() == null) {
+            return 0;
+        }
+        Instant from = p.arrivedAt() != null && p.arrivedAt().isAfter(m.openedAt()) ? p.arrivedAt() : m.openedAt();
+        return Math.max(0, Duration.between(from, until).toMillis());
     }
 
     private static Tone tone(boolean never, double share, double fairShare) {
@@ -130,7 +164,9 @@ public record Participation(
         boolean talkedLong = participantsTime.compareTo(DOMINANT_AFTER) > 0;
         for (Entry e : entries) {
             if (e.neverSpoken()) {
-                nudges.add(new Nudge(NudgeKind.NEVER_SPOKEN, e.participantId(), m.openedAt().plus(NEVER_SPOKEN_AFTER)));
+                Instant from = m.participant(e.participantId()).map(Participant::arrivedAt).filter(m.openedAt()::isBefore)
+                        .orElse(m.openedAt());
+                nudges.add(new Nudge(NudgeKind.NEVER_SPOKEN, e.participantId(), from.plus(NEVER_SPOKEN_AFTER)));
             } else if (!e.speaking()) {
                 nudges.add(new Nudge(NudgeKind.QUIET, e.participantId(), until.minus(e.sinceLastTurn()).plus(QUIET_AFTER)));
             }

@@ -10,37 +10,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import nl.spiegel.meeting.Command.AddParticipant;
 import nl.spiegel.meeting.Command.AddTheme;
 import nl.spiegel.meeting.Command.CreateMeeting;
-import nl.spiegel.meeting.Command.EditParticipant;
 import nl.spiegel.meeting.Command.EditTheme;
 import nl.spiegel.meeting.Command.MoveTheme;
-import nl.spiegel.meeting.Command.RemoveParticipant;
 import nl.spiegel.meeting.Command.RemoveTheme;
 import nl.spiegel.meeting.Command.SetHouseRules;
 import nl.spiegel.meeting.Command.UpdateDetails;
 import nl.spiegel.meeting.Event.DetailsUpdated;
 import nl.spiegel.meeting.Event.HouseRulesSet;
 import nl.spiegel.meeting.Event.MeetingCreated;
-import nl.spiegel.meeting.Event.ParticipantAdded;
-import nl.spiegel.meeting.Event.ParticipantEdited;
-import nl.spiegel.meeting.Event.ParticipantRemoved;
 import nl.spiegel.meeting.Event.ThemeAdded;
 import nl.spiegel.meeting.Event.ThemeEdited;
 import nl.spiegel.meeting.Event.ThemeMoved;
 import nl.spiegel.meeting.Event.ThemeRemoved;
 import nl.spiegel.meeting.Meeting.Details;
-import nl.spiegel.meeting.Meeting.Participant;
 import nl.spiegel.meeting.Meeting.Theme;
 
 /**
- * The preparation section: the meeting's facts, its conversation guide (themes in order) and the
- * circle of participants.
+ * The preparation section: the meeting's facts and its conversation guide (themes in order).
  */
-public record Preparation(Details details, List<Theme> guide, List<Participant> participants) {
+public record Preparation(Details details, List<Theme> guide) {
 
-    static final Preparation EMPTY = new Preparation(null, List.of(), List.of());
+    static final Preparation EMPTY = new Preparation(null, List.of());
 
     static final int DEFAULT_PLANNED_MINUTES = 75;
     /** The languages a meeting can be held in; Dutch first, the default. */
@@ -88,22 +80,6 @@ public record Preparation(Details details, List<Theme> guide, List<Participant> 
                 Theme theme = theme(m, c.themeId());
                 yield List.of(new ThemeMoved(theme.id(), position(c.position(), m.guide().size())));
             }
-            case AddParticipant c -> {
-                require(m.participants().size() < Meeting.MAX_PARTICIPANTS, CIRCLE_FULL);
-                String pseudonym = pseudonym(m, null, c.pseudonym());
-                yield List.of(new ParticipantAdded("P" + nextId, pseudonym, seat(m, null, c.seat()),
-                        Boolean.TRUE.equals(c.briefed())));
-            }
-            case EditParticipant c -> {
-                Participant p = participant(m, c.participantId());
-                yield List.of(new ParticipantEdited(p.id(), pseudonym(m, p.id(), c.pseudonym()),
-                        seat(m, p.id(), c.seat()), c.briefed() == null ? p.briefed() : c.briefed()));
-            }
-            case RemoveParticipant c -> {
-                Participant p = participant(m, c.participantId());
-                require(!m.hasSpoken(p.id()), HAS_SPOKEN);
-                yield List.of(new ParticipantRemoved(p.id()));
-            }
         };
     }
 
@@ -140,31 +116,13 @@ public record Preparation(Details details, List<Theme> guide, List<Participant> 
         return number("minutes", minutes, 1, 240);
     }
 
-    private static String pseudonym(Meeting m, String self, String value) {
-        String pseudonym = text("pseudonym", value, 1, 40);
-        boolean taken = m.participants().stream()
-                .anyMatch(p -> !p.id().equals(self) && p.pseudonym().equalsIgnoreCase(pseudonym));
-        if (taken) {
-            throw refuse(PSEUDONYM_TAKEN.about("pseudonym"));
-        }
-        return pseudonym;
-    }
-
-    private static int seat(Meeting m, String self, Integer value) {
-        int seat = number("seat", value, 1, Meeting.MAX_PARTICIPANTS);
-        if (m.participants().stream().anyMatch(p -> !p.id().equals(self) && p.seat() == seat)) {
-            throw refuse(SEAT_TAKEN.about("seat"));
-        }
-        return seat;
-    }
-
     static Meeting evolve(Meeting m, Event.Preparation event, Instant at) {
         Preparation p = m.preparation();
         Details d = p.details();
         return switch (event) {
             case MeetingCreated e -> m.with(new Meeting.Position(true, m.seq(), at, m.lastAt(), m.lastId()))
                     .with(new Preparation(new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(),
-                            e.plannedMinutes(), e.language(), e.houseRules(), null, null, null, null), p.guide(), p.participants()))
+                            e.plannedMinutes(), e.language(), e.houseRules(), null, null, null, null), p.guide()))
                     .with(new Phases(m.phase(), at, null, null));
             case DetailsUpdated e -> m.with(p.with(new Details(e.title(), e.goal(), e.targetGroup(), e.scheduledStart(),
                     e.plannedMinutes(), d.language(), d.houseRules(), e.place(), e.turnLimitSeconds(), e.organisation(),
@@ -173,23 +131,15 @@ public record Preparation(Details details, List<Theme> guide, List<Participant> 
                     d.plannedMinutes(), d.language(), e.text(), d.place(), d.turnLimitSeconds(), d.organisation(),
                     d.listenUrl())));
             case ThemeAdded e -> m.with(new Preparation(d, added(p.guide(), new Theme(e.themeId(), e.title(),
-                    e.centralQuestion(), e.minutes())), p.participants()));
+                    e.centralQuestion(), e.minutes()))));
             case ThemeEdited e -> m.with(new Preparation(d, replaced(p.guide(), t -> t.id().equals(e.themeId()),
-                    t -> new Theme(t.id(), e.title(), e.centralQuestion(), e.minutes())), p.participants()));
-            case ThemeRemoved e -> m.with(new Preparation(d, removed(p.guide(), t -> t.id().equals(e.themeId())), p.participants()));
-            case ThemeMoved e -> m.with(new Preparation(d, moved(p.guide(), t -> t.id().equals(e.themeId()), e.position()),
-                    p.participants()));
-            case ParticipantAdded e -> m.with(new Preparation(d, p.guide(), added(p.participants(),
-                    new Participant(e.participantId(), e.pseudonym(), e.seat(), e.briefed()))));
-            case ParticipantEdited e -> m.with(new Preparation(d, p.guide(), replaced(p.participants(),
-                    o -> o.id().equals(e.participantId()), o -> new Participant(o.id(), e.pseudonym(), e.seat(), e.briefed()))));
-            // Someone who leaves the circle leaves the speaker queue too.
-            case ParticipantRemoved e -> m.with(new Preparation(d, p.guide(), removed(p.participants(),
-                    o -> o.id().equals(e.participantId())))).with(m.floor().withoutQueued(e.participantId()));
+                    t -> new Theme(t.id(), e.title(), e.centralQuestion(), e.minutes()))));
+            case ThemeRemoved e -> m.with(new Preparation(d, removed(p.guide(), t -> t.id().equals(e.themeId()))));
+            case ThemeMoved e -> m.with(new Preparation(d, moved(p.guide(), t -> t.id().equals(e.themeId()), e.position())));
         };
     }
 
     private Preparation with(Details details) {
-        return new Preparation(details, guide, participants);
+        return new Preparation(details, guide);
     }
 }

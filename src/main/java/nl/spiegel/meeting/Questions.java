@@ -70,7 +70,7 @@ public record Questions(List<Question> questions, List<String> queue) {
                 requireJoined(m, actor);
                 require(open(m), WRONG_PHASE);
                 String text = text("text", c.text(), 1, MAX_QUESTION_LENGTH);
-                String participantId = c.participantId() == null ? null : participant(m, c.participantId()).id();
+                String participantId = c.participantId() == null ? null : seated(m, c.participantId()).id();
                 String themeId = c.themeId() == null ? null : theme(m, c.themeId()).id();
                 long waiting = m.questions().stream().filter(q -> q.listenerId().equals(actor.listenerId())
                         && q.status() == QuestionStatus.WAITING).count();

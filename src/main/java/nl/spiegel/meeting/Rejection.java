@@ -34,6 +34,10 @@ public record Rejection(Reason reason, String field, Detail detail) {
         NORM_EVALUATED,
         /** The letter has the most versions it keeps. */
         LETTER_FULL,
+        /** The meeting has the most places for participants it keeps. */
+        PLACES_FULL,
+        /** A participant without a seat: a no-show, one who declined, or one waiting in reserve. */
+        NOT_IN_CIRCLE,
         /** A follow-up link that was revoked, or a meeting erased without keeping its public part. */
         GONE,
         // Refused by the shell before a command reaches the core.
@@ -102,6 +106,18 @@ public record Rejection(Reason reason, String field, Detail detail) {
 
         /** A web address that starts with https:// and names a host. */
         record WebAddress() implements Detail {}
+
+        /**
+         * A value that looks like an e-mail address or a phone number: Spiegel keeps no contact data
+         * of participants.
+         */
+        record ContactData() implements Detail {}
+
+        /** A value that is in the list already. */
+        record Unique() implements Detail {}
+
+        /** Numbers that must add up to {@code total}. */
+        record AddsUpTo(int total) implements Detail {}
 
         /** Over a limit for now: try again after {@code seconds}. */
         record TryAgainIn(long seconds) implements Detail {}

@@ -121,7 +121,7 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
                 .map(q -> new QuestionLine(q.text(), q.status() == QuestionStatus.ANSWERED, q.answer())).toList();
         Meeting.Details d = m.details();
         return new Report(version, finalizedAt, d.language(), d.title(), d.goal(), d.targetGroup(), d.scheduledStart(),
-                m.openedAt(), m.endedAt(), m.participants().size(), m.listeners().size(), List.copyOf(themes),
+                m.openedAt(), m.endedAt(), m.circle().size(), m.listeners().size(), List.copyOf(themes),
                 new SpeakingTime(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare(), byName, underHalf),
                 questions, draft.summary(), draft.conclusions(), draft.serviceNorms(), m.reporting().roundUp(),
                 m.norms().checks().stream().filter(c -> c.verdict() != null)

@@ -117,6 +117,13 @@ public final class Rules {
         return lookup(m.participant(id), UNKNOWN_PARTICIPANT, "participantId");
     }
 
+    /** A participant in the circle: the floor and the speaker queue are theirs only. */
+    static Participant seated(Meeting m, String id) {
+        Participant p = participant(m, id);
+        require(p.seated(), NOT_IN_CIRCLE);
+        return p;
+    }
+
     static Question question(Meeting m, String id, String field) {
         return lookup(m.question(id), UNKNOWN_QUESTION, field);
     }

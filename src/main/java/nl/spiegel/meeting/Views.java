@@ -34,7 +34,13 @@ public final class Views {
 
     public record SeatView(String id, String pseudonym, int seat) {}
 
-    public record SeatStats(String id, String pseudonym, int seat, boolean briefed, long speakingMs, int turns,
+    /**
+     * A participant in the circle with what they said so far.
+     *
+     * @param arrivedAt when a late arrival came in, from which moment they count; absent: from the opening
+     */
+    public record SeatStats(String id, String pseudonym, int seat, ParticipantStatus status, @Nullable Instant arrivedAt,
+                            long speakingMs, int turns,
                             double share, double fairShare, @Nullable Long sinceLastTurnMs, boolean neverSpoken,
                             boolean speaking, List<String> themes, Participation.Tone tone) {}
 
@@ -77,6 +83,20 @@ public final class Views {
 
     public record OwnTopic(String id, String text, TopicStatus status, Instant at) {}
 
+    /**
+     * A participant's place as the organiser and the moderator see it.
+     *
+     * @param canRemove whether the place can be taken away (nobody who has spoken can)
+     * @param canBecome the statuses it can be moved to now
+     */
+    public record Place(String id, String pseudonym, @Nullable Integer seat, ParticipantStatus status, boolean gift,
+                        Map<String, String> profile, @Nullable Instant arrivedAt, boolean canRemove,
+                        List<ParticipantStatus> canBecome) {}
+
+    /** Every place, the cross-section wanted, and how it is covered. */
+    public record RecruitmentView(List<Place> places, List<Recruitment.Category> crossSection,
+                                  Recruitment.Coverage coverage, int maxPlaces, int maxSeats) {}
+
     public record ModeratorView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince, @Nullable Instant openedAt,
                                 @Nullable Instant endedAt, Details details, List<ThemeProgress> guide, @Nullable String currentThemeId,
                                 @Nullable Instant themeSince, List<SeatStats> participants, @Nullable SpeakerState speaker,
@@ -90,7 +110,7 @@ public final class Views {
                                 List<ActionStatus> actionStatuses, List<Integer> freeSeats,
                                 List<ListenerLine> listenerList, @Nullable Instant pausedSince,
                                 List<Meeting.Whisper> whispers, List<Norms.NormCheck> norms, List<NormVerdict> normVerdicts,
-                                @Nullable String roundUp, List<FollowUp.Letter> letters) {}
+                                @Nullable String roundUp, List<FollowUp.Letter> letters, RecruitmentView recruitment) {}
 
     /**
      * A listener as the moderator sees them, to remove one who disturbs: those with the most waiting
@@ -147,8 +167,8 @@ public final class Views {
         List<ThemeProgress> guide = m.guide().stream().map(t -> new ThemeProgress(t.id(), t.title(), t.centralQuestion(),
                 t.minutes(), m.themeClock().spentOn(t.id(), asOf).toMillis(), m.themeClock().started(t.id()))).toList();
         List<SeatStats> seats = participation.participants().stream().map(e -> new SeatStats(e.participantId(),
-                e.pseudonym(), e.seat(), m.participant(e.participantId()).map(Participant::briefed).orElse(false),
-                e.speakingTime().toMillis(), e.turns(), e.share(), e.fairShare(), millis(e.sinceLastTurn()),
+                e.pseudonym(), e.seat(), m.participant(e.participantId()).map(Participant::status).orElseThrow(),
+                m.participant(e.participantId()).map(Participant::arrivedAt).orElse(null), e.speakingTime().toMillis(), e.turns(), e.share(), e.fairShare(), millis(e.sinceLastTurn()),
                 e.neverSpoken(), e.speaking(), e.themes(), e.tone())).toList();
         SpeakerState speakerState = m.floor().speaker() instanceof Floor.Speaking speaking
                 ? new SpeakerState(speaking.participantId(), speaking.moderator(), speaking.since()) : null;
@@ -175,7 +195,28 @@ public final class Views {
                         || q.status() == QuestionStatus.ACCEPTED).count(),
                 participation.nudges(), List.of(NoteTag.values()), List.of(RejectReason.values()),
                 List.of(ActionStatus.values()), freeSeats(m), listenerLines(m), pausedSince(m), m.whispers(),
-                m.norms().checks(), List.of(NormVerdict.values()), m.reporting().roundUp(), m.followUp().letters());
+                m.norms().checks(), List.of(NormVerdict.values()), m.reporting().roundUp(), m.followUp().letters(),
+                recruitment(m));
+    }
+
+    public static RecruitmentView recruitment(Meeting m) {
+        List<Place> places = m.participants().stream().map(p -> new Place(p.id(), p.pseudonym(), p.seat(), p.status(),
+                p.gift(), p.profile(), p.arrivedAt(), m.phase() != Phase.ENDED && !m.hasSpoken(p.id()),
+                canBecome(m, p))).toList();
+        return new RecruitmentView(places, m.recruitment().crossSection(), Recruitment.coverage(m), Recruitment.MAX_PLACES,
+                Meeting.MAX_PARTICIPANTS);
+    }
+
+    /** The statuses the core would accept for this participant now: asked of the core itself, so they never drift. */
+    private static List<ParticipantStatus> canBecome(Meeting m, Participant p) {
+        List<ParticipantStatus> next = new ArrayList<>();
+        for (ParticipantStatus status : ParticipantStatus.values()) {
+            if (status != p.status() && MeetingCore.decide(m, Actor.MODERATOR,
+                    new Command.SetParticipantStatus(p.id(), status, null), m.lastAt()) instanceof Decision.Accepted) {
+                next.add(status);
+            }
+        }
+        return List.copyOf(next);
     }
 
     /**
@@ -336,7 +377,7 @@ public final class Views {
         List<Integer> free = new ArrayList<>();
         for (int seat = 1; seat <= Meeting.MAX_PARTICIPANTS; seat++) {
             int s = seat;
-            if (m.participants().stream().noneMatch(p -> p.seat() == s)) {
+            if (m.circle().stream().noneMatch(p -> p.seat() == s)) {
                 free.add(seat);
             }
         }
@@ -378,8 +419,7 @@ public final class Views {
     }
 
     private static List<SeatView> seats(Meeting m) {
-        return m.participants().stream().sorted(Comparator.comparingInt(Participant::seat))
-                .map(p -> new SeatView(p.id(), p.pseudonym(), p.seat())).toList();
+        return m.circle().stream().map(p -> new SeatView(p.id(), p.pseudonym(), p.seat())).toList();
     }
 
     private static SpeakerView speaker(Meeting m) {

@@ -35,7 +35,8 @@ import nl.spiegel.store.Access;
 import nl.spiegel.store.Outcome;
 
 /**
- * Preparing a meeting over REST: its facts, house rules, conversation guide and circle. Every
+ * Preparing a meeting over REST: its facts, house rules and conversation guide (the participants:
+ * {@link RecruitmentResource}). Every
  * change is a command to the meeting core, sent by {@link CommandRequests}, with the moderator's or
  * the assistant's key. (Creating a meeting hands out its keys: {@code nl.spiegel.access.MeetingKeysResource}.)
  */
@@ -58,8 +59,6 @@ public class MeetingResource {
 
     public record ThemeBody(String title, String centralQuestion, Integer minutes) {}
 
-    public record ParticipantBody(String pseudonym, Integer seat, Boolean briefed) {}
-
     public record PositionBody(Integer position) {}
 
     public record TopicsOpenBody(Boolean open) {}
@@ -73,20 +72,11 @@ public class MeetingResource {
     @Path("/{id}")
     @PermissionsAllowed(Access.MODERATORS)
     public Uni<MeetingResponse> get(@PathParam("id") UUID id) {
-        return existing(id).map(meeting -> response(id, meeting, null));
-    }
-
-    private Uni<Meeting> existing(UUID id) {
-        return rooms.meeting(id).map(meeting -> {
-            if (!meeting.exists()) {
-                throw Rejection.Reason.NOT_FOUND.rejection().refused();
-            }
-            return meeting;
-        });
+        return rooms.existing(id).map(meeting -> response(id, meeting, null));
     }
 
     private Uni<Views.ModeratorView> view(UUID id) {
-        return existing(id).map(meeting -> Views.moderator(meeting, clock.instant()));
+        return rooms.existing(id).map(meeting -> Views.moderator(meeting, clock.instant()));
     }
 
     @PUT
@@ -144,41 +134,6 @@ public class MeetingResource {
         return send(id, new Command.RemoveTheme(themeId));
     }
 
-    @POST
-    @Path("/{id}/participants")
-    @PermissionsAllowed(Access.MODERATORS)
-    @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)))
-    public Uni<RestResponse<MeetingResponse>> addParticipant(@PathParam("id") UUID id, ParticipantBody body) {
-        ParticipantBody b = required(body);
-        return send(id, new Command.AddParticipant(b.pseudonym(), b.seat(), b.briefed()))
-                .map(r -> created("meetings/" + id + "/participants/" + r.createdId(), r));
-    }
-
-    @GET
-    @Path("/{id}/participants/{participantId}")
-    @PermissionsAllowed(Access.MODERATORS)
-    public Uni<Views.SeatStats> participant(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
-        return view(id).map(view -> view.participants().stream().filter(p -> p.id().equals(participantId)).findFirst()
-                .orElseThrow(() -> Rejection.Reason.UNKNOWN_PARTICIPANT.about("participantId").refused()));
-    }
-
-    @PUT
-    @Path("/{id}/participants/{participantId}")
-    @PermissionsAllowed(Access.MODERATORS)
-    public Uni<MeetingResponse> editParticipant(@PathParam("id") UUID id, @PathParam("participantId") String participantId,
-                                                ParticipantBody body) {
-        ParticipantBody b = required(body);
-        return send(id, new Command.EditParticipant(participantId, b.pseudonym(), b.seat(), b.briefed()));
-    }
-
-    @DELETE
-    @Path("/{id}/participants/{participantId}")
-    @PermissionsAllowed(Access.MODERATORS)
-    public Uni<MeetingResponse> removeParticipant(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
-        return send(id, new Command.RemoveParticipant(participantId));
-    }
-
     @PUT
     @Path("/{id}/topics-open")
     @PermissionsAllowed(Access.MODERATORS)
@@ -215,9 +170,6 @@ public class MeetingResource {
             switch (recorded.event()) {
                 case Event.ThemeAdded e -> {
                     return e.themeId();
-                }
-                case Event.ParticipantAdded e -> {
-                    return e.participantId();
                 }
                 default -> {
                 }

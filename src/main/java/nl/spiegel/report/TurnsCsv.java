@@ -15,7 +15,7 @@ final class TurnsCsv {
             Meeting.Participant p = turn.participantId() == null ? null : m.participant(turn.participantId()).orElse(null);
             String theme = turn.themeId() == null ? "" : m.theme(turn.themeId()).map(Meeting.Theme::title).orElse("");
             csv.append(turn.start()).append(',').append(turn.end()).append(',')
-                    .append(p == null ? "" : String.valueOf(p.seat())).append(',')
+                    .append(p == null || p.seat() == null ? "" : String.valueOf(p.seat())).append(',')
                     .append(quote(turn.participantId() == null ? "moderator" : p == null ? "" : p.pseudonym())).append(',')
                     .append(quote(theme)).append(',').append(ExportResource.seconds(turn.duration())).append("\r\n");
         }

@@ -132,6 +132,26 @@ public interface EnglishTexts extends Texts {
     String letterFull(int max);
 
     @Override
+    @Message("There are {max} places for participants already; no more can be added.")
+    String placesFull(int max);
+
+    @Override
+    @Message("This participant has no seat in the circle.")
+    String notInCircle();
+
+    @Override
+    @Message("'{field}': do not fill in an e-mail address or phone number. Spiegel keeps no contact data of participants.")
+    String contactData(String field);
+
+    @Override
+    @Message("'{field}': this value is in the list already.")
+    String unique(String field);
+
+    @Override
+    @Message("'{field}': the numbers must add up to {total}.")
+    String addsUpTo(String field, int total);
+
+    @Override
     @Message("This page is no longer available: the link was revoked, or the meeting was erased.")
     String gone();
 

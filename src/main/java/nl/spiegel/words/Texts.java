@@ -104,6 +104,12 @@ public interface Texts {
     @Message("De brief heeft al {max} versies; meer worden niet bewaard.")
     String letterFull(int max);
 
+    @Message("Er zijn al {max} plaatsen voor deelnemers; meer kan niet.")
+    String placesFull(int max);
+
+    @Message("Deze deelnemer heeft geen plaats in de kring.")
+    String notInCircle();
+
     @Message("Deze pagina is er niet meer: de link is ingetrokken, of het gesprek is gewist.")
     String gone();
 
@@ -139,6 +145,15 @@ public interface Texts {
 
     @Message("'{field}': moet een webadres zijn dat begint met https://.")
     String webAddress(String field);
+
+    @Message("'{field}': vul geen e-mailadres of telefoonnummer in. Spiegel bewaart geen contactgegevens van deelnemers.")
+    String contactData(String field);
+
+    @Message("'{field}': deze waarde staat er al.")
+    String unique(String field);
+
+    @Message("'{field}': de getallen moeten samen {total} zijn.")
+    String addsUpTo(String field, int total);
 
     @Message("'{field}' heeft een waarde van de verkeerde soort.")
     String wrongKind(String field);

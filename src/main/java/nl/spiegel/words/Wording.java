@@ -7,6 +7,7 @@ import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Norms;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Rejection.Detail;
+import nl.spiegel.meeting.Recruitment;
 
 /** The words for a rejection of the core: its reason, or for an invalid value what was wrong with it. */
 public final class Wording {
@@ -59,6 +60,8 @@ public final class Wording {
             case NORMS_FULL -> t.normsFull(Norms.MAX_NORMS);
             case NORM_EVALUATED -> t.normEvaluated();
             case LETTER_FULL -> t.letterFull(FollowUp.MAX_LETTERS);
+            case PLACES_FULL -> t.placesFull(Recruitment.MAX_PLACES);
+            case NOT_IN_CIRCLE -> t.notInCircle();
             case GONE -> t.gone();
             case UNAUTHORIZED -> t.unauthorized();
             case UNKNOWN_VERSION -> t.noSuchVersion();
@@ -83,6 +86,9 @@ public final class Wording {
             case Detail.NotActionable d -> t.notActionable(field);
             case Detail.ControlCharacters d -> t.controlCharacters(field);
             case Detail.WebAddress d -> t.webAddress(field);
+            case Detail.ContactData d -> t.contactData(field);
+            case Detail.Unique d -> t.unique(field);
+            case Detail.AddsUpTo d -> t.addsUpTo(field, d.total());
             case Detail.BodyNeeded d -> t.bodyNeeded();
             case Detail.NotAModeratorKey d -> t.notAModeratorKey();
             case Detail.RepeatTitle d -> t.repeatTitle();

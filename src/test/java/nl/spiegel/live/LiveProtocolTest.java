@@ -367,10 +367,10 @@ class LiveProtocolTest {
         assertError(moderator, "{\"type\":\"AddTheme\",\"title\":\"Zonder id\"}", "MISSING_FIELD", "AddTheme");
         assertError(moderator, "{\"type\":\"AddTheme\",\"commandId\":\"x4\",\"minutes\":\"veel\"}", "INVALID", "AddTheme");
         assertError(moderator, "{\"type\":\"hello\"}", "ALREADY_SUBSCRIBED", "hello");
-        JsonNode missing = moderator.command("AddParticipant", "pseudonym", "Zonder plaats");
+        JsonNode missing = moderator.command("AddParticipant", "seat", 9);
         assertThat(missing.get("type").asText()).isEqualTo("rejected");
         assertThat(missing.get("code").asText()).isEqualTo("INVALID");
-        assertThat(missing.get("field").asText()).isEqualTo("seat");
+        assertThat(missing.get("field").asText()).isEqualTo("pseudonym");
         assertThat(TestDatabase.events(m.id())).isEqualTo(stored);
 
         // A text that can never be stored is refused by the rules, never answered "send it again".

@@ -334,7 +334,8 @@ class MeetingPropertiesTest {
         }
         return switch (r.nextInt(36)) {
             case 0, 1 -> new AddTheme("Thema", "Centrale vraag?", 1 + r.nextInt(30));
-            case 2, 3 -> new AddParticipant("Naam" + r.nextInt(20), 1 + r.nextInt(Meeting.MAX_PARTICIPANTS), r.nextBoolean());
+            case 2, 3 -> new AddParticipant("Naam" + r.nextInt(20), r.nextBoolean() ? null : 1 + r.nextInt(Meeting.MAX_PARTICIPANTS),
+                    null, r.nextBoolean(), null);
             case 4, 5, 6 -> new ChangePhase(phase);
             case 7, 8, 9, 10 -> new GiveFloor(participant);
             case 11 -> new ModeratorSpeaks();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.spiegel.meeting.Event.*;
+import java.util.Map;
 
 /** The meetings the core's tests start from, as the events that made them, and their ids. */
 final class Meetings {
@@ -36,10 +37,10 @@ final class Meetings {
                 new ThemeAdded(TOEGANG, "Toegang", "Hoe kwam u bij ons terecht?", 20),
                 new ThemeAdded(CONTACT, "Contact", "Hoe ervaart u het contact met uw hulpverlener?", 25),
                 new ThemeAdded(REGIE, "Eigen regie", "Hoeveel zeggenschap heeft u?", 20),
-                new ParticipantAdded(ANOUK, "Anouk", 1, true),
-                new ParticipantAdded(BRAM, "Bram", 2, true),
-                new ParticipantAdded(CHANTAL, "Chantal", 3, true),
-                new ParticipantAdded(DIRK, "Dirk", 4, true),
+                new ParticipantAdded(ANOUK, "Anouk", 1, ParticipantStatus.INFORMED, false, Map.of()),
+                new ParticipantAdded(BRAM, "Bram", 2, ParticipantStatus.INFORMED, false, Map.of()),
+                new ParticipantAdded(CHANTAL, "Chantal", 3, ParticipantStatus.INFORMED, false, Map.of()),
+                new ParticipantAdded(DIRK, "Dirk", 4, ParticipantStatus.INFORMED, false, Map.of()),
                 new ListenerJoined(ANNA.listenerId(), "Anna"),
                 new ListenerJoined(BEN.listenerId(), null));
     }

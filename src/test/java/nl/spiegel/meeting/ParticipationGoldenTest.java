@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.spiegel.meeting.Event.*;
+import java.util.Map;
 
 /**
  * The moderator's tablet moves the balance on every second between two views (frontend/src/lib/floor.ts
@@ -87,6 +88,15 @@ class ParticipationGoldenTest {
         // Shares just outside and just inside half and 1.6 times a fair share of four (0.125 and 0.4).
         cases.add(of("just outside the bounds", 4, talk(401, 124, 238, 237), 0));
         cases.add(of("just inside the bounds", 4, talk(399, 126, 238, 237), 0));
+        // One of six did not come at first and arrived after ten minutes: they count from then, their fair share grows.
+        cases.add(of("late arrival", 6, s -> {
+            s.and(new ParticipantStatusSet(id(5), ParticipantStatus.NO_SHOW, null));
+            for (int i = 0; i < 5; i++) {
+                s.and(new FloorGiven(id(i))).after(120);
+            }
+            s.and(new ParticipantStatusSet(id(5), ParticipantStatus.PRESENT, 6)).after(60);
+            s.and(new FloorGiven(id(5))).after(60);
+        }, 0, 60, 600));
         // One participant: no index, however long they speak.
         cases.add(of("one seat", 1, s -> s.and(new FloorGiven(id(0))).after(30), 0, 30));
         return root;
@@ -106,7 +116,7 @@ class ParticipationGoldenTest {
     private static ObjectNode of(String name, int seats, Consumer<Spec> talk, long... later) {
         List<Event> events = new ArrayList<>(List.of(CREATED));
         for (int i = 0; i < seats; i++) {
-            events.add(new ParticipantAdded(id(i), NAMES[i], i + 1, true));
+            events.add(new ParticipantAdded(id(i), NAMES[i], i + 1, ParticipantStatus.INFORMED, false, Map.of()));
         }
         events.addAll(phases(Phase.PREPARATION, Phase.CONVERSATION));
         Spec s = given(events);
@@ -119,10 +129,17 @@ class ParticipationGoldenTest {
         c.put("name", name);
         ObjectNode v = c.putObject("view");
         v.put("asOf", view.asOf().toString());
+        v.put("openedAt", view.openedAt().toString());
+        v.putNull("endedAt");
         ArrayNode participants = v.putArray("participants");
         for (Views.SeatStats p : view.participants()) {
-            participants.addObject().put("id", p.id()).put("pseudonym", p.pseudonym()).put("speakingMs", p.speakingMs())
-                    .put("speaking", p.speaking()).put("neverSpoken", p.neverSpoken());
+            ObjectNode seat = participants.addObject().put("id", p.id()).put("pseudonym", p.pseudonym())
+                    .put("speakingMs", p.speakingMs()).put("speaking", p.speaking()).put("neverSpoken", p.neverSpoken());
+            if (p.arrivedAt() == null) {
+                seat.putNull("arrivedAt");
+            } else {
+                seat.put("arrivedAt", p.arrivedAt().toString());
+            }
         }
         if (view.speaker() == null) {
             v.putNull("speaker");
@@ -143,9 +160,8 @@ class ParticipationGoldenTest {
             ArrayNode entries = moment.putArray("participants");
             for (Participation.Entry e : p.participants()) {
                 entries.addObject().put("id", e.participantId()).put("speakingMs", e.speakingTime().toMillis())
-                        .put("share", e.share()).put("tone", e.tone().name());
+                        .put("share", e.share()).put("fairShare", e.fairShare()).put("tone", e.tone().name());
             }
-            moment.put("fairShare", p.participants().isEmpty() ? 0 : p.participants().getFirst().fairShare());
             if (p.balanceIndex() == null) {
                 moment.putNull("balanceIndex");
             } else {

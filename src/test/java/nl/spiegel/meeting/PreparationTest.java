@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.spiegel.meeting.Command.*;
 import nl.spiegel.meeting.Event.*;
+import java.util.Map;
 
 class PreparationTest {
 
@@ -110,9 +111,10 @@ class PreparationTest {
     @Test
     void seatsTheCircle() {
         Spec s = given(prepared())
-                .when(MOD, new EditParticipant(BRAM, "Bram B.", 9, null)).then(new ParticipantEdited(BRAM, "Bram B.", 9, true))
+                .when(MOD, new EditParticipant(BRAM, "Bram B.", 9, null, null)).then(new ParticipantEdited(BRAM, "Bram B.", 9, false, Map.of()))
                 .when(MOD, new RemoveParticipant(BRAM)).then(new ParticipantRemoved(BRAM))
-                .when(MOD, new AddParticipant(" Eva ", 5, null)).then(new ParticipantAdded("P" + NEXT, "Eva", 5, false));
+                .when(MOD, new AddParticipant(" Eva ", 5, null, null, null))
+                .then(new ParticipantAdded("P" + NEXT, "Eva", 5, ParticipantStatus.INVITED, false, Map.of()));
         assertThat(s.state().participants()).extracting(Meeting.Participant::pseudonym)
                 .containsExactly("Anouk", "Chantal", "Dirk", "Eva");
     }
@@ -120,16 +122,17 @@ class PreparationTest {
     @Test
     void refusesBadSeats() {
         Spec s = given(prepared());
-        s.when(MOD, new AddParticipant("Eva", 1, false)).thenRejected("SEAT_TAKEN");
-        s.when(MOD, new AddParticipant("anouk", 8, false)).thenRejected("PSEUDONYM_TAKEN");
-        assertThat(s.when(MOD, new AddParticipant("Eva", Meeting.MAX_PARTICIPANTS + 1, false)).thenRejected("INVALID").field()).isEqualTo("seat");
-        assertThat(s.when(MOD, new AddParticipant("Eva", 0, false)).thenRejected("INVALID").field()).isEqualTo("seat");
-        assertThat(s.when(MOD, new AddParticipant("", 8, false)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
-        assertThat(s.when(MOD, new AddParticipant("x".repeat(41), 8, false)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
-        s.when(MOD, new EditParticipant("P999", "Eva", 8, false)).thenRejected("UNKNOWN_PARTICIPANT");
-        s.when(MOD, new EditParticipant(BRAM, "Anouk", 2, false)).thenRejected("PSEUDONYM_TAKEN");
-        s.when(MOD, new EditParticipant(BRAM, "Bram", 1, false)).thenRejected("SEAT_TAKEN");
-        s.when(MOD, new EditParticipant(BRAM, "Bram", 2, false)).then(new ParticipantEdited(BRAM, "Bram", 2, false));
+        s.when(MOD, new AddParticipant("Eva", 1, null, false, null)).thenRejected("SEAT_TAKEN");
+        s.when(MOD, new AddParticipant("anouk", 8, null, false, null)).thenRejected("PSEUDONYM_TAKEN");
+        assertThat(s.when(MOD, new AddParticipant("Eva", Meeting.MAX_PARTICIPANTS + 1, null, false, null)).thenRejected("INVALID").field()).isEqualTo("seat");
+        assertThat(s.when(MOD, new AddParticipant("Eva", 0, null, false, null)).thenRejected("INVALID").field()).isEqualTo("seat");
+        assertThat(s.when(MOD, new AddParticipant("", 8, null, false, null)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
+        assertThat(s.when(MOD, new AddParticipant("x".repeat(41), 8, null, false, null)).thenRejected("INVALID").field()).isEqualTo("pseudonym");
+        s.when(MOD, new EditParticipant("P999", "Eva", 8, false, null)).thenRejected("UNKNOWN_PARTICIPANT");
+        s.when(MOD, new EditParticipant(BRAM, "Anouk", 2, false, null)).thenRejected("PSEUDONYM_TAKEN");
+        s.when(MOD, new EditParticipant(BRAM, "Bram", 1, false, null)).thenRejected("SEAT_TAKEN");
+        s.when(MOD, new EditParticipant(BRAM, "Bram", 2, false, null)).then();
+        s.when(MOD, new EditParticipant(BRAM, null, null, true, null)).then(new ParticipantEdited(BRAM, "Bram", 2, true, Map.of()));
         s.when(MOD, new RemoveParticipant("P999")).thenRejected("UNKNOWN_PARTICIPANT");
     }
 
@@ -137,9 +140,15 @@ class PreparationTest {
     void theCircleHoldsAtMostFourteen() {
         List<Event> full = new ArrayList<>(prepared());
         for (int seat = 5; seat <= 14; seat++) {
-            full.add(new ParticipantAdded("P-" + seat, "Deelnemer " + seat, seat, false));
+            full.add(new ParticipantAdded("P-" + seat, "Deelnemer " + seat, seat, ParticipantStatus.CONFIRMED, false, Map.of()));
         }
-        given(full).when(MOD, new AddParticipant("Vijftien", 14, false)).thenRejected("CIRCLE_FULL");
+        Spec s = given(full);
+        s.when(MOD, new AddParticipant("Vijftien", 14, null, null, null)).thenRejected("SEAT_TAKEN");
+        // A fifteenth recruit waits in reserve, without a seat; one who is there needs one.
+        s.when(MOD, new AddParticipant("Vijftien", null, null, null, null))
+                .then(new ParticipantAdded("P" + (NEXT + 10), "Vijftien", null, ParticipantStatus.INVITED, false, Map.of()));
+        given(full).and(phases(Phase.PREPARATION, Phase.LOBBY))
+                .when(MOD, new AddParticipant("Vijftien", null, ParticipantStatus.PRESENT, null, null)).thenRejected("CIRCLE_FULL");
     }
 
     @Test

@@ -98,13 +98,14 @@ class MeetingResourceTest {
                 .then().statusCode(200).body("meeting.guide[1].title", is("Toegang en wachttijd"));
         moderator().delete("/api/meetings/" + id + "/themes/" + t2).then().statusCode(200).body("meeting.guide", hasSize(1));
 
-        String p = moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":1,\"briefed\":true}")
+        String p = moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk\",\"seat\":1,\"status\":\"INFORMED\"}")
                 .post("/api/meetings/" + id + "/participants")
-                .then().statusCode(201).body("meeting.participants[0].pseudonym", is("Anouk"))
+                .then().statusCode(201).body("recruitment.places[0].pseudonym", is("Anouk"))
+                .body("recruitment.places[0].status", is("INFORMED"))
                 .extract().path("createdId");
         moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Anouk V.\",\"seat\":4}")
                 .put("/api/meetings/" + id + "/participants/" + p)
-                .then().statusCode(200).body("meeting.participants[0].seat", is(4));
+                .then().statusCode(200).body("recruitment.places[0].seat", is(4));
         moderator().contentType(ContentType.JSON).body("{\"pseudonym\":\"Bram\",\"seat\":4}")
                 .post("/api/meetings/" + id + "/participants")
                 .then().statusCode(409).body("code", is("SEAT_TAKEN")).body("field", is("seat"));
@@ -118,7 +119,7 @@ class MeetingResourceTest {
                 .put("/api/meetings/" + id + "/topics-open")
                 .then().statusCode(200).body("meeting.topicsOpen", is(true));
         moderator().delete("/api/meetings/" + id + "/participants/" + p).then().statusCode(200)
-                .body("meeting.participants", empty());
+                .body("recruitment.places", empty());
     }
 
     @Test

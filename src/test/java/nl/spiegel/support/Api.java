@@ -38,7 +38,7 @@ public final class Api {
                     .post("/api/meetings/" + m.id() + "/themes").then().statusCode(201);
         }
         for (int i = 1; i <= participants; i++) {
-            m.asModerator().body("{\"pseudonym\":\"Deelnemer " + i + "\",\"seat\":" + i + ",\"briefed\":true}")
+            m.asModerator().body("{\"pseudonym\":\"Deelnemer " + i + "\",\"seat\":" + i + ",\"status\":\"INFORMED\"}")
                     .post("/api/meetings/" + m.id() + "/participants").then().statusCode(201);
         }
         return m;
