@@ -31,7 +31,7 @@ public interface SpiegelConfig {
     @WithDefault("1h")
     String retentionCheck();
 
-    /** The time zone of dates in reports. */
+    /** The time zone of dates in reports and of the days of the track planner. */
     @WithDefault("Europe/Amsterdam")
     ZoneId timeZone();
 

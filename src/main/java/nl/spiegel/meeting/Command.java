@@ -250,4 +250,16 @@ public sealed interface Command {
 
     /** What the participants said of a norm: met, not met or unclear, with a short note. */
     record EvaluateNorm(String normId, NormVerdict verdict, String note) implements Norms, AfterTheEnd {}
+
+    /** The track around the meeting: its milestones' dates, owners and whether they are done. */
+    sealed interface Track extends Command, ByOrganiser, AfterTheEnd {}
+
+    /**
+     * A milestone's own date and owner; either left out goes back to the proposed date or the usual
+     * owner. The meeting's own date is its scheduled start.
+     */
+    record PlanMilestone(Milestone milestone, LocalDate due, Milestone.Owner owner) implements Track {}
+
+    /** Marks a milestone done, or not done after all. */
+    record MarkMilestone(Milestone milestone, Boolean done) implements Track {}
 }

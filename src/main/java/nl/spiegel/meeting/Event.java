@@ -164,4 +164,11 @@ public sealed interface Event {
     record NormDropped(String normId) implements Norms {}
 
     record NormEvaluated(String normId, NormVerdict verdict, String note) implements Norms {}
+
+    sealed interface Track extends Event {}
+
+    /** {@code due} and {@code owner} are {@code null} when they went back to the proposed ones. */
+    record MilestonePlanned(Milestone milestone, LocalDate due, Milestone.Owner owner) implements Track {}
+
+    record MilestoneMarked(Milestone milestone, boolean done) implements Track {}
 }

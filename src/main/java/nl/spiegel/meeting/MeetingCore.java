@@ -71,6 +71,7 @@ public final class MeetingCore {
             case Event.Reporting e -> Reporting.evolve(m, e);
             case Event.FollowUp e -> FollowUp.evolve(m, e, at);
             case Event.Norms e -> Norms.evolve(m, e, at);
+            case Event.Track e -> Track.evolve(m, e, at);
         };
     }
 
@@ -144,6 +145,7 @@ public final class MeetingCore {
             case Command.Reporting c -> Reporting.decide(m, c, at);
             case Command.FollowUp c -> FollowUp.decide(m, actor, c);
             case Command.Norms c -> Norms.decide(m, c);
+            case Command.Track c -> Track.decide(m, c);
         };
     }
 }

@@ -119,6 +119,9 @@ public record Rejection(Reason reason, String field, Detail detail) {
         /** Numbers that must add up to {@code total}. */
         record AddsUpTo(int total) implements Detail {}
 
+        /** The meeting's own date is its scheduled start, set with its facts. */
+        record TheMeetingsDate() implements Detail {}
+
         /** Over a limit for now: try again after {@code seconds}. */
         record TryAgainIn(long seconds) implements Detail {}
     }

@@ -140,6 +140,10 @@ public interface EnglishTexts extends Texts {
     String notInCircle();
 
     @Override
+    @Message("'{field}': the meeting's own date is set with the meeting's facts.")
+    String theMeetingsDate(String field);
+
+    @Override
     @Message("'{field}': do not fill in an e-mail address or phone number. Spiegel keeps no contact data of participants.")
     String contactData(String field);
 
@@ -322,4 +326,56 @@ public interface EnglishTexts extends Texts {
     @Override
     @Message("The meeting has {max} notes already; no more can be added.")
     String notesFull(int max);
+
+    @Override
+    @Message("Goal and target group set")
+    String milestoneGoalSet();
+
+    @Override
+    @Message("Conversation guide ready")
+    String milestoneGuideReady();
+
+    @Override
+    @Message("Recruiting participants started")
+    String milestoneRecruitingStarted();
+
+    @Override
+    @Message("Participants informed")
+    String milestoneParticipantsInformed();
+
+    @Override
+    @Message("Listeners invited")
+    String milestoneListenersInvited();
+
+    @Override
+    @Message("Mirror meeting")
+    String milestoneMeeting();
+
+    @Override
+    @Message("Draft report ready")
+    String milestoneReportDraft();
+
+    @Override
+    @Message("Report published")
+    String milestoneReportPublished();
+
+    @Override
+    @Message("Check on the actions")
+    String milestoneFollowUpCheck();
+
+    @Override
+    @Message("Thank-you letter sent")
+    String milestoneLetterSent();
+
+    @Override
+    @Message("Who: the moderator")
+    String ownerModerator();
+
+    @Override
+    @Message("Who: the organisation")
+    String ownerOrganisation();
+
+    @Override
+    @Message("Done")
+    String milestoneDone();
 }

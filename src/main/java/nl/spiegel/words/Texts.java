@@ -155,6 +155,9 @@ public interface Texts {
     @Message("'{field}': de getallen moeten samen {total} zijn.")
     String addsUpTo(String field, int total);
 
+    @Message("'{field}': de datum van het gesprek zelf staat bij de gegevens van het gesprek.")
+    String theMeetingsDate(String field);
+
     @Message("'{field}' heeft een waarde van de verkeerde soort.")
     String wrongKind(String field);
 
@@ -247,4 +250,45 @@ public interface Texts {
 
     @Message("Het gesprek heeft al {max} notities; meer kan niet.")
     String notesFull(int max);
+
+    // The milestones of the track, as a calendar shows them.
+
+    @Message("Doel en doelgroep vastgesteld")
+    String milestoneGoalSet();
+
+    @Message("Gespreksleidraad klaar")
+    String milestoneGuideReady();
+
+    @Message("Werving deelnemers begonnen")
+    String milestoneRecruitingStarted();
+
+    @Message("Deelnemers geïnformeerd")
+    String milestoneParticipantsInformed();
+
+    @Message("Toehoorders uitgenodigd")
+    String milestoneListenersInvited();
+
+    @Message("Spiegelgesprek")
+    String milestoneMeeting();
+
+    @Message("Concept-verslag klaar")
+    String milestoneReportDraft();
+
+    @Message("Verslag vastgesteld")
+    String milestoneReportPublished();
+
+    @Message("Controle op de acties")
+    String milestoneFollowUpCheck();
+
+    @Message("Bedankbrief verstuurd")
+    String milestoneLetterSent();
+
+    @Message("Wie: de gespreksleider")
+    String ownerModerator();
+
+    @Message("Wie: de organisatie")
+    String ownerOrganisation();
+
+    @Message("Gedaan")
+    String milestoneDone();
 }

@@ -8,6 +8,7 @@ import nl.spiegel.meeting.Norms;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Rejection.Detail;
 import nl.spiegel.meeting.Recruitment;
+import nl.spiegel.meeting.Milestone;
 
 /** The words for a rejection of the core: its reason, or for an invalid value what was wrong with it. */
 public final class Wording {
@@ -17,6 +18,22 @@ public final class Wording {
     /** The texts in a language: "en", or Dutch for anything else. */
     public static Texts in(String language) {
         return MessageBundles.get(Texts.class, Localized.Literal.of("en".equals(language) ? "en" : "nl"));
+    }
+
+    /** A milestone of the track by name. */
+    public static String of(Texts t, Milestone milestone) {
+        return switch (milestone) {
+            case GOAL_SET -> t.milestoneGoalSet();
+            case GUIDE_READY -> t.milestoneGuideReady();
+            case RECRUITING_STARTED -> t.milestoneRecruitingStarted();
+            case PARTICIPANTS_INFORMED -> t.milestoneParticipantsInformed();
+            case LISTENERS_INVITED -> t.milestoneListenersInvited();
+            case MEETING -> t.milestoneMeeting();
+            case REPORT_DRAFT -> t.milestoneReportDraft();
+            case REPORT_PUBLISHED -> t.milestoneReportPublished();
+            case FOLLOW_UP_CHECK -> t.milestoneFollowUpCheck();
+            case LETTER_SENT -> t.milestoneLetterSent();
+        };
     }
 
     public static String of(Texts t, Rejection r) {
@@ -87,6 +104,7 @@ public final class Wording {
             case Detail.ControlCharacters d -> t.controlCharacters(field);
             case Detail.WebAddress d -> t.webAddress(field);
             case Detail.ContactData d -> t.contactData(field);
+            case Detail.TheMeetingsDate d -> t.theMeetingsDate(field);
             case Detail.Unique d -> t.unique(field);
             case Detail.AddsUpTo d -> t.addsUpTo(field, d.total());
             case Detail.BodyNeeded d -> t.bodyNeeded();

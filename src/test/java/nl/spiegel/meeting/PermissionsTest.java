@@ -39,6 +39,8 @@ class PermissionsTest {
             new Row(new SetParticipantStatus(BRAM, ParticipantStatus.CONFIRMED, null), FOLLOW_UP),
             new Row(new SetCrossSection(List.of()), FOLLOW_UP),
             new Row(new RemoveParticipant(DIRK), FOLLOW_UP),
+            new Row(new PlanMilestone(Milestone.GOAL_SET, LocalDate.of(2027, 1, 4), null), FOLLOW_UP),
+            new Row(new MarkMilestone(Milestone.GOAL_SET, true), FOLLOW_UP),
             new Row(new SetTopicsOpen(true), MODERATORS),
             new Row(new SubmitTopic("Onderwerp"), LISTENERS),
             new Row(new SetTopicStatus("K1", TopicStatus.ADOPTED, null), MODERATORS),

@@ -29,7 +29,7 @@ class TextsTest {
                 new Detail.NotItself(), new Detail.AtMost(50), new Detail.NotActionable(),
                 new Detail.ControlCharacters(), new Detail.BodyNeeded(), new Detail.NotAModeratorKey(),
                 new Detail.RepeatTitle(), new Detail.TryAgainIn(30), new Detail.WebAddress(), new Detail.ContactData(),
-                new Detail.Unique(), new Detail.AddsUpTo(100))) {
+                new Detail.Unique(), new Detail.AddsUpTo(100), new Detail.TheMeetingsDate())) {
             rejections.add(Rejection.invalid("veld", detail));
         }
         assertThat(rejections.stream().map(Rejection::detail).filter(d -> d != null).map(Object::getClass).distinct())
