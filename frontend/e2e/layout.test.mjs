@@ -281,6 +281,9 @@ test('the listener\'s phone and laptop in every phase, and offline', async () =>
     const organiser = await (await chrome.newContext()).newPage();
     await organiser.goto(BASE + '/');
     const m = await meeting({ title: 'Spiegelgesprek wijkteam', seats: 6 });
+    // A hybrid meeting: remote listeners hear it over a video call.
+    await api('PUT', `/api/meetings/${m.id}`, m.key, { title: 'Spiegelgesprek wijkteam', plannedMinutes: 75,
+      listenUrl: 'https://meet.example.org/spiegel-wijkteam' });
     // Each device a listener of its own; the first one's question will be asked.
     const devices = [];
     for (const viewport of [...PHONES, LAPTOP]) {
@@ -306,6 +309,11 @@ test('the listener\'s phone and laptop in every phase, and offline', async () =>
       { type: 'AddNote', tag: 'QUOTE', text: '“Ik voelde me een nummer.”', shared: true }]);
     for (const { page } of devices) await page.locator('.speaker', { hasText: 'Bram' }).waitFor();
     await each('conversation', async (page, viewport) => {
+      // Where to listen in, opened beside the page.
+      const call = page.getByRole('link', { name: 'Luister mee via de videoverbinding' });
+      assert.equal(await call.getAttribute('href'), 'https://meet.example.org/spiegel-wijkteam');
+      assert.equal(await call.getAttribute('target'), '_blank');
+      assert.match(await call.getAttribute('rel'), /noopener/);
       if (viewport === LAPTOP) {
         // The laptop uses its width: the shared notes beside what happens now.
         const now = await page.locator('#h-now').boundingBox();

@@ -377,4 +377,11 @@ export const en: Record<keyof typeof nl, Text> = {
   'listen.next.1': 'The moderator writes a report of what the participants told.',
   'listen.next.2': 'The improvement points become actions, with an owner and a date.',
   'listen.next.3': 'Talk in your team about what struck you: what will you take into your work?',
+  'field.organisation': 'Organisation',
+  'field.organisation.help': 'Who holds the meeting. This name is in the letter and on the page for the participants.',
+  'field.listenUrl': 'Where do remote listeners listen in?',
+  'field.listenUrl.help': "The video call's link (starts with https://). Listeners see it on their screen. Empty: in the room only.",
+  'listen.videoCall': 'Listen in through the video call',
+  'listen.videoCall.help': 'Opens in a new window. Turn your microphone off.',
+  'invite.remote': 'To listen in remotely, use the video call:',
 };

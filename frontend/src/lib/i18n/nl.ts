@@ -376,4 +376,11 @@ export const nl = {
   'listen.next.1': 'De gespreksleider schrijft een verslag met wat de deelnemers vertelden.',
   'listen.next.2': 'De verbeterpunten worden acties, met een eigenaar en een datum.',
   'listen.next.3': 'Bespreek in uw team wat u opviel: wat neemt u mee in uw werk?',
+  'field.organisation': 'Organisatie',
+  'field.organisation.help': 'Wie het gesprek houdt. Deze naam staat in de brief en op de pagina voor de deelnemers.',
+  'field.listenUrl': 'Waar luisteren toehoorders op afstand mee?',
+  'field.listenUrl.help': 'De link van de videoverbinding (begint met https://). Toehoorders zien hem op hun scherm. Leeg: alleen in de zaal.',
+  'listen.videoCall': 'Luister mee via de videoverbinding',
+  'listen.videoCall.help': 'Opent in een nieuw venster. Zet uw microfoon uit.',
+  'invite.remote': 'Op afstand meeluisteren kan via de videoverbinding:',
 } satisfies Record<string, Text>;
