@@ -28,3 +28,7 @@ export type SeriesCreated = Schemas['Created'];
 export type SeriesOverview = Schemas['Overview'];
 export type Report = Schemas['Report'];
 export type ReportVersion = Schemas['Version'];
+export type Norm = Schemas['Norm'];
+export type NormCheck = Schemas['NormCheck'];
+export type NormStatus = Schemas['NormStatus'];
+export type NormVerdict = Schemas['NormVerdict'];
