@@ -172,6 +172,12 @@ test('the question desk and the assistant\'s screen at both tablet sizes', async
       });
       assert.ok(await inView(page.getByRole('button', { name: 'Volgende vraag' })), '"next" is in view');
     }
+    // The answer to the question asked, noted in a few words.
+    await page.setViewportSize(LANDSCAPE);
+    await page.getByLabel(/^Antwoord in het kort: Wat bedoelde u met de wachtlijst/).fill('De wachtlijst van de gemeente, niet die van ons.');
+    await page.getByRole('button', { name: 'Antwoord opslaan' }).click();
+    await page.getByRole('button', { name: 'Antwoord opgeslagen' }).waitFor();
+    assert.equal((await serverView(m.id, m.key)).questions.find((x) => x.status === 'ASKING').answer, 'De wachtlijst van de gemeente, niet die van ons.');
     // Reject: the reason first, then confirm; the undo stays in view.
     await page.setViewportSize(LANDSCAPE);
     await page.locator('ul.screen li', { hasText: 'Waarom stopte u' }).getByRole('button', { name: /^Afwijzen…/ }).click();

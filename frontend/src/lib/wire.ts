@@ -32,3 +32,4 @@ export type Norm = Schemas['Norm'];
 export type NormCheck = Schemas['NormCheck'];
 export type NormStatus = Schemas['NormStatus'];
 export type NormVerdict = Schemas['NormVerdict'];
+export type TopicView = Schemas['TopicView'];

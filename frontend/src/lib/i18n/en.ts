@@ -403,4 +403,12 @@ export const en: Record<keyof typeof nl, Text> = {
   'norm.MEASURED': 'measured',
   'norm.REVISED': 'revised',
   'norm.RETIRED': 'retired',
+  'roundUp': 'What did the participants find most important?',
+  'roundUp.help': 'Your summary of the closing round. It goes into the report.',
+  'roundUp.save': 'Save the closing round',
+  'answer.label': 'The answer, in a few words',
+  'answer.save': 'Save answer',
+  'answer.saved': 'Answer saved',
+  'prep.topic.theme': 'In theme',
+  'prep.topic.noTheme': 'Choose a theme…',
 };

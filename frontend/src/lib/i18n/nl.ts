@@ -402,4 +402,12 @@ export const nl = {
   'norm.MEASURED': 'gemeten',
   'norm.REVISED': 'herzien',
   'norm.RETIRED': 'vervallen',
+  'roundUp': 'Wat vonden de deelnemers het belangrijkst?',
+  'roundUp.help': 'Uw samenvatting van de slotronde. Die komt in het verslag.',
+  'roundUp.save': 'Slotronde opslaan',
+  'answer.label': 'Antwoord in het kort',
+  'answer.save': 'Antwoord opslaan',
+  'answer.saved': 'Antwoord opgeslagen',
+  'prep.topic.theme': 'Bij thema',
+  'prep.topic.noTheme': 'Thema kiezen…',
 } satisfies Record<string, Text>;
