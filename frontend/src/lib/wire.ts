@@ -28,6 +28,9 @@ export type SeriesCreated = Schemas['Created'];
 export type SeriesOverview = Schemas['Overview'];
 export type Report = Schemas['Report'];
 export type ReportVersion = Schemas['Version'];
+
+export type LinkState = Schemas['LinkState'];
+export type Letter = Schemas['Letter'];
 export type Norm = Schemas['Norm'];
 export type NormCheck = Schemas['NormCheck'];
 export type NormStatus = Schemas['NormStatus'];
