@@ -8,7 +8,9 @@ type Schemas = components['schemas'];
 export type ModeratorView = Schemas['ModeratorView'];
 export type ListenerView = Schemas['ListenerView'];
 export type DisplayView = Schemas['DisplayView'];
-export type View = ModeratorView | ListenerView | DisplayView;
+/** The follow-up page's view (role PUBLIC): what was done with the participants' input. */
+export type FollowUpView = Schemas['FollowUpView'];
+export type View = ModeratorView | ListenerView | DisplayView | FollowUpView;
 
 export type SeatStats = Schemas['SeatStats'];
 export type QuestionView = Schemas['QuestionView'];
@@ -29,6 +31,7 @@ export type SeriesOverview = Schemas['Overview'];
 export type Report = Schemas['Report'];
 export type ReportVersion = Schemas['Version'];
 
+export type FollowUpPage = Schemas['FollowUpPage'];
 export type LinkState = Schemas['LinkState'];
 export type Letter = Schemas['Letter'];
 export type Norm = Schemas['Norm'];
