@@ -1,14 +1,17 @@
 // The after-track: the participants' page "what was done with your input" on a phone and a laptop
-// (live, printable, nameless, gone once revoked, kept after erasure).
+// (live, printable, nameless, gone once revoked, kept after erasure), and the series' register of
+// service norms (a norm made from a published point, adopted, evaluated in a second meeting, its
+// verdict shown with its source, carried into another series).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, api, BASE, browser, drive, meeting, NAMES, newPage, screenshot, serverView } from './support.mjs';
-import { assertLayout } from './layout.mjs';
+import { accessible, api, BASE, browser, drive, meeting, NAMES, newPage, screenshot, serverView, until } from './support.mjs';
+import { assertLayout, CONSOLE } from './layout.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const SMALL_PHONE = { width: 360, height: 740 };
 const LAPTOP = { width: 1366, height: 768 };
 const LANDSCAPE = { width: 1180, height: 820 };
+const PORTRAIT = { width: 820, height: 1180 };
 const size = ({ width, height }) => `${width}x${height}`;
 
 /**
@@ -128,9 +131,145 @@ test('the follow-up page on a phone and a laptop: live, printable, nameless, rev
     await phone.getByText('Het gesprek zelf is gewist. U leest wat er bewaard is.').waitFor();
     await phone.locator('.done .status', { hasText: 'Mee bezig' }).waitFor();
     await assertLayout(phone, 'the follow-up page from the archive');
+    // The series still shows the erased meeting's actions, from its archive.
+    const organiser = await newPage(chrome, { viewport: LAPTOP });
+    await organiser.goto(`${BASE}/series/${series.id}#key=${series.organiserKey}`);
+    await organiser.getByText(/^Dit gesprek is gewist/).waitFor();
+    await organiser.locator('.meeting .action', { hasText: 'Intake-proces herzien (TK-12)' }).getByText('bezig', { exact: true }).waitFor();
+    await assertLayout(organiser, 'the series page with an erased meeting, 1366x768');
     await api('DELETE', `/api/meetings/${m.id}/followup-link`, series.organiserKey);
     await phone.reload();
     await phone.getByRole('heading', { name: 'Deze link werkt niet meer' }).waitFor();
+  } finally {
+    await chrome.close();
+  }
+});
+
+test('the register: a norm from a published point, adopted, tested in a second meeting, its verdict with its source', async () => {
+  const chrome = await browser();
+  try {
+    const setup = await newPage(chrome);
+    await setup.goto(BASE + '/');
+    const series = await api('POST', '/api/series', null, { name: 'Klantgesprekken 2027', description: 'Ouders en jongeren' });
+    const other = await api('POST', '/api/series', null, { name: 'Klantgesprekken 2028' });
+    const first = await heldMeeting(setup, { title: 'Gesprek met ouders', series, norms: ['Binnen 10 werkdagen een eerste gesprek.'],
+      notes: [['IMPROVEMENT_POINT', 'De wachttijd voor een intake is te lang'], ['WISH', 'Eén vaste contactpersoon']] });
+    const wait = first.notes.find((n) => n.text.startsWith('De wachttijd')).id;
+    await api('POST', `/api/meetings/${first.id}/actions`, first.key, { noteId: wait, title: 'Wachttijd halveren', owner: 'Team Toegang',
+      due: '2026-01-31' });
+
+    // The organiser makes a norm of the published point, in words of their own, and adopts it.
+    const organiser = await newPage(chrome, { viewport: LAPTOP });
+    await organiser.goto(`${BASE}/series/${series.id}#key=${series.organiserKey}`);
+    await organiser.getByRole('heading', { name: 'Reeks: Klantgesprekken 2027' }).waitFor();
+    await organiser.locator('.meeting .late-badge', { hasText: 'te laat' }).waitFor();
+    await organiser.getByRole('button', { name: 'Norm maken: De wachttijd voor een intake is te lang' }).click();
+    const wording = organiser.getByLabel('Nieuwe norm');
+    assert.equal(await wording.inputValue(), 'De wachttijd voor een intake is te lang');
+    await organiser.getByText(/Gemaakt uit: “Gesprek met ouders”, verbeterpunt/).waitFor();
+    const text = 'U hoort binnen twee weken wanneer uw intake is.';
+    await wording.fill(text);
+    await organiser.getByRole('button', { name: 'In het register', exact: true }).click();
+    const norm = organiser.locator('.register li.norm', { hasText: text });
+    await norm.locator('.meta .status', { hasText: /^voorstel$/ }).waitFor();
+    await norm.getByText(/Uit “Gesprek met ouders”, verbeterpunt:/).waitFor();
+    await norm.getByRole('button', { name: `Vaststellen: ${text}` }).click();
+    await norm.locator('.meta .status', { hasText: /^vastgesteld$/ }).waitFor();
+    // The report's concept norm goes in as it was proposed.
+    await organiser.getByRole('button', { name: 'In het register: Binnen 10 werkdagen een eerste gesprek.' }).click();
+    await organiser.locator('.register li.norm', { hasText: 'Binnen 10 werkdagen' }).getByText(/voorstel in het verslag/).waitFor();
+    // A question there was no time for is answered in writing.
+    const written = organiser.locator('.meeting .written', { hasText: 'Hoe lang wachtte u op de eerste afspraak?' });
+    await written.getByLabel(/Antwoord in het kort/).fill('Gemiddeld zes weken.');
+    await written.getByRole('button', { name: 'Antwoord opslaan' }).click();
+    await until('the answer is kept', async () => (await serverView(first.id, first.key)).questions[0].answer === 'Gemiddeld zes weken.');
+
+    // A second meeting puts the norm on its guide and the participants give their verdict.
+    const second = await meeting({ title: 'Gesprek met jongeren', seats: 8 });
+    await api('POST', `/api/series/${series.id}/meetings`, series.organiserKey, { meetingKey: second.key });
+    // A listener's topic is taken into the guide, in the theme where it will come up.
+    await drive(setup, second.id, second.key, [{ type: 'SetTopicsOpen', open: true }]);
+    const listener = await api('POST', '/api/join', null, { code: second.access.joinCode, displayName: 'Pieter' });
+    await drive(setup, second.id, listener.key, [{ type: 'SubmitTopic', text: 'Hoe gaat het na je achttiende?' }]);
+    const tablet = await newPage(chrome, { viewport: LANDSCAPE, hasTouch: true });
+    await tablet.goto(BASE + second.access.links.moderator);
+    await tablet.getByLabel('Bij thema: Hoe gaat het na je achttiende?').selectOption({ label: 'Contact' });
+    await tablet.locator('li.topic', { hasText: 'Hoe gaat het na je achttiende?' }).getByRole('button', { name: 'In leidraad' }).click();
+    await until('the topic is in its theme', async () => {
+      const v = await serverView(second.id, second.key);
+      return v.topics[0].status === 'ADOPTED' && v.topics[0].themeId === v.guide.find((g) => g.title === 'Contact').id;
+    });
+    await tablet.getByRole('button', { name: `Op de leidraad: ${text}` }).click();
+    await tablet.getByRole('button', { name: `Van de leidraad: ${text}` }).waitFor();
+    await assertLayout(tablet, 'preparation with norms, 1180x820');
+    await drive(tablet, second.id, second.key, [{ type: 'ChangePhase', to: 'LOBBY' }, { type: 'ChangePhase', to: 'OPENING' },
+      { type: 'ChangePhase', to: 'CONVERSATION' }, { type: 'GiveFloor', participantId: second.participants[0] }]);
+    await tablet.getByRole('tab', { name: 'Gesprek', exact: true }).click();
+    const check = tablet.getByRole('group', { name: `Servicenormen: ${text}` });
+    await check.getByRole('button', { name: 'Gehaald', exact: true }).click();
+    await check.getByRole('button', { name: 'Gehaald', exact: true, pressed: true }).waitFor();
+    await tablet.getByLabel(`Korte toelichting: ${text}`).fill('Meestal binnen tien dagen');
+    await tablet.getByRole('button', { name: 'Toelichting opslaan' }).click();
+    await until('the verdict is given', async () => (await serverView(second.id, second.key)).norms[0].note === 'Meestal binnen tien dagen');
+    for (const viewport of [LANDSCAPE, PORTRAIT]) {
+      await tablet.setViewportSize(viewport);
+      await tablet.waitForTimeout(150);
+      // The side panel scrolls to the norms; the page itself never scrolls.
+      await tablet.evaluate(() => {
+        const body = document.querySelector('.side .body');
+        body.scrollTop = document.getElementById('h-checks').offsetTop - body.offsetTop - 8;
+      });
+      await assertLayout(tablet, `the console with norms, ${size(viewport)}`, CONSOLE);
+      if (viewport === LANDSCAPE) await screenshot(tablet, `console-norms-${size(viewport)}`);
+    }
+    await accessible(tablet, 'the console with norms');
+    // The closing round: what the participants found most important, above the questions.
+    await tablet.setViewportSize(LANDSCAPE);
+    await drive(tablet, second.id, second.key, [{ type: 'ChangePhase', to: 'CLARIFYING' }, { type: 'ChangePhase', to: 'CLOSING' }]);
+    await tablet.getByLabel('Wat vonden de deelnemers het belangrijkst?').fill('Sneller weten waar je aan toe bent.');
+    await tablet.getByRole('button', { name: 'Slotronde opslaan' }).click();
+    await until('the round-up is kept', async () => (await serverView(second.id, second.key)).roundUp === 'Sneller weten waar je aan toe bent.');
+    await assertLayout(tablet, 'the closing phase, 1180x820', CONSOLE);
+    await drive(tablet, second.id, second.key, [{ type: 'ChangePhase', to: 'ENDED' }]);
+
+    // The register shows the verdict with the meeting that gave it, side by side with the first.
+    await organiser.reload();
+    await norm.locator('.meta .status', { hasText: /^gemeten$/ }).waitFor();
+    await norm.getByText('Laatst getoetst in “Gesprek met jongeren”: Gehaald').waitFor();
+    await norm.getByText(/^Geschiedenis/).click();
+    await norm.locator('.history li', { hasText: 'in “Gesprek met jongeren”: Gehaald' }).getByText('“Meestal binnen tien dagen”').waitFor();
+    const column = await organiser.locator('#h-compare ~ .scroll tbody tr', { hasText: 'Servicenormen' }).locator('td').nth(1).innerText();
+    assert.ok(column.includes(text) && column.includes('Gehaald'), column);
+    for (const viewport of [LAPTOP, PORTRAIT]) {
+      await organiser.setViewportSize(viewport);
+      await organiser.waitForTimeout(100);
+      await assertLayout(organiser, `the series page, ${size(viewport)}`);
+    }
+    await organiser.setViewportSize(LAPTOP);
+    await accessible(organiser, 'the series page');
+    await organiser.locator('#h-register').scrollIntoViewIfNeeded();
+    await organiser.evaluate(() => document.getElementById('h-register').scrollIntoView({ block: 'start' }));
+    await screenshot(organiser, `series-register-${size(LAPTOP)}`);
+    if (process.env.DEBUG_LINKS) console.log('SERIES', `${BASE}/series/${series.id}#key=${series.organiserKey}`);
+
+    // Carried into the organisation's next series, and revised here.
+    await norm.getByText('Meenemen naar een andere reeks').click();
+    await norm.getByLabel('Link van de organisator van de andere reeks').fill(`${BASE}/series/${other.id}#key=${other.organiserKey}`);
+    await norm.getByRole('button', { name: 'Meenemen', exact: true }).click();
+    await organiser.getByText('De norm staat nu ook in de andere reeks.').waitFor();
+    const carried = await api('GET', `/api/series/${other.id}/norms`, other.organiserKey);
+    assert.equal(carried.length, 1);
+    assert.equal(carried[0].text, text);
+    assert.equal(carried[0].status, 'MEASURED');
+    await norm.getByRole('button', { name: `Herzien…: ${text}` }).click();
+    await norm.getByLabel('Nieuwe tekst van de norm').fill('U hoort binnen tien werkdagen wanneer uw intake is.');
+    await norm.getByRole('button', { name: 'Herzien', exact: true }).click();
+    await organiser.locator('.register li.norm', { hasText: 'binnen tien werkdagen wanneer' }).locator('.meta .status', { hasText: /^herzien$/ }).waitFor();
+    // The participants of the first meeting read the norm that came from what they said.
+    const page = await api('POST', `/api/meetings/${first.id}/followup-link`, series.organiserKey);
+    await organiser.goto(BASE + page.link);
+    const promise = organiser.locator('.step li', { hasText: 'U hoort binnen tien werkdagen wanneer uw intake is.' });
+    await promise.getByText('Aangepast').waitFor();
   } finally {
     await chrome.close();
   }

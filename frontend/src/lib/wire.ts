@@ -30,6 +30,7 @@ export type SeriesCreated = Schemas['Created'];
 export type SeriesOverview = Schemas['Overview'];
 export type Report = Schemas['Report'];
 export type ReportVersion = Schemas['Version'];
+export type MeetingLine = Schemas['MeetingLine'];
 
 export type FollowUpPage = Schemas['FollowUpPage'];
 export type LinkState = Schemas['LinkState'];
