@@ -8,7 +8,9 @@ type Schemas = components['schemas'];
 export type ModeratorView = Schemas['ModeratorView'];
 export type ListenerView = Schemas['ListenerView'];
 export type DisplayView = Schemas['DisplayView'];
-export type View = ModeratorView | ListenerView | DisplayView;
+/** The follow-up page's view (role PUBLIC): what was done with the participants' input. */
+export type FollowUpView = Schemas['FollowUpView'];
+export type View = ModeratorView | ListenerView | DisplayView | FollowUpView;
 
 export type SeatStats = Schemas['SeatStats'];
 export type QuestionView = Schemas['QuestionView'];
@@ -28,3 +30,13 @@ export type SeriesCreated = Schemas['Created'];
 export type SeriesOverview = Schemas['Overview'];
 export type Report = Schemas['Report'];
 export type ReportVersion = Schemas['Version'];
+export type MeetingLine = Schemas['MeetingLine'];
+
+export type FollowUpPage = Schemas['FollowUpPage'];
+export type LinkState = Schemas['LinkState'];
+export type Letter = Schemas['Letter'];
+export type Norm = Schemas['Norm'];
+export type NormCheck = Schemas['NormCheck'];
+export type NormStatus = Schemas['NormStatus'];
+export type NormVerdict = Schemas['NormVerdict'];
+export type TopicView = Schemas['TopicView'];
