@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { nextSteps, normsOf, overdue, seriesLink, today } from './register';
+import { normsOf, seriesLink } from './register';
 import type { Norm } from './wire';
 
 const norm = (id: string, over: Partial<Norm> = {}): Norm => ({ id, seriesId: 's', text: `Norm ${id}`, status: 'ADOPTED',
-  createdAt: '2027-01-01T10:00:00Z', carriedFrom: null, history: [], sources: [], ...over });
+  createdAt: '2027-01-01T10:00:00Z', carriedFrom: null, history: [], sources: [], canBecome: [], ...over });
 const change = (meetingId: string | null, verdict: 'MET' | 'NOT_MET' | 'UNCLEAR' | null, note: string | null = null) => ({
   at: '2027-02-01T10:00:00Z', role: 'MODERATOR' as const, status: 'MEASURED' as const, text: 'x', meetingId,
   meetingTitle: meetingId ? `Gesprek ${meetingId}` : null, verdict, note });
 
 describe('the register', () => {
-  it('offers the steps the server allows', () => {
-    expect(nextSteps('CONCEPT')).toEqual(['ADOPTED', 'RETIRED']);
-    expect(nextSteps('ADOPTED')).toEqual(['MEASURED', 'REVISED', 'RETIRED']);
-    expect(nextSteps('MEASURED')).toEqual(['REVISED', 'RETIRED']);
-    expect(nextSteps('REVISED')).toEqual(['ADOPTED', 'RETIRED']);
-    expect(nextSteps('RETIRED')).toEqual([]);
-  });
-
   it('finds the norms a meeting made or evaluated, with its last verdict there', () => {
     const norms = [
       norm('a', { sources: [{ meetingId: 'm1', meetingTitle: 'Gesprek m1', kind: 'IMPROVEMENT_POINT', text: 'Wachttijd' }] }),
@@ -27,15 +19,6 @@ describe('the register', () => {
     expect(inM1.map((n) => [n.norm.id, n.madeHere, n.verdict, n.note])).toEqual([['a', true, null, null], ['b', false, 'MET', 'goed']]);
     expect(normsOf(norms, 'm2').map((n) => n.verdict)).toEqual(['NOT_MET']);
     expect(normsOf(norms, 'm3')).toEqual([]);
-  });
-
-  it('marks an action overdue only when open past its day', () => {
-    expect(overdue({ due: '2027-01-31', status: 'OPEN' }, '2027-02-01')).toBe(true);
-    expect(overdue({ due: '2027-01-31', status: 'IN_PROGRESS' }, '2027-02-01')).toBe(true);
-    expect(overdue({ due: '2027-01-31', status: 'OPEN' }, '2027-01-31')).toBe(false);
-    expect(overdue({ due: '2027-01-31', status: 'DONE' }, '2027-03-01')).toBe(false);
-    expect(overdue({ due: null, status: 'OPEN' }, '2027-03-01')).toBe(false);
-    expect(today(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
   });
 
   it('reads a series link', () => {

@@ -1,20 +1,5 @@
 // The series' register of service norms and its actions, as the organiser's page reads them.
-import type { Action, Norm, NormStatus, NormVerdict } from './wire';
-
-/**
- * The steps a norm may take by hand from its status (the server's NormStatus.next(); the wire does
- * not carry them): a concept is adopted or retired; an adopted norm is measured, revised or
- * retired; a measured one revised or retired; a revised one adopted again or retired.
- */
-export function nextSteps(status: NormStatus): NormStatus[] {
-  switch (status) {
-    case 'CONCEPT': return ['ADOPTED', 'RETIRED'];
-    case 'ADOPTED': return ['MEASURED', 'REVISED', 'RETIRED'];
-    case 'MEASURED': return ['REVISED', 'RETIRED'];
-    case 'REVISED': return ['ADOPTED', 'RETIRED'];
-    case 'RETIRED': return [];
-  }
-}
+import type { Norm, NormVerdict } from './wire';
 
 /** A norm as one meeting knows it: made from it, evaluated in it (its last verdict there), or both. */
 export interface NormInMeeting {
@@ -39,20 +24,6 @@ export function normsOf(norms: readonly Norm[], meetingId: string): NormInMeetin
 export function lastVerdict(norm: Norm): { verdict: NormVerdict; meetingTitle: string | null; note: string | null } | null {
   const last = norm.history.filter((c) => c.verdict !== null).at(-1);
   return last ? { verdict: last.verdict!, meetingTitle: last.meetingTitle, note: last.note } : null;
-}
-
-/**
- * Whether an action is past its due date and neither done nor dropped (the server's rule, counted
- * in the overview per meeting; the action itself does not say). `today` is YYYY-MM-DD.
- */
-export function overdue(action: Pick<Action, 'due' | 'status'>, today: string): boolean {
-  return action.due !== null && action.due < today && (action.status === 'OPEN' || action.status === 'IN_PROGRESS');
-}
-
-/** Today as YYYY-MM-DD in this browser's time zone. */
-export function today(now = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** A series' id and organiser key from its link (…/series/{id}#key=…). */
