@@ -62,18 +62,19 @@ public class JoinResource {
     @PermitAll
     @Path("/{code}")
     public Uni<Preview> preview(@PathParam("code") String code) {
-        limits.mayGuess(request);
+        limits.takeGuess(request);
         return access.meetingForCode(code).chain(meetingId -> {
             if (meetingId == null) {
                 throw unknownCode();
             }
+            limits.rightCode(request);
             return rooms.meeting(meetingId).map(m -> new Preview(meetingId, m.details().title(), m.details().houseRules(),
                     m.details().language(), m.phase(), m.joiningOpen() && m.phase() != Phase.ENDED,
                     m.listenerLimit() != null && m.listeners().size() >= m.listenerLimit()));
         });
     }
 
-    /** A code that opens nothing counts as a guess against the client's address. */
+    /** A code that opens nothing: its guess stays taken from the client's address and from all. */
     private Refused unknownCode() {
         limits.wrongCode(request);
         registry.counter("spiegel.joins", "outcome", "unknown_code").increment();
@@ -89,11 +90,12 @@ public class JoinResource {
         if (body == null || body.code() == null || body.code().isBlank()) {
             throw Rejection.invalid("code", new Rejection.Detail.Needed()).refused();
         }
-        limits.mayGuess(request);
+        limits.takeGuess(request);
         return access.meetingForCode(body.code()).chain(meetingId -> {
             if (meetingId == null) {
                 throw unknownCode();
             }
+            limits.rightCode(request);
             limits.take(AddressLimits.Kind.JOIN, request);
             String listenerId = Secrets.newListenerId();
             String key = Secrets.newKey();
