@@ -58,7 +58,8 @@ class ServerProcessIT {
 
     /**
      * The built-in PostgreSQL killed under a running server: readiness goes down, the database is
-     * started again, readiness recovers within 30 s, live rooms catch up and nothing acknowledged is lost.
+     * started again, readiness recovers within 30 s, live rooms catch up and nothing acknowledged is
+     * lost; the log says when the database went and when it came back, once each, without traces.
      */
     @Test
     void theBuiltInDatabaseComesBackAfterItIsKilled() throws Exception {
@@ -90,6 +91,14 @@ class ServerProcessIT {
             assertThat(answer.path("seq").asLong()).isEqualTo(acknowledged + 1);
             display.awaitSeq(acknowledged + 1);
             assertThat(display.view().get("phase").asText()).isEqualTo("OPENING");
+            // The outage is one change of state in the log, and its end another: no stack traces.
+            Awaitility.await("the log says the database is back").atMost(Duration.ofSeconds(45))
+                    .until(() -> server.log().contains("Database reachable again after"));
+            String log = server.log();
+            assertThat(log.lines().filter(line -> line.contains("Database unreachable since"))).hasSize(1);
+            assertThat(log.lines().filter(line -> line.contains("Database reachable again after"))).hasSize(1);
+            assertThat(log.lines().filter(line -> line.startsWith("\tat ") || line.matches("^[a-z]+(\\.[a-z]+)+\\.\\w+(Exception|Error).*")))
+                    .as("stack traces in the log:%n%s", log).isEmpty();
             moderator.close();
             display.close();
             server.stop();
