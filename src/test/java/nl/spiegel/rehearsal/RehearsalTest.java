@@ -1,6 +1,7 @@
 package nl.spiegel.rehearsal;
 
 import static io.restassured.RestAssured.given;
+import static nl.spiegel.support.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
@@ -89,7 +90,7 @@ class RehearsalTest {
 
     /** Commands counted in the metrics so far, of every type and outcome. */
     private static double commandsCounted() {
-        return given().get("/q/metrics").asString().lines().filter(l -> l.startsWith("spiegel_commands_seconds_count"))
+        return management().get("/q/metrics").asString().lines().filter(l -> l.startsWith("spiegel_commands_seconds_count"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

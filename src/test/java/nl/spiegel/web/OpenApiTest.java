@@ -1,6 +1,6 @@
 package nl.spiegel.web;
 
-import static io.restassured.RestAssured.given;
+import static nl.spiegel.support.Management.management;
 import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -32,7 +32,7 @@ class OpenApiTest {
     @Test
     void theCommittedDocumentIsTheServers() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        JsonNode served = json.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        JsonNode served = json.readTree(management().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
         Path committed = Path.of("docs/openapi.json");
         if (!Files.exists(committed) || !served.equals(json.readTree(committed.toFile()))) {
@@ -43,7 +43,7 @@ class OpenApiTest {
 
     @Test
     void eachRolesViewIsDescribed() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        management().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("components.schemas", hasKey("ModeratorView"))
                 .body("components.schemas", hasKey("ListenerView"))
                 .body("components.schemas", hasKey("DisplayView"))
@@ -53,7 +53,7 @@ class OpenApiTest {
 
     @Test
     void theRestApiIsDescribed() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        management().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", is("Spiegel API"))
                 .body("paths", hasKey("/api/meetings"))
                 .body("paths", hasKey("/api/meetings/{id}/themes"))
