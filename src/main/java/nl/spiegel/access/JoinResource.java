@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -61,6 +63,7 @@ public class JoinResource {
     @GET
     @PermitAll
     @Path("/{code}")
+    @Operation(operationId = "previewJoin")
     public Uni<Preview> preview(@PathParam("code") String code) {
         limits.takeGuess(request);
         return access.meetingForCode(code).chain(meetingId -> {
@@ -86,6 +89,7 @@ public class JoinResource {
 
     @POST
     @PermitAll
+    @Operation(operationId = "joinMeeting")
     public Uni<Joined> join(JoinBody body) {
         if (body == null || body.code() == null || body.code().isBlank()) {
             throw Rejection.invalid("code", new Rejection.Detail.Needed()).refused();
