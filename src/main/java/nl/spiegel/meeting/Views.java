@@ -346,7 +346,7 @@ public final class Views {
     public static Map<String, Own> own(Meeting m) {
         Map<String, List<OwnQuestion>> questions = new HashMap<>();
         for (Meeting.Question q : m.questions()) {
-            questions.computeIfAbsent(q.listenerId(), id -> new ArrayList<>()).add(own(q));
+            questions.computeIfAbsent(q.listenerId(), id -> new ArrayList<>()).add(own(m, q));
         }
         Map<String, List<OwnTopic>> topics = new HashMap<>();
         for (Meeting.Topic t : m.topics()) {
@@ -365,14 +365,15 @@ public final class Views {
     }
 
     public static Own own(Meeting m, String listenerId) {
-        return new Own(m.questions().stream().filter(q -> q.listenerId().equals(listenerId)).map(Views::own).toList(),
+        return new Own(m.questions().stream().filter(q -> q.listenerId().equals(listenerId)).map(q -> own(m, q)).toList(),
                 m.topics().stream().filter(t -> t.listenerId().equals(listenerId)).map(Views::own).toList(),
                 m.debrief().of(listenerId), m.debrief().perceived().get(listenerId));
     }
 
-    private static OwnQuestion own(Meeting.Question q) {
+    /** A listener's own question; it can be withdrawn while the meeting runs and it is still withdrawable. */
+    private static OwnQuestion own(Meeting m, Meeting.Question q) {
         return new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                q.mergedInto(), q.submittedAt(), q.status().withdrawable(), q.answer());
+                q.mergedInto(), q.submittedAt(), q.status().withdrawable() && m.phase() != Phase.ENDED, q.answer());
     }
 
     private static OwnTopic own(Meeting.Topic t) {
