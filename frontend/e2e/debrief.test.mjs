@@ -224,6 +224,11 @@ test('take-aways on the phone, the team\'s debrief from three, the evaluation by
     await participant.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
     await participant.getByRole('button', { name: 'Nog iemand laat een antwoord achter' }).click();
     await pick('Ik voelde me gehoord', 3);
+    // Offline the answer stays on the page, with a plain word; back online it goes.
+    await participant.context().setOffline(true);
+    await participant.getByRole('button', { name: 'Versturen' }).click();
+    await participant.getByText('Dat lukte niet: geen verbinding').waitFor();
+    await participant.context().setOffline(false);
     await participant.getByRole('button', { name: 'Versturen' }).click();
     await participant.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
     await evaluation.getByText('Nog 1 nodig.', { exact: false }).waitFor();
