@@ -69,7 +69,7 @@ class ServerProcessIT {
     void thePublicSurfaceIsTheAppAndNothingMore() throws Exception {
         try (PackagedServer server = PackagedServer.start(Files.createTempDirectory("spiegel-surface"), Map.of())) {
             for (String path : List.of("/", "/join", "/join/K7M4QX", "/moderate/iets", "/listen/iets", "/display/iets",
-                    "/series/iets", "/followup/abcdefghijkl")) {
+                    "/series/iets", "/followup/abcdefghijkl", "/evaluate/abcdefghijkl")) {
                 given().port(server.port).get(path).then().statusCode(200).contentType(containsString("text/html"))
                         .header("Cache-Control", is("no-cache"));
             }

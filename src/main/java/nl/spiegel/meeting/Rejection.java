@@ -38,6 +38,12 @@ public record Rejection(Reason reason, String field, Detail detail) {
         PLACES_FULL,
         /** A participant without a seat: a no-show, one who declined, or one waiting in reserve. */
         NOT_IN_CIRCLE,
+        /** The time to write this is over (or has not begun). */
+        WINDOW_CLOSED,
+        /** The meeting has all the evaluations it takes. */
+        EVALUATIONS_FULL,
+        /** An evaluation without a single answer. */
+        EMPTY_ANSWER,
         /** A rehearsal's copy is never counted: no report, no series. */
         PRACTICE,
         /** A follow-up link that was revoked, or a meeting erased without keeping its public part. */
@@ -126,6 +132,9 @@ public record Rejection(Reason reason, String field, Detail detail) {
 
         /** The meeting's own date is its scheduled start, set with its facts. */
         record TheMeetingsDate() implements Detail {}
+
+        /** A new date, or the date taken away: not both at once. */
+        record DateOrNone() implements Detail {}
 
         /** Over a limit for now: try again after {@code seconds}. */
         record TryAgainIn(long seconds) implements Detail {}

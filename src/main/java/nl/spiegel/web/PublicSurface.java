@@ -24,7 +24,7 @@ import nl.spiegel.SpiegelConfig;
 public class PublicSurface {
 
     /** The first segment of the app's paths; "" is the home page. */
-    private static final Set<String> APP_ROUTES = Set.of("", "moderate", "join", "listen", "display", "series", "followup");
+    private static final Set<String> APP_ROUTES = Set.of("", "moderate", "join", "listen", "display", "series", "followup", "evaluate");
     /** Served by the server itself, not by files. */
     private static final Set<String> SERVERS_OWN = Set.of("api", "live");
     private static final String SECURITY_TXT = "/.well-known/security.txt";

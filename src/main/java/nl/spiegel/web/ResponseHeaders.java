@@ -28,13 +28,14 @@ import jakarta.enterprise.event.Observes;
 public class ResponseHeaders {
 
     /**
-     * The server's printable pages (report, letter, briefing) carry their styles in the page, so that
+     * The server's printable pages (report, letter, briefing, evaluation cards) carry their styles in the page, so that
      * they print and save as one file; opened from the app they live under the app's policy. Those
      * styles are allowed by their hashes, and no other inline style: the app's own come from files,
      * and Svelte sets element styles through the CSSOM, which the policy does not govern.
      */
     private static final List<String> PAGES_WITH_STYLES = List.of("templates/ReportResource/report.html",
-            "templates/ReportResource/letter.html", "templates/BriefingResource/briefing.html");
+            "templates/ReportResource/letter.html", "templates/BriefingResource/briefing.html",
+            "templates/EvaluationCardsResource/cards.html");
     private static final Pattern STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'" + pageStyles() + ";"

@@ -168,6 +168,10 @@ public interface EnglishTexts extends Texts {
     String theMeetingsDate(String field);
 
     @Override
+    @Message("'{field}': give a new date or take the date away, not both.")
+    String dateOrNone(String field);
+
+    @Override
     @Message("'{field}': do not fill in an e-mail address or phone number. Spiegel keeps no contact data of participants.")
     String contactData(String field);
 
@@ -178,6 +182,18 @@ public interface EnglishTexts extends Texts {
     @Override
     @Message("'{field}': the numbers must add up to {total}.")
     String addsUpTo(String field, int total);
+
+    @Override
+    @Message("The time to fill this in is over, or has not begun.")
+    String windowClosed();
+
+    @Override
+    @Message("This meeting already has {max} evaluations; no more can be added.")
+    String evaluationsFull(int max);
+
+    @Override
+    @Message("Fill in at least one answer.")
+    String emptyAnswer();
 
     @Override
     @Message("This is a rehearsal: it is never counted, not in a report and not in a series.")

@@ -110,6 +110,15 @@ public interface Texts {
     @Message("Deze deelnemer heeft geen plaats in de kring.")
     String notInCircle();
 
+    @Message("De tijd om dit in te vullen is voorbij, of nog niet begonnen.")
+    String windowClosed();
+
+    @Message("Dit gesprek heeft al {max} evaluaties; meer kan niet.")
+    String evaluationsFull(int max);
+
+    @Message("Vul minstens één antwoord in.")
+    String emptyAnswer();
+
     @Message("Dit is een oefening: die telt nergens mee, ook niet in een verslag of een reeks.")
     String practice();
 
@@ -178,6 +187,9 @@ public interface Texts {
 
     @Message("'{field}': de datum van het gesprek zelf staat bij de gegevens van het gesprek.")
     String theMeetingsDate(String field);
+
+    @Message("'{field}': geef een nieuwe datum of haal de datum weg, niet allebei.")
+    String dateOrNone(String field);
 
     @Message("'{field}' heeft een waarde van de verkeerde soort.")
     String wrongKind(String field);

@@ -9,6 +9,7 @@ import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Rejection.Detail;
 import nl.spiegel.meeting.Recruitment;
 import nl.spiegel.meeting.Milestone;
+import nl.spiegel.meeting.Debrief;
 
 /** The words for a rejection of the core: its reason, or for an invalid value what was wrong with it. */
 public final class Wording {
@@ -91,6 +92,9 @@ public final class Wording {
             case PLACES_FULL -> t.placesFull(Recruitment.MAX_PLACES);
             case NOT_IN_CIRCLE -> t.notInCircle();
             case PRACTICE -> t.practice();
+            case WINDOW_CLOSED -> t.windowClosed();
+            case EVALUATIONS_FULL -> t.evaluationsFull(Debrief.MAX_EVALUATIONS);
+            case EMPTY_ANSWER -> t.emptyAnswer();
             case GONE -> t.gone();
             case UNAUTHORIZED -> t.unauthorized();
             case UNKNOWN_VERSION -> t.noSuchVersion();
@@ -117,6 +121,7 @@ public final class Wording {
             case Detail.WebAddress d -> t.webAddress(field);
             case Detail.ContactData d -> t.contactData(field);
             case Detail.TheMeetingsDate d -> t.theMeetingsDate(field);
+            case Detail.DateOrNone d -> t.dateOrNone(field);
             case Detail.BadRows d -> t.badRows(String.join(" ", d.rows().stream().map(row -> of(t, row)).toList()));
             case Detail.Unique d -> t.unique(field);
             case Detail.AddsUpTo d -> t.addsUpTo(field, d.total());

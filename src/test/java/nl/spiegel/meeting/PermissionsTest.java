@@ -79,11 +79,16 @@ class PermissionsTest {
             new Row(new FinalizeReport(), MODERATORS),
             new Row(new RecordRoundUp("Wat telde"), MODERATORS),
             new Row(new CreateAction("N1", null, "Team", LocalDate.parse("2027-06-01"), null), FOLLOW_UP),
-            new Row(new UpdateAction("A1", null, null, null, ActionStatus.DONE, null), FOLLOW_UP),
+            new Row(new UpdateAction("A1", null, null, null, null, ActionStatus.DONE, null), FOLLOW_UP),
             new Row(new SaveLetter("Beste deelnemer,", "Dank.", "Team"), FOLLOW_UP),
             new Row(new ImportNorm("n1", "Norm"), MODERATORS),
             new Row(new DropNorm("n1"), MODERATORS),
-            new Row(new EvaluateNorm("n1", NormVerdict.MET, null), MODERATORS));
+            new Row(new EvaluateNorm("n1", NormVerdict.MET, null), MODERATORS),
+            new Row(new WriteTakeAway(1, TakeAwayKind.EYEOPENER, null, "Luisteren"), LISTENERS),
+            new Row(new RatePerceivedBalance(4), LISTENERS),
+            new Row(new SetTakeAwayWindow(14), FOLLOW_UP),
+            new Row(new IncludeTakeAways(true), FOLLOW_UP),
+            new Row(new GiveEvaluation(5, 4, 4, 5, null), EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.PUBLIC)));
 
     @Test
     void everyCommandTypeHasARow() {
@@ -111,7 +116,7 @@ class PermissionsTest {
             if (row.example() instanceof CreateMeeting) {
                 continue;
             }
-            for (Actor actor : List.of(MOD, ANNA, DISPLAY, new Actor(Role.ORGANISER, null))) {
+            for (Actor actor : List.of(MOD, ANNA, DISPLAY, new Actor(Role.ORGANISER, null), new Actor(Role.PUBLIC, null))) {
                 if (!row.roles().contains(actor.role())) {
                     s.when(actor, row.example()).thenRejected("FORBIDDEN");
                 }

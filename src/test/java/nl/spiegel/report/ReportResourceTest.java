@@ -107,7 +107,8 @@ class ReportResourceTest {
     }
 
     /**
-     * The pages the server renders (report, draft and finalised; letter with its actions; briefing),
+     * The pages the server renders (report, draft and finalised; letter with its actions; briefing;
+     * the participants' evaluation cards),
      * in both languages, have no error by the W3C Nu HTML checker: what screen readers and print rely on.
      */
     @Test
@@ -122,7 +123,7 @@ class ReportResourceTest {
         e.meeting().asModerator().post("/api/meetings/" + id + "/report/finalize").then().statusCode(200);
         Map<String, String> pages = new LinkedHashMap<>();
         for (String lang : List.of("nl", "en")) {
-            for (String page : List.of("report", "report?version=1", "report/letter", "briefing.html")) {
+            for (String page : List.of("report", "report?version=1", "report/letter", "briefing.html", "evaluation/cards.html")) {
                 var answer = e.meeting().asModerator()
                         .get("/api/meetings/" + id + "/" + page + (page.contains("?") ? "&" : "?") + "lang=" + lang)
                         .then().statusCode(200).contentType("text/html").extract();
