@@ -23,8 +23,8 @@ import nl.spiegel.SpiegelConfig;
 @ApplicationScoped
 public class PublicSurface {
 
-    /** The first segment of the app's paths; "" is the home page. */
-    private static final Set<String> APP_ROUTES = Set.of("", "moderate", "join", "listen", "display", "series", "followup", "evaluate");
+    /** The first segment of the app's paths; "" is the home page. PublicSurfaceTest holds it to App.svelte. */
+    static final Set<String> APP_ROUTES = Set.of("", "moderate", "join", "listen", "display", "series", "followup", "evaluate");
     /** Served by the server itself, not by files. */
     private static final Set<String> SERVERS_OWN = Set.of("api", "live");
     private static final String SECURITY_TXT = "/.well-known/security.txt";

@@ -7,8 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +41,18 @@ class PublicSurfaceTest {
                     .header("Content-Security-Policy", startsWith("default-src"))
                     .header("Cache-Control", is("no-cache"));
         }
+    }
+
+    /** Every route of the app (frontend/src/App.svelte) is one the server sends the app for: a new screen is no 404. */
+    @Test
+    void theServerKnowsEveryRouteOfTheApp() throws IOException {
+        Matcher route = Pattern.compile("\\^\\\\?/([a-z]+)").matcher(Files.readString(Path.of("frontend/src/App.svelte")));
+        Set<String> routes = new TreeSet<>();
+        while (route.find()) {
+            routes.add(route.group(1));
+        }
+        assertThat(routes).contains("moderate", "join", "evaluate");
+        assertThat(PublicSurface.APP_ROUTES).containsAll(routes);
     }
 
     @Test
