@@ -2,7 +2,8 @@
 // turns an improvement point into an action; an organiser follows it across a series.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, api, BASE, browser, drive, serverView, until } from './support.mjs';
+import { accessible, api, BASE, browser, drive, screenshot, serverView, until } from './support.mjs';
+import { assertLayout } from './layout.mjs';
 
 test('the report, the letter and the actions, followed across a series', async () => {
   const created = await api('POST', '/api/meetings', null, { title: 'Spiegelgesprek ouders', targetGroup: 'ouders' });
@@ -42,9 +43,9 @@ test('the report, the letter and the actions, followed across a series', async (
     await until('the draft is saved', async () => (await serverView(id, key)).reportDraft.summary === 'Ouders willen sneller geholpen worden.');
     await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
     await page.getByRole('button', { name: 'Ja, doorgaan' }).click();
-    await page.getByRole('button', { name: 'Versie 1' }).waitFor();
+    await page.getByRole('button', { name: 'Versie 1', exact: true }).waitFor();
 
-    const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Versie 1' }).click()]);
+    const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Versie 1', exact: true }).click()]);
     await report.getByRole('heading', { name: 'Verslag: Spiegelgesprek ouders' }).waitFor();
     const reportText = await report.locator('body').innerText();
     assert.ok(reportText.includes('Binnen 10 werkdagen een eerste gesprek.'));
@@ -77,18 +78,36 @@ test('the report, the letter and the actions, followed across a series', async (
     await page.getByLabel('Status: De wachttijd is te lang').selectOption('IN_PROGRESS');
     await until('the action is in progress', async () => (await serverView(id, key)).actions[0]?.status === 'IN_PROGRESS');
 
-    const [letter] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Bedankbrief voor de deelnemers' }).click()]);
+    // The participants' page gets its link, which the letter carries with a QR code.
+    await page.getByRole('button', { name: 'Link maken' }).click();
+    await page.getByText('Link werkt').waitFor();
+    const followUpLink = await page.getByRole('textbox', { name: 'Link naar de pagina voor de deelnemers' }).inputValue();
+    assert.match(followUpLink, /\/followup\/[A-Za-z0-9_-]{20,}$/);
+    await page.getByRole('img', { name: /QR-code/ }).waitFor();
+    // The letter's own words are saved as versions; each version opens to read and print.
+    await page.getByLabel('Aanhef').fill('Beste deelnemers van 12 maart,');
+    await page.getByLabel('Ondertekening').fill('Met vriendelijke groet,\nMarieke de Vries, gespreksleider');
+    await page.getByRole('button', { name: 'Opslaan als versie 1' }).click();
+    await page.getByText('Versie 1 opgeslagen').waitFor();
+    await page.evaluate(() => window.scrollBy(0, document.getElementById('h-letter').closest('section').getBoundingClientRect().top - 12));
+    await assertLayout(page, 'the letter editor, 1180x820');
+    await screenshot(page, 'letter-editor-1180x820');
+    const [letter] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Brief bekijken en afdrukken' }).click()]);
     await letter.getByRole('heading', { name: 'Bedankt voor uw bijdrage' }).waitFor();
     const letterText = await letter.locator('body').innerText();
     assert.ok(letterText.includes('De wachttijd is te lang') && letterText.includes('1 juni 2027'), letterText);
     assert.ok(!letterText.includes('Anouk') && !letterText.includes('Bram'), 'the letter names no one');
-    // Greeting, closing words and signature are edited in the page before printing; the hint is not printed.
-    await letter.locator('.greeting').fill('Beste deelnemers van 12 maart,');
-    await letter.locator('.signature').fill('Met vriendelijke groet,\nMarieke de Vries, gespreksleider');
-    await letter.emulateMedia({ media: 'print' });
-    const printed = await letter.locator('body').innerText();
-    assert.ok(printed.includes('Beste deelnemers van 12 maart,') && printed.includes('Marieke de Vries'));
-    assert.equal(await letter.locator('.hint').isVisible(), false, 'the editing hint is not printed');
+    assert.ok(letterText.includes('Beste deelnemers van 12 maart,') && letterText.includes('Marieke de Vries'), 'the letter has its own words');
+    assert.ok(letterText.includes(followUpLink), 'the letter carries the link to the participants\' page');
+    // A second version; the first stays as it was.
+    await page.getByLabel('Aanhef').fill('Beste ouders,');
+    await page.getByRole('button', { name: 'Opslaan als versie 2' }).click();
+    await page.getByText('Versie 2 opgeslagen').waitFor();
+    assert.deepEqual((await serverView(id, key)).letters.map((l) => l.greeting), ['Beste deelnemers van 12 maart,', 'Beste ouders,']);
+    const [first] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Brief, versie 1' }).click()]);
+    await first.getByText('Beste deelnemers van 12 maart,').waitFor();
+    await first.emulateMedia({ media: 'print' });
+    assert.ok((await first.locator('body').innerText()).includes('Marieke de Vries'));
 
     // An organiser follows the actions across a series.
     const organiser = await (await chrome.newContext({ viewport: { width: 1280, height: 900 } })).newPage();

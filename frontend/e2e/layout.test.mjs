@@ -172,6 +172,12 @@ test('the question desk and the assistant\'s screen at both tablet sizes', async
       });
       assert.ok(await inView(page.getByRole('button', { name: 'Volgende vraag' })), '"next" is in view');
     }
+    // The answer to the question asked, noted in a few words.
+    await page.setViewportSize(LANDSCAPE);
+    await page.getByLabel(/^Antwoord in het kort: Wat bedoelde u met de wachtlijst/).fill('De wachtlijst van de gemeente, niet die van ons.');
+    await page.getByRole('button', { name: 'Antwoord opslaan' }).click();
+    await page.getByRole('button', { name: 'Antwoord opgeslagen' }).waitFor();
+    assert.equal((await serverView(m.id, m.key)).questions.find((x) => x.status === 'ASKING').answer, 'De wachtlijst van de gemeente, niet die van ons.');
     // Reject: the reason first, then confirm; the undo stays in view.
     await page.setViewportSize(LANDSCAPE);
     await page.locator('ul.screen li', { hasText: 'Waarom stopte u' }).getByRole('button', { name: /^Afwijzen…/ }).click();
@@ -281,6 +287,9 @@ test('the listener\'s phone and laptop in every phase, and offline', async () =>
     const organiser = await (await chrome.newContext()).newPage();
     await organiser.goto(BASE + '/');
     const m = await meeting({ title: 'Spiegelgesprek wijkteam', seats: 6 });
+    // A hybrid meeting: remote listeners hear it over a video call.
+    await api('PUT', `/api/meetings/${m.id}`, m.key, { title: 'Spiegelgesprek wijkteam', plannedMinutes: 75,
+      listenUrl: 'https://meet.example.org/spiegel-wijkteam' });
     // Each device a listener of its own; the first one's question will be asked.
     const devices = [];
     for (const viewport of [...PHONES, LAPTOP]) {
@@ -306,6 +315,11 @@ test('the listener\'s phone and laptop in every phase, and offline', async () =>
       { type: 'AddNote', tag: 'QUOTE', text: '“Ik voelde me een nummer.”', shared: true }]);
     for (const { page } of devices) await page.locator('.speaker', { hasText: 'Bram' }).waitFor();
     await each('conversation', async (page, viewport) => {
+      // Where to listen in, opened beside the page.
+      const call = page.getByRole('link', { name: 'Luister mee via de videoverbinding' });
+      assert.equal(await call.getAttribute('href'), 'https://meet.example.org/spiegel-wijkteam');
+      assert.equal(await call.getAttribute('target'), '_blank');
+      assert.match(await call.getAttribute('rel'), /noopener/);
       if (viewport === LAPTOP) {
         // The laptop uses its width: the shared notes beside what happens now.
         const now = await page.locator('#h-now').boundingBox();

@@ -61,6 +61,13 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     const prepared = await serverView(meetingId, key);
     assert.equal(prepared.guide.length, 3);
     assert.equal(prepared.participants.length, 10);
+    // The facts are saved all at once: the organisation and where remote listeners listen in.
+    await page.getByLabel('Organisatie').fill('Jeugdzorg Wijkstad');
+    await page.getByLabel('Waar luisteren toehoorders op afstand mee?').fill('https://meet.example.org/spiegel-jeugdzorg');
+    await page.getByLabel('Organisatie').locator('xpath=ancestor::form').getByRole('button', { name: 'Opslaan' }).click();
+    await until('the facts are saved', async () => (await serverView(meetingId, key)).details.listenUrl === 'https://meet.example.org/spiegel-jeugdzorg');
+    const facts = (await serverView(meetingId, key)).details;
+    assert.deepEqual([facts.title, facts.targetGroup, facts.organisation], ['Spiegelgesprek jeugdzorg', 'ouders', 'Jeugdzorg Wijkstad']);
 
     // Run it.
     await page.getByRole('tab', { name: 'Gesprek' }).click();

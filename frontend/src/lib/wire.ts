@@ -8,7 +8,9 @@ type Schemas = components['schemas'];
 export type ModeratorView = Schemas['ModeratorView'];
 export type ListenerView = Schemas['ListenerView'];
 export type DisplayView = Schemas['DisplayView'];
-export type View = ModeratorView | ListenerView | DisplayView;
+/** The follow-up page's view (role PUBLIC): what was done with the participants' input. */
+export type FollowUpView = Schemas['FollowUpView'];
+export type View = ModeratorView | ListenerView | DisplayView | FollowUpView;
 
 export type SeatStats = Schemas['SeatStats'];
 export type QuestionView = Schemas['QuestionView'];
@@ -28,23 +30,29 @@ export type SeriesCreated = Schemas['Created'];
 export type SeriesOverview = Schemas['Overview'];
 export type Report = Schemas['Report'];
 export type ReportVersion = Schemas['Version'];
+export type MeetingLine = Schemas['MeetingLine'];
 
-// Before the meeting: recruitment and the track planner. The server always sends every field of
-// these, but its API description does not mark them required yet, so they are made complete here,
-// and the fields the server may send as null say so.
-type Complete<T> = T extends (infer U)[] ? Complete<U>[] : T extends object ? { [K in keyof T]-?: Complete<NonNullable<T[K]>> } : T;
+export type FollowUpPage = Schemas['FollowUpPage'];
+export type LinkState = Schemas['LinkState'];
+export type Letter = Schemas['Letter'];
+export type Norm = Schemas['Norm'];
+export type NormCheck = Schemas['NormCheck'];
+export type NormStatus = Schemas['NormStatus'];
+export type NormVerdict = Schemas['NormVerdict'];
+export type TopicView = Schemas['TopicView'];
+
+// Before the meeting: recruitment and the track planner.
 export type ParticipantStatus = Schemas['ParticipantStatus'];
 export type Place = Schemas['Place'];
-export type Category = Complete<Schemas['Category']>;
-export type ShareCoverage = Omit<Complete<Schemas['ShareCoverage']>, 'actualPercent'> & { actualPercent: number | null };
-export type CategoryCoverage = Omit<Complete<Schemas['CategoryCoverage']>, 'shares'> & { shares: ShareCoverage[] };
-export type Warning = Omit<Complete<Schemas['Warning']>, 'category' | 'value'> & { category: string | null; value: string | null };
-export type Coverage = Omit<Complete<Schemas['Coverage']>, 'crossSection' | 'warnings'>
-  & { crossSection: CategoryCoverage[]; warnings: Warning[] };
-export type RecruitmentView = Omit<Schemas['RecruitmentView'], 'coverage' | 'crossSection'> & { coverage: Coverage; crossSection: Category[] };
-export type RecruitmentResponse = { recruitment: RecruitmentView; createdId: string | null };
+export type Category = Schemas['Category'];
+export type ShareCoverage = Schemas['ShareCoverage'];
+export type CategoryCoverage = Schemas['CategoryCoverage'];
+export type Warning = Schemas['Warning'];
+export type Coverage = Schemas['Coverage'];
+export type RecruitmentView = Schemas['RecruitmentView'];
+export type RecruitmentResponse = Schemas['RecruitmentResponse'];
 export type Milestone = Schemas['Milestone'];
 export type Owner = Schemas['Owner'];
-export type Step = Omit<Complete<Schemas['Step']>, 'due' | 'doneAt'> & { due: string | null; doneAt: string | null };
-export type TrackView = Omit<Complete<Schemas['TrackView']>, 'steps' | 'scheduledStart'> & { steps: Step[]; scheduledStart: string | null };
-export type SeriesTrack = { seriesId: string; name: string; meetings: TrackView[] };
+export type Step = Schemas['Step'];
+export type TrackView = Schemas['TrackView'];
+export type SeriesTrack = Schemas['SeriesTrack'];

@@ -42,6 +42,10 @@ public interface SpiegelConfig {
     @WithDefault("20s")
     Duration livePing();
 
+    /** How often a rehearsal's simulated listeners hand in a question while the conversation runs. */
+    @WithDefault("40s")
+    Duration rehearsalQuestionEvery();
+
     /** Other web origins allowed to open live connections, such as a frontend dev server. */
     Optional<List<String>> allowedOrigins();
 

@@ -70,9 +70,19 @@ public class MeetingKeysResource {
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedMeeting.class)))
     public Uni<RestResponse<CreatedMeeting>> createMeeting(Command.CreateMeeting body) {
-        Command.CreateMeeting command = required(body);
+        Command.CreateMeeting asked = required(body);
+        // A practice copy is made from a meeting's preparation only (RehearsalResource), never asked for here.
+        Command.CreateMeeting command = new Command.CreateMeeting(asked.title(), asked.goal(), asked.targetGroup(),
+                asked.scheduledStart(), asked.plannedMinutes(), asked.language(), null);
         limits.take(AddressLimits.Kind.CREATE, request);
-        // Random, never derived from the Idempotency-Key: knowing the key must not lead to the meeting.
+        return create(command).map(created -> CommandRequests.created("meetings/" + created.id(), created));
+    }
+
+    /**
+     * Creates a meeting with a new random id (never derived from the Idempotency-Key: knowing the key
+     * must not lead to the meeting), its keys and join code in the same transaction.
+     */
+    Uni<CreatedMeeting> create(Command.CreateMeeting command) {
         UUID id = UUID.randomUUID();
         AccessService.Keys[] keys = new AccessService.Keys[1];
         return rooms.execute(id, CREATOR, null, command, null, (connection, applied) ->
@@ -82,9 +92,9 @@ public class MeetingKeysResource {
                     case Outcome.Rejected rejected -> throw rejected.rejection().refused();
                     case Outcome.Applied applied -> {
                         AccessService.Keys k = keys[0];
-                        yield CommandRequests.created("meetings/" + id, new CreatedMeeting(id, applied.meeting().seq(),
+                        yield new CreatedMeeting(id, applied.meeting().seq(),
                                 new AccessInfo(k.moderator(), k.assistant(), k.display(), k.joinCode(), Links.of(id, k)),
-                                Views.moderator(applied.meeting(), clock.instant())));
+                                Views.moderator(applied.meeting(), clock.instant()));
                     }
                 });
     }

@@ -28,6 +28,7 @@ import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.meeting.Rules;
 import nl.spiegel.store.Access;
+import nl.spiegel.live.Rooms;
 
 /**
  * Creating a series (open to anyone, answered with its organiser's key, shown this once) and adding
@@ -45,6 +46,9 @@ public class SeriesKeysResource {
 
     @Inject
     SeriesService series;
+
+    @Inject
+    Rooms rooms;
 
     @Inject
     NormRegister norms;
@@ -99,7 +103,7 @@ public class SeriesKeysResource {
                         throw new Rejection(Rejection.Reason.FORBIDDEN, "meetingKey",
                                 new Rejection.Detail.NotAModeratorKey()).refused();
                     }
-                    return series.add(id, meetingAccess.meetingId());
+                    return rooms.counted(meetingAccess.meetingId()).chain(m -> series.add(id, meetingAccess.meetingId()));
                 })
                 .chain(() -> series.overview(id));
     }

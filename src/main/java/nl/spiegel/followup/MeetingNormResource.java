@@ -46,13 +46,20 @@ public class MeetingNormResource {
 
     public record ImportBody(UUID normId) {}
 
+    /**
+     * The norms a meeting can evaluate; {@code inSeries} tells a meeting in no series (nothing to
+     * evaluate yet) from one whose series' register has no norms.
+     */
+    public record Available(boolean inSeries, List<NormRegister.Norm> norms) {}
+
     /** The norms of every series that holds this meeting, but those retired. */
     @GET
     @PermissionsAllowed(Access.MODERATORS)
-    public Uni<List<NormRegister.Norm>> available(@PathParam("id") UUID id) {
+    public Uni<Available> available(@PathParam("id") UUID id) {
         return register.seriesOf(id).chain(seriesIds -> Multi.createFrom().iterable(seriesIds)
                 .onItem().transformToUniAndConcatenate(register::of).collect().asList()
-                .map(lists -> lists.stream().flatMap(List::stream).filter(n -> n.status() != NormStatus.RETIRED).toList()));
+                .map(lists -> new Available(!seriesIds.isEmpty(),
+                        lists.stream().flatMap(List::stream).filter(n -> n.status() != NormStatus.RETIRED).toList())));
     }
 
     @POST
@@ -62,8 +69,8 @@ public class MeetingNormResource {
         if (normId == null) {
             throw Rejection.invalid("normId", new Rejection.Detail.Needed()).refused();
         }
-        return available(id).chain(norms -> {
-            NormRegister.Norm norm = norms.stream().filter(n -> n.id().equals(normId)).findFirst()
+        return available(id).chain(available -> {
+            NormRegister.Norm norm = available.norms().stream().filter(n -> n.id().equals(normId)).findFirst()
                     .orElseThrow(() -> Rejection.Reason.UNKNOWN_NORM.about("normId").refused());
             return commands.send(id, new Command.ImportNorm(norm.id().toString(), norm.text()));
         }).map(applied -> new MeetingResource.MeetingResponse(id, applied.meeting().seq(), normId.toString(),

@@ -46,8 +46,9 @@ public class NormRegister {
     Clock clock;
 
     /** A norm with its history, oldest change first, and its sources. */
+    /** @param canBecome the statuses the organiser may take it to now, in their order */
     public record Norm(UUID id, UUID seriesId, String text, NormStatus status, Instant createdAt, @Nullable UUID carriedFrom,
-                       List<Change> history, List<Source> sources) {}
+                       List<Change> history, List<Source> sources, List<NormStatus> canBecome) {}
 
     /** A change of a norm: its status and wording after it, and, for a verdict, the meeting that gave it. */
     public record Change(Instant at, Role role, NormStatus status, String text, @Nullable UUID meetingId,
@@ -205,7 +206,8 @@ public class NormRegister {
                     .map(r -> new Norm(r.getUUID(0), r.getUUID(1), r.getString(2), NormStatus.valueOf(r.getString(3)),
                             r.getOffsetDateTime(4).toInstant(), r.getUUID(5),
                             List.copyOf(both.getItem1().getOrDefault(r.getUUID(0), List.of())),
-                            List.copyOf(both.getItem2().getOrDefault(r.getUUID(0), List.of()))))
+                            List.copyOf(both.getItem2().getOrDefault(r.getUUID(0), List.of())),
+                            List.copyOf(NormStatus.valueOf(r.getString(3)).next())))
                     .toList());
         });
     }

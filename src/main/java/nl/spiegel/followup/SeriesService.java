@@ -66,15 +66,23 @@ public class SeriesService {
 
     public record ImprovementPoint(@Nullable String noteId, @Nullable String theme, String text) {}
 
+    /** A note the report published: what a norm can be made from, with its source. */
+    public record PublishedNote(String noteId, NoteTag tag, @Nullable String theme, String text) {}
+
     /**
      * A meeting of the series as its organiser follows it: what it published, its actions (with those
      * past their due date), its report's and letter's versions, its follow-up link and the norms it
-     * evaluated. {@code erased}: only what the archive kept is left (no versions, no link).
+     * evaluated. {@code erased}: only what the archive kept is left (no versions; the link while it works).
+     *
+     * @param notes            every note the last finalised report published, of every tag
+     * @param conceptNorms     the concept service norms of the last finalised report
+     * @param overdueActionIds the actions past their due date and not done, today in the server's time zone
      */
     public record MeetingLine(UUID id, String title, @Nullable String targetGroup, Phase phase, @Nullable Instant date,
                               List<ImprovementPoint> improvementPoints, List<Meeting.Action> actions, boolean erased,
                               List<String> themes, int reportVersions, int letterVersions, @Nullable String followUpLink,
-                              int normsEvaluated, int overdue, List<OpenQuestion> unasked) {}
+                              int normsEvaluated, int overdue, List<OpenQuestion> unasked, List<PublishedNote> notes,
+                              List<String> conceptNorms, List<String> overdueActionIds) {}
 
     /**
      * A clarifying question that was accepted but not asked in time: it is answered in writing after
@@ -104,9 +112,9 @@ public class SeriesService {
 
     /** One meeting's line: from its state, or after its erasure from its archive. */
     private Uni<MeetingLine> line(UUID id, LocalDate today) {
-        return rooms.meeting(id).chain(m -> m.exists()
-                ? links.current(id).map(link -> fromState(id, m, link, today))
-                : fromArchive(id, today));
+        return rooms.meeting(id).chain(m -> links.current(id).chain(link -> m.exists()
+                ? Uni.createFrom().item(fromState(id, m, link, today))
+                : fromArchive(id, link, today)));
     }
 
     private static MeetingLine fromState(UUID id, Meeting m, FollowUpLinks.Link link, LocalDate today) {
@@ -116,6 +124,9 @@ public class SeriesService {
                 .map(n -> new ImprovementPoint(n.id(), m.theme(n.themeId()).map(Meeting.Theme::title).orElse(null), n.text()))
                 .toList();
         List<Meeting.Action> actions = m.actions().stream().filter(a -> published.contains(a.noteId())).toList();
+        List<PublishedNote> notes = m.notes().stream().filter(n -> published.contains(n.id()))
+                .map(n -> new PublishedNote(n.id(), n.tag(), m.theme(n.themeId()).map(Meeting.Theme::title).orElse(null), n.text()))
+                .toList();
         return new MeetingLine(id, m.details().title(), m.details().targetGroup(), m.phase(),
                 m.openedAt() != null ? m.openedAt() : m.details().scheduledStart(), points, actions, false,
                 m.guide().stream().map(Meeting.Theme::title).toList(), m.reports().size(), m.followUp().letters().size(),
@@ -124,17 +135,22 @@ public class SeriesService {
                 (int) actions.stream().filter(a -> a.overdue(today)).count(),
                 m.phase() != Phase.ENDED ? List.of() : m.questionQueue().stream().map(q -> m.question(q).orElseThrow())
                         .filter(q -> q.status() == QuestionStatus.ACCEPTED)
-                        .map(q -> new OpenQuestion(q.id(), q.text(), q.answer())).toList());
+                        .map(q -> new OpenQuestion(q.id(), q.text(), q.answer())).toList(),
+                notes, m.reports().isEmpty() ? List.of() : m.reports().getLast().serviceNorms(), overdue(actions, today));
     }
 
-    private Uni<MeetingLine> fromArchive(UUID id, LocalDate today) {
+    private static List<String> overdue(List<Meeting.Action> actions, LocalDate today) {
+        return actions.stream().filter(a -> a.overdue(today)).map(Meeting.Action::id).toList();
+    }
+
+    private Uni<MeetingLine> fromArchive(UUID id, FollowUpLinks.Link link, LocalDate today) {
         return pool.preparedQuery("select title, target_group, ended_at, " + ARCHIVED_JSON.formatted("improvement_points")
                         + ", " + ARCHIVED_JSON.formatted("actions") + ", public_page::text from meeting_archive where meeting_id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return new MeetingLine(id, "", null, Phase.ENDED, null, List.of(), List.of(), true, List.of(), 0, 0,
-                                null, 0, 0, List.of());
+                                null, 0, 0, List.of(), List.of(), List.of(), List.of());
                     }
                     Row row = rows.iterator().next();
                     List<ImprovementPoint> points = read(row.getString(3), new TypeReference<List<Map<String, String>>>() {})
@@ -145,7 +161,9 @@ public class SeriesService {
                                     .map(Views.Asked::title).toList();
                     return new MeetingLine(id, row.getString(0), row.getString(1), Phase.ENDED,
                             row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant(), points, actions, true,
-                            themes, 0, 0, null, 0, (int) actions.stream().filter(a -> a.overdue(today)).count(), List.of());
+                            themes, 0, 0, link == null || row.getString(5) == null ? null : "/followup/" + link.token(), 0,
+                            (int) actions.stream().filter(a -> a.overdue(today)).count(), List.of(), List.of(), List.of(),
+                            overdue(actions, today));
                 });
     }
 

@@ -127,8 +127,10 @@ public class Protocol {
                 .chain(outcome -> switch (outcome) {
                     case Outcome.Applied applied -> {
                         peer.send(write(ack(commandId, applied)));
-                        arrived.stop(Timer.builder("spiegel.live.ack").tag("type", type).publishPercentileHistogram()
-                                .register(registry));
+                        if (!applied.meeting().details().practice()) {
+                            arrived.stop(Timer.builder("spiegel.live.ack").tag("type", type).publishPercentileHistogram()
+                                    .register(registry));
+                        }
                         yield Uni.createFrom().voidItem();
                     }
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());

@@ -86,6 +86,12 @@ final class Room {
 
     // Changed in the line only.
     private volatile Meeting state = Meeting.none();
+
+    /** A rehearsal's copy, as far as this room has read it. */
+    boolean practice() {
+        Meeting meeting = state;
+        return meeting.exists() && meeting.details().practice();
+    }
     private RoleViews views = RoleViews.EMPTY;
     /** The shared listener view of {@link #views}, written once for all listeners who asked nothing. */
     private String sharedListenerView;

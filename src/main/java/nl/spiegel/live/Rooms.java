@@ -216,11 +216,31 @@ public class Rooms {
     public Uni<Outcome> execute(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt,
                                 EventStore.InTransaction alsoDo) {
         Timer.Sample started = Timer.start(registry);
-        return room(meetingId).execute(sender, commandId, command, actedAt, alsoDo)
-                .onItemOrFailure().invoke((outcome, failure) -> started.stop(registry.timer("spiegel.commands",
-                        "type", command.getClass().getSimpleName(),
-                        "outcome", failure != null ? "failed" : outcome instanceof Outcome.Rejected ? "rejected" : "applied",
-                        "code", outcome instanceof Outcome.Rejected rejected ? rejected.rejection().code() : "none")));
+        Room room = room(meetingId);
+        return room.execute(sender, commandId, command, actedAt, alsoDo)
+                .onItemOrFailure().invoke((outcome, failure) -> {
+                    if (!(outcome instanceof Outcome.Applied applied ? applied.meeting().details().practice() : room.practice())) {
+                        started.stop(registry.timer("spiegel.commands", "type", command.getClass().getSimpleName(),
+                                "outcome", failure != null ? "failed" : outcome instanceof Outcome.Rejected ? "rejected" : "applied",
+                                "code", outcome instanceof Outcome.Rejected rejected ? rejected.rejection().code() : "none"));
+                    }
+                });
+    }
+
+    /** Whether this meeting, as this node holds it, is a rehearsal's copy: those are never counted in the metrics. */
+    public boolean practice(UUID meetingId) {
+        Room room = rooms.get(meetingId);
+        return room != null && room.practice();
+    }
+
+    /** The meeting as it stands, for what is counted: refused when it does not exist or is a rehearsal. */
+    public Uni<Meeting> counted(UUID meetingId) {
+        return existing(meetingId).map(meeting -> {
+            if (meeting.details().practice()) {
+                throw Rejection.Reason.PRACTICE.rejection().refused();
+            }
+            return meeting;
+        });
     }
 
     /** The meeting as stored now; {@link Meeting#exists()} is false for an unknown id. */

@@ -38,8 +38,12 @@ public sealed interface Command {
     /** The meeting's facts and the conversation guide. */
     sealed interface Preparation extends Command {}
 
+    /**
+     * A new meeting; {@code practice} makes it a rehearsal's copy, which is never counted and is
+     * discarded when it ends (the server makes those, from a meeting's preparation).
+     */
     record CreateMeeting(String title, String goal, String targetGroup, Instant scheduledStart,
-                         Integer plannedMinutes, String language) implements Preparation, FromTheServer {}
+                         Integer plannedMinutes, String language, Boolean practice) implements Preparation, FromTheServer {}
 
     /**
      * The meeting's facts, all at once (a field left out is emptied).
@@ -52,6 +56,15 @@ public sealed interface Command {
                          String listenUrl) implements Preparation {}
 
     record SetHouseRules(String text) implements Preparation {}
+
+    /** The organiser's own words for a part of the participants' briefing; blank: back to the generated text. */
+    record EditBriefing(BriefingPart part, String text) implements Preparation, ByOrganiser {}
+
+    /**
+     * A satisfaction survey's scores per theme, all at once (an empty list takes them away): imported
+     * from a CSV file over REST.
+     */
+    record SetSurvey(List<nl.spiegel.meeting.Preparation.SurveyScore> scores) implements Preparation, ByOrganiser {}
 
     record AddTheme(String title, String centralQuestion, Integer minutes) implements Preparation {}
 

@@ -20,14 +20,20 @@ public sealed interface Event {
 
     sealed interface Preparation extends Event {}
 
+    /** {@code practice}: a rehearsal's copy (streams from before rehearsals have none: false). */
     record MeetingCreated(String title, String goal, String targetGroup, Instant scheduledStart,
-                          int plannedMinutes, String language, String houseRules) implements Preparation {}
+                          int plannedMinutes, String language, String houseRules, boolean practice) implements Preparation {}
 
     record DetailsUpdated(String title, String goal, String targetGroup, Instant scheduledStart,
                           int plannedMinutes, String place, Integer turnLimitSeconds, String organisation,
                           String listenUrl) implements Preparation {}
 
     record HouseRulesSet(String text) implements Preparation {}
+
+    /** {@code text} is {@code null} when the part went back to the generated text. */
+    record BriefingEdited(BriefingPart part, String text) implements Preparation {}
+
+    record SurveySet(List<nl.spiegel.meeting.Preparation.SurveyScore> scores) implements Preparation {}
 
     record ThemeAdded(String themeId, String title, String centralQuestion, int minutes) implements Preparation {}
 

@@ -68,10 +68,12 @@ public record Meeting(Position position, Preparation preparation, Recruitment re
      * @param turnLimitSeconds a soft limit per turn: the running turn is coloured once over it; {@code null} for none
      * @param organisation     who holds the meeting, as the letter and the invitation name it
      * @param listenUrl        where remote listeners hear the conversation (a video call), shown to listeners
+     * @param practice         a rehearsal's copy: marked on every screen, never counted, discarded at its end
      */
     public record Details(String title, @Nullable String goal, @Nullable String targetGroup, @Nullable Instant scheduledStart,
                           int plannedMinutes, String language, String houseRules, @Nullable String place,
-                          @Nullable Integer turnLimitSeconds, @Nullable String organisation, @Nullable String listenUrl) {}
+                          @Nullable Integer turnLimitSeconds, @Nullable String organisation, @Nullable String listenUrl,
+                          boolean practice) {}
 
     /** A theme of the conversation guide: a central, open question with a time budget. */
     public record Theme(String id, String title, String centralQuestion, int minutes) {}

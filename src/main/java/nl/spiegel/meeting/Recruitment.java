@@ -55,10 +55,10 @@ public record Recruitment(List<Participant> participants, List<Category> crossSe
      * A trait of the target group (for example age band, district, service used) and the share of
      * the participants wanted for each of its values, adding up to 100.
      */
-    public record Category(String name, List<Share> shares) {}
+    public record Category(String name, List<WantedShare> shares) {}
 
     /** A value of a category and the percentage of the participants wanted with it. */
-    public record Share(String value, Integer percent) {}
+    public record WantedShare(String value, Integer percent) {}
 
     public enum WarningKind {
         /** Fewer than {@value #FEW_CONFIRMED} participants confirmed. */
@@ -211,9 +211,9 @@ public record Recruitment(List<Participant> participants, List<Category> crossSe
                 continue;
             }
             String value = entry.getValue().strip();
-            Share share = category.shares().stream().filter(s -> s.value().equalsIgnoreCase(value)).findFirst()
+            WantedShare share = category.shares().stream().filter(s -> s.value().equalsIgnoreCase(value)).findFirst()
                     .orElseThrow(() -> refuse(Rejection.invalid("profile",
-                            new Rejection.Detail.OneOf(category.shares().stream().map(Share::value).toList()))));
+                            new Rejection.Detail.OneOf(category.shares().stream().map(WantedShare::value).toList()))));
             checked.put(category.name(), share.value());
         }
         return checked;
@@ -231,14 +231,14 @@ public record Recruitment(List<Participant> participants, List<Category> crossSe
             if (!names.add(name.toLowerCase(Locale.ROOT))) {
                 throw refuse(Rejection.invalid("name", new Rejection.Detail.Unique()));
             }
-            List<Share> shares = present("shares", category.shares());
+            List<WantedShare> shares = present("shares", category.shares());
             if (shares.isEmpty() || shares.size() > MAX_SHARES) {
                 throw refuse(Rejection.invalid("shares", new Rejection.Detail.Length(1, MAX_SHARES)));
             }
-            List<Share> checkedShares = new ArrayList<>();
+            List<WantedShare> checkedShares = new ArrayList<>();
             Set<String> values = new HashSet<>();
             int total = 0;
-            for (Share share : shares) {
+            for (WantedShare share : shares) {
                 present("shares", share);
                 String value = noContactData("value", text("value", share.value(), 1, 60));
                 if (!values.add(value.toLowerCase(Locale.ROOT))) {
@@ -246,7 +246,7 @@ public record Recruitment(List<Participant> participants, List<Category> crossSe
                 }
                 int percent = number("percent", share.percent(), 0, 100);
                 total += percent;
-                checkedShares.add(new Share(value, percent));
+                checkedShares.add(new WantedShare(value, percent));
             }
             if (total != 100) {
                 throw refuse(Rejection.invalid("percent", new Rejection.Detail.AddsUpTo(100)));
@@ -309,7 +309,7 @@ public record Recruitment(List<Participant> participants, List<Category> crossSe
         for (Category category : m.recruitment().crossSection()) {
             long known = confirmed.stream().filter(p -> p.profile().containsKey(category.name())).count();
             List<ShareCoverage> shares = new ArrayList<>();
-            for (Share share : category.shares()) {
+            for (WantedShare share : category.shares()) {
                 int yes = (int) confirmed.stream().filter(p -> share.value().equals(p.profile().get(category.name()))).count();
                 int invited = (int) all.stream().filter(p -> p.status() == INVITED)
                         .filter(p -> share.value().equals(p.profile().get(category.name()))).count();

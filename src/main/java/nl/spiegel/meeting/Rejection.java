@@ -38,6 +38,8 @@ public record Rejection(Reason reason, String field, Detail detail) {
         PLACES_FULL,
         /** A participant without a seat: a no-show, one who declined, or one waiting in reserve. */
         NOT_IN_CIRCLE,
+        /** A rehearsal's copy is never counted: no report, no series. */
+        PRACTICE,
         /** A follow-up link that was revoked, or a meeting erased without keeping its public part. */
         GONE,
         // Refused by the shell before a command reaches the core.
@@ -119,11 +121,30 @@ public record Rejection(Reason reason, String field, Detail detail) {
         /** Numbers that must add up to {@code total}. */
         record AddsUpTo(int total) implements Detail {}
 
+        /** Rows of an imported file that cannot be read, each named; nothing of the file was taken. */
+        record BadRows(List<BadRow> rows) implements Detail {}
+
         /** The meeting's own date is its scheduled start, set with its facts. */
         record TheMeetingsDate() implements Detail {}
 
         /** Over a limit for now: try again after {@code seconds}. */
         record TryAgainIn(long seconds) implements Detail {}
+    }
+
+    /** What is wrong with one row of an imported file (counted from 1, the header too). */
+    public record BadRow(int row, RowProblem problem, @Nullable String column, @Nullable String value) {}
+
+    public enum RowProblem {
+        /** Not the columns the file must have. */
+        COLUMNS,
+        /** A theme that is not in the guide. */
+        UNKNOWN_THEME,
+        /** The theme came in an earlier row already. */
+        DUPLICATE,
+        /** A value that is no number. */
+        NOT_A_NUMBER,
+        /** A number out of its range: a score from 0 to 100, at least one respondent. */
+        OUT_OF_RANGE
     }
 
     /** A field whose value is missing or out of bounds. */

@@ -27,7 +27,7 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
      */
     public record ThemeSection(@Nullable String title, @Nullable String centralQuestion, List<String> strengths,
                                List<String> improvementPoints, List<String> wishes, List<String> quotes,
-                               List<String> other, List<String> topics) {
+                               List<String> other, List<String> topics, @Nullable Preparation.SurveyScore survey) {
 
         boolean empty() {
             return strengths.isEmpty() && improvementPoints.isEmpty() && wishes.isEmpty() && quotes.isEmpty()
@@ -135,7 +135,8 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
         List<String> topics = themeId == null ? List.of() : m.topics().stream()
                 .filter(t -> t.status() == TopicStatus.ADOPTED && themeId.equals(t.themeId())).map(Meeting.Topic::text).toList();
         return new ThemeSection(title, question, texts(notes, NoteTag.STRENGTH), texts(notes, NoteTag.IMPROVEMENT_POINT),
-                texts(notes, NoteTag.WISH), texts(notes, NoteTag.QUOTE), texts(notes, NoteTag.OTHER), topics);
+                texts(notes, NoteTag.WISH), texts(notes, NoteTag.QUOTE), texts(notes, NoteTag.OTHER), topics,
+                themeId == null ? null : m.preparation().score(themeId).orElse(null));
     }
 
     private static List<String> texts(List<Meeting.Note> notes, NoteTag tag) {

@@ -54,7 +54,10 @@ public record Reporting(Report.Draft draft, List<Report> versions, @Nullable Str
                         norms, List.copyOf(new LinkedHashSet<>(excluded)),
                         c.namesShown() == null ? now.namesShown() : c.namesShown()));
             }
-            case FinalizeReport c -> List.of(new ReportFinalized(Report.of(m, m.reportDraft(), m.reports().size() + 1, at)));
+            case FinalizeReport c -> {
+                Rules.require(!m.details().practice(), Rejection.Reason.PRACTICE);
+                yield List.of(new ReportFinalized(Report.of(m, m.reportDraft(), m.reports().size() + 1, at)));
+            }
             case RecordRoundUp c -> throw new IllegalStateException("decided above");
         };
     }

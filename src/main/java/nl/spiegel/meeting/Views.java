@@ -29,8 +29,9 @@ public final class Views {
 
     public record ThemeView(String id, String title, String centralQuestion, int minutes) {}
 
+    /** A theme of the guide with the time spent on it, and the satisfaction survey's score for it, if any. */
     public record ThemeProgress(String id, String title, String centralQuestion, int minutes, long spentMs,
-                                boolean started) {}
+                                boolean started, @Nullable Preparation.SurveyScore survey) {}
 
     public record SeatView(String id, String pseudonym, int seat) {}
 
@@ -159,13 +160,14 @@ public final class Views {
     public record DisplayView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince, @Nullable Instant openedAt,
                               @Nullable String title, @Nullable String houseRules, int plannedMinutes, @Nullable ThemeView currentTheme,
                               @Nullable Instant themeSince, List<QueuedQuestion> questionQueue, @Nullable Instant endedAt,
-                              boolean showQuestions, @Nullable Instant pausedSince, long themeSpentMs) {}
+                              boolean showQuestions, @Nullable Instant pausedSince, long themeSpentMs, boolean practice) {}
 
     public static ModeratorView moderator(Meeting m, Instant now) {
         Instant asOf = at(m, now);
         Participation participation = Participation.of(m, asOf);
         List<ThemeProgress> guide = m.guide().stream().map(t -> new ThemeProgress(t.id(), t.title(), t.centralQuestion(),
-                t.minutes(), m.themeClock().spentOn(t.id(), asOf).toMillis(), m.themeClock().started(t.id()))).toList();
+                t.minutes(), m.themeClock().spentOn(t.id(), asOf).toMillis(), m.themeClock().started(t.id()),
+                m.preparation().score(t.id()).orElse(null))).toList();
         List<SeatStats> seats = participation.participants().stream().map(e -> new SeatStats(e.participantId(),
                 e.pseudonym(), e.seat(), m.participant(e.participantId()).map(Participant::status).orElseThrow(),
                 m.participant(e.participantId()).map(Participant::arrivedAt).orElse(null), e.speakingTime().toMillis(), e.turns(), e.share(), e.fairShare(), millis(e.sinceLastTurn()),
@@ -370,7 +372,8 @@ public final class Views {
                 m.details() == null ? null : m.details().title(), m.details() == null ? null : m.details().houseRules(),
                 m.details() == null ? 0 : m.details().plannedMinutes(), current, m.themeClock().since(), releasedQueue(m),
                 m.endedAt(), m.phase() == Phase.CLARIFYING || m.phase() == Phase.CLOSING, pausedSince(m),
-                current == null ? 0 : m.themeClock().spentOn(current.id(), at(m, now)).toMillis());
+                current == null ? 0 : m.themeClock().spentOn(current.id(), at(m, now)).toMillis(),
+                m.details() != null && m.details().practice());
     }
 
     private static List<Integer> freeSeats(Meeting m) {

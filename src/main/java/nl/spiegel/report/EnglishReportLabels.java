@@ -128,6 +128,10 @@ public interface EnglishReportLabels extends ReportLabels {
     String topics();
 
     @Override
+    @Message("Satisfaction survey: {score} ({respondents} respondents)")
+    String survey(String score, int respondents);
+
+    @Override
     @Message("answered in writing afterwards")
     String answeredInWriting();
 

@@ -100,6 +100,9 @@ public interface ReportLabels {
     @Message("Onderwerpen van toehoorders")
     String topics();
 
+    @Message("Klanttevredenheidsonderzoek: {score} ({respondents} respondenten)")
+    String survey(String score, int respondents);
+
     @Message("na afloop schriftelijk beantwoord")
     String answeredInWriting();
 

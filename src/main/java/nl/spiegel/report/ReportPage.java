@@ -11,6 +11,7 @@ import java.util.Locale;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import nl.spiegel.meeting.Report;
+import java.text.NumberFormat;
 
 /**
  * A report made ready for its template: dates in its language, and the chart's bars. The words are
@@ -52,6 +53,13 @@ public record ReportPage(Report report, String date, String version, List<Bar> b
     /** A day as people write it in the page's language: "31 januari 2027". */
     public String day(java.time.LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
+    }
+
+    /** A survey's score as people write it in the page's language: "7,4" in Dutch, "7.4" in English. */
+    public String score(double score) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMaximumFractionDigits(2);
+        return format.format(score);
     }
 
     /** The language of the page, for the template's words. */

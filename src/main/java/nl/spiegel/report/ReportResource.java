@@ -90,7 +90,7 @@ public class ReportResource {
             // The organiser reads what was finalised, never the moderator's draft.
             throw Rejection.Reason.FORBIDDEN.about("version").refused();
         }
-        return rooms.meeting(id).map(m -> {
+        return rooms.counted(id).map(m -> {
             Report report = version == null || version == 0 ? Report.of(m, m.reportDraft(), 0, null)
                     : m.reports().stream().filter(r -> r.version() == version).findFirst()
                             .orElseThrow(() -> Rejection.Reason.UNKNOWN_VERSION.about("version").refused());
@@ -113,7 +113,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang,
                                         @QueryParam("version") Integer version, @Context UriInfo uri) {
-        return rooms.meeting(id).chain(m -> links.current(id).map(link -> {
+        return rooms.counted(id).chain(m -> links.current(id).map(link -> {
             Report report = Report.forLetter(m);
             Set<String> published = Report.publishedNoteIds(m);
             List<Meeting.Action> actions = m.actions().stream()

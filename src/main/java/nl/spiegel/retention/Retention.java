@@ -60,7 +60,9 @@ public class Retention {
     public Uni<Integer> eraseDue() {
         Instant now = clock.instant();
         return pool.preparedQuery("select id from meeting where coalesce(ended_at, updated_at)"
-                        + " + make_interval(days => coalesce(retention_days, $1)) <= $2")
+                        + " + make_interval(days => coalesce(retention_days, $1)) <= $2"
+                        // A rehearsal nobody ended is gone a day after it was made.
+                        + " or (practice and created_at + interval '1 day' <= $2)")
                 .execute(Tuple.of(config.retentionDays(), now.atOffset(ZoneOffset.UTC)))
                 .chain(rows -> {
                     List<UUID> due = new ArrayList<>();
@@ -78,10 +80,10 @@ public class Retention {
                 });
     }
 
-    /** Erases one meeting now, keeping the anonymised summary if the organisation chose so. */
+    /** Erases one meeting now, keeping the anonymised summary if the organisation chose so (never of a rehearsal). */
     public Uni<Void> erase(UUID meetingId) {
         return rooms.meeting(meetingId).chain(m -> pool.withTransaction(c -> {
-            Uni<?> archive = m.exists() && m.keepAnonymised()
+            Uni<?> archive = m.exists() && m.keepAnonymised() && !m.details().practice()
                     ? c.preparedQuery("insert into meeting_archive (meeting_id, title, target_group, ended_at,"
                             + " improvement_points, actions, erased_at, public_page)"
                             // As text, cast in the database: a string bound to jsonb would be kept as one JSON string.

@@ -166,9 +166,9 @@ public class EventStore {
         if (state.exists()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("insert into meeting (id, title, phase, last_seq, created_at, updated_at)"
-                        + " values ($1, $2, $3, 0, $4, $4)").execute(Tuple.of(meetingId, after.details().title(),
-                        after.phase().name(), utc(after.createdAt()))).replaceWithVoid();
+        return connection.preparedQuery("insert into meeting (id, title, phase, last_seq, created_at, updated_at, practice)"
+                        + " values ($1, $2, $3, 0, $4, $4, $5)").execute(Tuple.of(meetingId, after.details().title(),
+                        after.phase().name(), utc(after.createdAt()), after.details().practice())).replaceWithVoid();
     }
 
     private Uni<Void> consequencesOf(SqlConnection connection, UUID meetingId, Outcome.Applied applied) {

@@ -51,7 +51,8 @@ public class Schema {
             "V5__one_answer_per_command.sql",
             "V6__create_requests.sql",
             "V7__statistics.sql",
-            "V8__follow_up.sql");
+            "V8__follow_up.sql",
+            "V9__practice.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
     /** Any number that no other advisory lock of Spiegel uses. */

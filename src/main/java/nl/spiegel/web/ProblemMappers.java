@@ -44,8 +44,13 @@ public class ProblemMappers {
 
     private static RestResponse<Problem> problem(Rejection rejection, HttpHeaders headers) {
         int status = status(rejection);
-        RestResponse<Problem> response = problem(Problem.of(status, reason(status), rejection.code(), rejection.field(),
-                Wording.of(Wording.in(language(headers)), rejection)));
+        Texts words = Wording.in(language(headers));
+        Problem problem = Problem.of(status, reason(status), rejection.code(), rejection.field(), Wording.of(words, rejection));
+        if (rejection.detail() instanceof Rejection.Detail.BadRows bad) {
+            problem = problem.with(bad.rows().stream()
+                    .map(row -> new Problem.Row(row.row(), row.column(), Wording.of(words, row))).toList());
+        }
+        RestResponse<Problem> response = problem(problem);
         if (rejection.detail() instanceof Rejection.Detail.TryAgainIn wait) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(wait.seconds()));
         }

@@ -18,9 +18,12 @@ import nl.spiegel.access.JoinResource;
 import nl.spiegel.access.Links;
 import nl.spiegel.access.MeetingKeysResource;
 import nl.spiegel.access.SeriesKeysResource;
+import nl.spiegel.followup.FollowUpLinkResource;
 import nl.spiegel.followup.FollowUpResource;
+import nl.spiegel.followup.MeetingNormResource;
 import nl.spiegel.followup.NormRegister;
 import nl.spiegel.followup.SeriesService;
+import nl.spiegel.followup.SeriesTrackResource;
 import nl.spiegel.live.CommandRequests;
 import nl.spiegel.live.ViewResource;
 import nl.spiegel.meeting.FollowUp;
@@ -28,12 +31,18 @@ import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Norms;
 import nl.spiegel.meeting.Nullable;
 import nl.spiegel.meeting.Participation;
+import nl.spiegel.meeting.Preparation;
+import nl.spiegel.meeting.Recruitment;
 import nl.spiegel.meeting.Report;
+import nl.spiegel.meeting.Track;
 import nl.spiegel.meeting.Views;
+import nl.spiegel.prep.BriefingResource;
 import nl.spiegel.prep.MeetingResource;
+import nl.spiegel.prep.RecruitmentResource;
+import nl.spiegel.prep.SurveyResource;
+import nl.spiegel.prep.Tracks;
 import nl.spiegel.report.ExportResource;
 import nl.spiegel.report.ReportResource;
-import nl.spiegel.followup.FollowUpLinkResource;
 
 /**
  * Completes the API description (/q/openapi, kept as docs/openapi.json) from the code: what the
@@ -47,10 +56,12 @@ public class WireDescription implements OASFilter {
     private static final List<Class<?>> SENT = List.of(Views.class, Meeting.class, Report.class, Participation.class,
             MeetingResource.MeetingResponse.class, MeetingKeysResource.CreatedMeeting.class, MeetingKeysResource.AccessInfo.class,
             Links.class, AccessResource.JoinInfo.class, AccessResource.RotatedKey.class, JoinResource.Preview.class,
-            JoinResource.Joined.class, SeriesKeysResource.Created.class, SeriesService.Overview.class,
-            SeriesService.MeetingLine.class, SeriesService.ImprovementPoint.class, ExportResource.MeetingExport.class,
+            JoinResource.Joined.class, SeriesKeysResource.Created.class, SeriesService.class, ExportResource.MeetingExport.class,
             ExportResource.ExportedEvent.class, ReportResource.Version.class, ReportResource.LetterVersion.class,
-            ViewResource.RoleView.class, Problem.class, Norms.class, FollowUp.class, NormRegister.class, FollowUpResource.class, FollowUpLinkResource.class);
+            ViewResource.RoleView.class, Problem.class, Norms.class, FollowUp.class, NormRegister.class, FollowUpResource.class,
+            FollowUpLinkResource.class, Recruitment.class, Preparation.class, Track.class, Tracks.class,
+            SeriesTrackResource.class, RecruitmentResource.class, BriefingResource.class, SurveyResource.class,
+            MeetingNormResource.class);
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -96,18 +107,30 @@ public class WireDescription implements OASFilter {
         return property.addType(Schema.SchemaType.NULL);
     }
 
+    /**
+     * The sent records by their schema's name, their simple name. Two with one name would get schemas
+     * named {@code Share} and {@code Share1}, and the second would lose what is said of it here.
+     */
     private static Map<String, Class<?>> sentRecords() {
         Map<String, Class<?>> records = new HashMap<>();
         for (Class<?> owner : SENT) {
             if (owner.isRecord()) {
-                records.put(owner.getSimpleName(), owner);
+                add(records, owner);
             }
             for (Class<?> nested : owner.getDeclaredClasses()) {
                 if (nested.isRecord()) {
-                    records.put(nested.getSimpleName(), nested);
+                    add(records, nested);
                 }
             }
         }
         return records;
+    }
+
+    private static void add(Map<String, Class<?>> records, Class<?> type) {
+        Class<?> other = records.putIfAbsent(type.getSimpleName(), type);
+        if (other != null && other != type) {
+            throw new IllegalStateException("Two records sent over the API share the name " + type.getSimpleName()
+                    + ": " + other.getName() + " and " + type.getName() + "; rename one");
+        }
     }
 }

@@ -140,6 +140,30 @@ public interface EnglishTexts extends Texts {
     String notInCircle();
 
     @Override
+    @Message("The file was not read. {rows}")
+    String badRows(String rows);
+
+    @Override
+    @Message("Row {row}: there must be three columns: theme, score and number of respondents.")
+    String rowColumns(int row);
+
+    @Override
+    @Message("Row {row}: theme '{value}' is not in the conversation guide.")
+    String rowUnknownTheme(int row, String value);
+
+    @Override
+    @Message("Row {row}: theme '{value}' was in an earlier row already.")
+    String rowDuplicate(int row, String value);
+
+    @Override
+    @Message("Row {row}, column {column}: '{value}' is not a number.")
+    String rowNotANumber(int row, String column, String value);
+
+    @Override
+    @Message("Row {row}, column {column}: '{value}' is not possible. A score is 0 to 100, the number of respondents at least 1.")
+    String rowOutOfRange(int row, String column, String value);
+
+    @Override
     @Message("'{field}': the meeting's own date is set with the meeting's facts.")
     String theMeetingsDate(String field);
 
@@ -154,6 +178,10 @@ public interface EnglishTexts extends Texts {
     @Override
     @Message("'{field}': the numbers must add up to {total}.")
     String addsUpTo(String field, int total);
+
+    @Override
+    @Message("This is a rehearsal: it is never counted, not in a report and not in a series.")
+    String practice();
 
     @Override
     @Message("This page is no longer available: the link was revoked, or the meeting was erased.")

@@ -110,6 +110,9 @@ public interface Texts {
     @Message("Deze deelnemer heeft geen plaats in de kring.")
     String notInCircle();
 
+    @Message("Dit is een oefening: die telt nergens mee, ook niet in een verslag of een reeks.")
+    String practice();
+
     @Message("Deze pagina is er niet meer: de link is ingetrokken, of het gesprek is gewist.")
     String gone();
 
@@ -154,6 +157,24 @@ public interface Texts {
 
     @Message("'{field}': de getallen moeten samen {total} zijn.")
     String addsUpTo(String field, int total);
+
+    @Message("Het bestand is niet ingelezen. {rows}")
+    String badRows(String rows);
+
+    @Message("Rij {row}: er moeten drie kolommen zijn: thema, score en aantal respondenten.")
+    String rowColumns(int row);
+
+    @Message("Rij {row}: thema '{value}' staat niet in de gespreksleidraad.")
+    String rowUnknownTheme(int row, String value);
+
+    @Message("Rij {row}: thema '{value}' stond al in een eerdere rij.")
+    String rowDuplicate(int row, String value);
+
+    @Message("Rij {row}, kolom {column}: '{value}' is geen getal.")
+    String rowNotANumber(int row, String column, String value);
+
+    @Message("Rij {row}, kolom {column}: '{value}' kan niet. Een score is 0 tot 100, het aantal respondenten minstens 1.")
+    String rowOutOfRange(int row, String column, String value);
 
     @Message("'{field}': de datum van het gesprek zelf staat bij de gegevens van het gesprek.")
     String theMeetingsDate(String field);

@@ -36,6 +36,17 @@ public final class Wording {
         };
     }
 
+    /** What is wrong with one row of an imported file. */
+    public static String of(Texts t, Rejection.BadRow row) {
+        return switch (row.problem()) {
+            case COLUMNS -> t.rowColumns(row.row());
+            case UNKNOWN_THEME -> t.rowUnknownTheme(row.row(), row.value());
+            case DUPLICATE -> t.rowDuplicate(row.row(), row.value());
+            case NOT_A_NUMBER -> t.rowNotANumber(row.row(), row.column(), row.value());
+            case OUT_OF_RANGE -> t.rowOutOfRange(row.row(), row.column(), row.value());
+        };
+    }
+
     public static String of(Texts t, Rejection r) {
         if (r.detail() != null) {
             return detail(t, r.reason(), r.field(), r.detail());
@@ -79,6 +90,7 @@ public final class Wording {
             case LETTER_FULL -> t.letterFull(FollowUp.MAX_LETTERS);
             case PLACES_FULL -> t.placesFull(Recruitment.MAX_PLACES);
             case NOT_IN_CIRCLE -> t.notInCircle();
+            case PRACTICE -> t.practice();
             case GONE -> t.gone();
             case UNAUTHORIZED -> t.unauthorized();
             case UNKNOWN_VERSION -> t.noSuchVersion();
@@ -105,6 +117,7 @@ public final class Wording {
             case Detail.WebAddress d -> t.webAddress(field);
             case Detail.ContactData d -> t.contactData(field);
             case Detail.TheMeetingsDate d -> t.theMeetingsDate(field);
+            case Detail.BadRows d -> t.badRows(String.join(" ", d.rows().stream().map(row -> of(t, row)).toList()));
             case Detail.Unique d -> t.unique(field);
             case Detail.AddsUpTo d -> t.addsUpTo(field, d.total());
             case Detail.BodyNeeded d -> t.bodyNeeded();

@@ -36,7 +36,7 @@ class LayersTest {
                 .layer("core").definedBy("nl.spiegel.meeting..")
                 .layer("base").definedBy(resideInAnyPackage("nl.spiegel.store..", "nl.spiegel.words..").or(SETTINGS))
                 .layer("features").definedBy("nl.spiegel.live..", "nl.spiegel.prep..", "nl.spiegel.report..",
-                        "nl.spiegel.followup..", "nl.spiegel.retention..")
+                        "nl.spiegel.followup..", "nl.spiegel.retention..", "nl.spiegel.rehearsal..")
                 .layer("edge").definedBy(resideInAnyPackage("nl.spiegel.web..", "nl.spiegel.access..").or(START))
                 .whereLayer("edge").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("edge")

@@ -50,7 +50,9 @@ class AfterTheMeetingTrackTest {
         moderator.command("AddNote", "tag", "OTHER", "text", "Privé: Deelnemer 2 kwam te laat");
         String question = null;
         if (withQuestion) {
-            listener.command("SubmitQuestion", "text", "Hoe vaak belde u zelf?");
+            JsonNode ack = listener.command("SubmitQuestion", "text", "Hoe vaak belde u zelf?");
+            // The listener's ack may come before the moderator's change: wait for it.
+            moderator.awaitSeq(ack.get("seq").asLong());
             question = moderator.view().get("questions").get(0).get("id").asText();
             moderator.command("AcceptQuestion", "questionId", question);
         }
@@ -66,7 +68,8 @@ class AfterTheMeetingTrackTest {
                 privateNote = n.get("id").asText();
             }
         }
-        moderator.command("EditReport", "excludedNoteIds", List.of(privateNote));
+        moderator.command("EditReport", "excludedNoteIds", List.of(privateNote), "serviceNorms",
+                List.of("Wie belt, hoort binnen twee werkdagen iets"));
         moderator.command("FinalizeReport");
         List.of(moderator, listener).forEach(LiveClient::close);
         Api.as(organiser).body("{\"meetingKey\":\"" + m.moderatorKey() + "\"}").post("/api/series/" + seriesId + "/meetings")
@@ -97,7 +100,13 @@ class AfterTheMeetingTrackTest {
         Api.as(organiser).body("{\"status\":\"MEASURED\"}").put("/api/series/" + seriesId + "/norms/" + normId)
                 .then().statusCode(400).body("field", is("status"));
         Api.as(organiser).body("{\"status\":\"ADOPTED\"}").put("/api/series/" + seriesId + "/norms/" + normId)
-                .then().statusCode(200).body("status", is("ADOPTED"));
+                .then().statusCode(200).body("status", is("ADOPTED"))
+                .body("canBecome", org.hamcrest.Matchers.contains("MEASURED", "REVISED", "RETIRED"));
+        // The series overview names every published note, to make a norm from, and the report's concept norms.
+        JsonPath line = Api.as(organiser).get("/api/series/" + seriesId).then().statusCode(200).extract().jsonPath();
+        assertThat(line.getList("meetings[0].notes.noteId")).containsExactly(first.point());
+        assertThat(line.getList("meetings[0].notes.tag")).containsExactly("IMPROVEMENT_POINT");
+        assertThat(line.getList("meetings[0].conceptNorms")).containsExactly("Wie belt, hoort binnen twee werkdagen iets");
         Api.as(first.meeting().moderatorKey()).body("{\"status\":\"RETIRED\"}").put("/api/series/" + seriesId + "/norms/" + normId)
                 .then().statusCode(403);
 
@@ -105,7 +114,11 @@ class AfterTheMeetingTrackTest {
         Api.Created second = Api.createMeeting("Burgers, najaar", 1, 2);
         Api.as(organiser).body("{\"meetingKey\":\"" + second.moderatorKey() + "\"}").post("/api/series/" + seriesId + "/meetings")
                 .then().statusCode(200);
-        second.asModerator().get("/api/meetings/" + second.id() + "/norms").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(normId));
+        Api.Created alone = Api.createMeeting("Nog in geen reeks", 1, 0);
+        alone.asModerator().get("/api/meetings/" + alone.id() + "/norms").then().statusCode(200)
+                .body("inSeries", is(false)).body("norms", org.hamcrest.Matchers.empty());
+        second.asModerator().get("/api/meetings/" + second.id() + "/norms").then().statusCode(200)
+                .body("inSeries", is(true)).body("norms.id", org.hamcrest.Matchers.hasItem(normId));
         second.asModerator().body("{\"normId\":\"" + normId + "\"}").post("/api/meetings/" + second.id() + "/norms")
                 .then().statusCode(200).body("meeting.norms[0].text", is("Wie belt, wordt binnen twee werkdagen teruggebeld"));
         LiveClient moderator = LiveClient.connect(server, second.id(), second.moderatorKey()).hello(null);
@@ -217,7 +230,8 @@ class AfterTheMeetingTrackTest {
         String organiser = s.getString("organiserKey");
         Held held = held("Wordt gewist", organiser, seriesId, false);
         String id = held.meeting().id();
-        held.meeting().asModerator().body("{\"noteId\":\"" + held.point() + "\",\"owner\":\"Team\",\"publicTitle\":\"Sneller terugbellen\"}")
+        held.meeting().asModerator().body("{\"noteId\":\"" + held.point() + "\",\"owner\":\"Team\",\"publicTitle\":\"Sneller terugbellen\","
+                        + "\"due\":\"2020-01-31\"}")
                 .post("/api/meetings/" + id + "/actions").then().statusCode(200);
         Api.as(organiser).body("{\"text\":\"Terugbellen binnen twee dagen\",\"meetingId\":\"" + id + "\",\"noteIds\":[\""
                 + held.point() + "\"]}").post("/api/series/" + seriesId + "/norms").then().statusCode(201);
@@ -229,6 +243,8 @@ class AfterTheMeetingTrackTest {
         assertThat(overview.getBoolean("meetings[0].erased")).isTrue();
         assertThat(overview.getString("meetings[0].title")).isEqualTo("Wordt gewist");
         assertThat(overview.getList("meetings[0].actions.publicTitle")).containsExactly("Sneller terugbellen");
+        assertThat(overview.getList("meetings[0].overdueActionIds")).containsExactlyElementsOf(overview.getList("meetings[0].actions.id"));
+        assertThat(overview.getString("meetings[0].followUpLink")).as("the page still works from the archive").isEqualTo("/followup/" + token);
         assertThat(overview.getList("norms.text")).containsExactly("Terugbellen binnen twee dagen");
         given().get("/api/followup/" + token).then().statusCode(200).body("live", is(false))
                 .body("page.done[0].wording", is("Sneller terugbellen")).body("norms[0].text", is("Terugbellen binnen twee dagen"));

@@ -271,7 +271,7 @@ class MeetingPropertiesTest {
                     Actor actor = ACTORS.get(t.get1());
                     return new Step(actor, command(random, actor), t.get3(), random.nextInt(100) < 7);
                 });
-        Step create = new Step(Actor.MODERATOR, new CreateMeeting("Eigenschap", null, null, null, null, null), 0, false);
+        Step create = new Step(Actor.MODERATOR, new CreateMeeting("Eigenschap", null, null, null, null, null, null), 0, false);
         return step.list().ofMinSize(30).ofMaxSize(150).map(list -> {
             List<Step> all = new ArrayList<>();
             all.add(create);

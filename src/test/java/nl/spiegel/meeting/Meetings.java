@@ -29,7 +29,7 @@ final class Meetings {
     static final int NEXT = 8;
 
     static final MeetingCreated CREATED = new MeetingCreated("Spiegelgesprek jeugdzorg", "Horen wat ouders nodig hebben",
-            "ouders", null, 75, "nl", HouseRules.defaults("nl"));
+            "ouders", null, 75, "nl", HouseRules.defaults("nl"), false);
 
     /** A meeting with a guide of three themes, four participants and two listeners. */
     static List<Event> prepared() {

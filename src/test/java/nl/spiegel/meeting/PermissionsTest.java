@@ -27,9 +27,11 @@ class PermissionsTest {
     record Row(Command example, Set<Role> roles) {}
 
     static final List<Row> TABLE = List.of(
-            new Row(new CreateMeeting("T", null, null, null, null, null), MODERATORS),
+            new Row(new CreateMeeting("T", null, null, null, null, null, null), MODERATORS),
             new Row(new UpdateDetails("T", null, null, null, null, null, null, null, null), MODERATORS),
             new Row(new SetHouseRules("Regels"), MODERATORS),
+            new Row(new EditBriefing(BriefingPart.PRACTICAL, "Koffie staat klaar."), FOLLOW_UP),
+            new Row(new SetSurvey(List.of(new Preparation.SurveyScore(TOEGANG, 7.5, 120))), FOLLOW_UP),
             new Row(new AddTheme("Thema", "Vraag?", 10), MODERATORS),
             new Row(new EditTheme(TOEGANG, "Thema", "Vraag?", 10), MODERATORS),
             new Row(new RemoveTheme(REGIE), MODERATORS),

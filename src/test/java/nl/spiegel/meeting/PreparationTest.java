@@ -18,8 +18,8 @@ class PreparationTest {
 
     @Test
     void createsAMeetingWithTheMethodsDefaults() {
-        Meeting m = given().when(MOD, new CreateMeeting("  Spiegelgesprek  ", null, null, null, null, null))
-                .then(new MeetingCreated("Spiegelgesprek", null, null, null, 75, "nl", HouseRules.defaults("nl")))
+        Meeting m = given().when(MOD, new CreateMeeting("  Spiegelgesprek  ", null, null, null, null, null, null))
+                .then(new MeetingCreated("Spiegelgesprek", null, null, null, 75, "nl", HouseRules.defaults("nl"), false))
                 .state();
         assertThat(m.details().houseRules()).contains("Toehoorders luisteren alleen");
         assertThat(m.phase()).isEqualTo(Phase.PREPARATION);
@@ -28,27 +28,27 @@ class PreparationTest {
 
     @Test
     void englishMeetingsGetEnglishHouseRules() {
-        given().when(MOD, new CreateMeeting("Mirror meeting", null, null, null, 90, "EN"))
-                .then(new MeetingCreated("Mirror meeting", null, null, null, 90, "en", HouseRules.defaults("en")));
+        given().when(MOD, new CreateMeeting("Mirror meeting", null, null, null, 90, "EN", null))
+                .then(new MeetingCreated("Mirror meeting", null, null, null, 90, "en", HouseRules.defaults("en"), false));
         assertThat(HouseRules.defaults("en")).contains("Listeners only listen");
     }
 
     @Test
     void refusesBadMeetingFacts() {
-        assertThat(given().when(MOD, new CreateMeeting(" ", null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
-        assertThat(given().when(MOD, new CreateMeeting("x".repeat(201), null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
-        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, 10, null)).thenRejected("INVALID").field()).isEqualTo("plannedMinutes");
-        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, 481, null)).thenRejected("INVALID").field()).isEqualTo("plannedMinutes");
-        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, null, "de")).thenRejected("INVALID").field()).isEqualTo("language");
-        assertThat(given().when(MOD, new CreateMeeting("T", "g".repeat(2001), null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("goal");
-        assertThat(given().when(MOD, new CreateMeeting("Titel\u0000", null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
-        given().when(ASSISTANT, new CreateMeeting("T", null, null, null, null, null)).thenRejected("FORBIDDEN");
+        assertThat(given().when(MOD, new CreateMeeting(" ", null, null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
+        assertThat(given().when(MOD, new CreateMeeting("x".repeat(201), null, null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
+        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, 10, null, null)).thenRejected("INVALID").field()).isEqualTo("plannedMinutes");
+        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, 481, null, null)).thenRejected("INVALID").field()).isEqualTo("plannedMinutes");
+        assertThat(given().when(MOD, new CreateMeeting("T", null, null, null, null, "de", null)).thenRejected("INVALID").field()).isEqualTo("language");
+        assertThat(given().when(MOD, new CreateMeeting("T", "g".repeat(2001), null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("goal");
+        assertThat(given().when(MOD, new CreateMeeting("Titel\u0000", null, null, null, null, null, null)).thenRejected("INVALID").field()).isEqualTo("title");
+        given().when(ASSISTANT, new CreateMeeting("T", null, null, null, null, null, null)).thenRejected("FORBIDDEN");
     }
 
     @Test
     void aMeetingIsCreatedOnceAndOtherCommandsNeedIt() {
         given().when(MOD, new AddTheme("A", "B?", 10)).thenRejected("NOT_FOUND");
-        given(CREATED).when(MOD, new CreateMeeting("T", null, null, null, null, null)).thenRejected("ALREADY_EXISTS");
+        given(CREATED).when(MOD, new CreateMeeting("T", null, null, null, null, null, null)).thenRejected("ALREADY_EXISTS");
     }
 
     @Test

@@ -18,14 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import nl.spiegel.meeting.Command.*;
 import nl.spiegel.meeting.Event.*;
 import nl.spiegel.meeting.Recruitment.Category;
-import nl.spiegel.meeting.Recruitment.Share;
+import nl.spiegel.meeting.Recruitment.WantedShare;
 import nl.spiegel.meeting.Recruitment.WarningKind;
 
 /** Recruiting participants without contact data, the cross-section they form, and who came. */
 class RecruitmentTest {
 
     static final Actor ORGANISER = new Actor(Role.ORGANISER, null);
-    static final Category AGE = new Category("Leeftijd", List.of(new Share("18-40", 50), new Share("40+", 50)));
+    static final Category AGE = new Category("Leeftijd", List.of(new WantedShare("18-40", 50), new WantedShare("40+", 50)));
 
     @ParameterizedTest
     @ValueSource(strings = {"jan@example.nl", "Jan @ mail.com", "jan (at) example (dot) nl", "jan[at]example[dot]nl",
@@ -37,7 +37,7 @@ class RecruitmentTest {
         assertThat(r.field()).isEqualTo("pseudonym");
         assertThat(r.detail()).isInstanceOf(Rejection.Detail.ContactData.class);
         s.when(MOD, new EditParticipant(ANOUK, contact, null, null, null)).thenRejected("INVALID");
-        s.when(ORGANISER, new SetCrossSection(List.of(new Category("Wijk", List.of(new Share(contact, 100))))))
+        s.when(ORGANISER, new SetCrossSection(List.of(new Category("Wijk", List.of(new WantedShare(contact, 100))))))
                 .thenRejected("INVALID");
         assertThat(s.state().participants()).extracting(Meeting.Participant::pseudonym)
                 .containsExactly("Anouk", "Bram", "Chantal", "Dirk");
@@ -90,8 +90,8 @@ class RecruitmentTest {
         s.when(ORGANISER, new EditParticipant(DIRK, null, null, null, Map.of("Leeftijd", "12"))).thenRejected("INVALID");
         s.when(ORGANISER, new EditParticipant(DIRK, null, null, null, Map.of("Wijk", "Noord"))).thenRejected("INVALID");
         // Shares add up to a hundred.
-        assertThat(s.when(ORGANISER, new SetCrossSection(List.of(new Category("Wijk", List.of(new Share("Noord", 60),
-                new Share("Zuid", 60)))))).thenRejected("INVALID").detail()).isEqualTo(new Rejection.Detail.AddsUpTo(100));
+        assertThat(s.when(ORGANISER, new SetCrossSection(List.of(new Category("Wijk", List.of(new WantedShare("Noord", 60),
+                new WantedShare("Zuid", 60)))))).thenRejected("INVALID").detail()).isEqualTo(new Rejection.Detail.AddsUpTo(100));
     }
 
     @Test

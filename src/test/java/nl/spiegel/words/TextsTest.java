@@ -29,7 +29,8 @@ class TextsTest {
                 new Detail.NotItself(), new Detail.AtMost(50), new Detail.NotActionable(),
                 new Detail.ControlCharacters(), new Detail.BodyNeeded(), new Detail.NotAModeratorKey(),
                 new Detail.RepeatTitle(), new Detail.TryAgainIn(30), new Detail.WebAddress(), new Detail.ContactData(),
-                new Detail.Unique(), new Detail.AddsUpTo(100), new Detail.TheMeetingsDate())) {
+                new Detail.Unique(), new Detail.AddsUpTo(100), new Detail.TheMeetingsDate(),
+                new Detail.BadRows(List.of(new Rejection.BadRow(3, Rejection.RowProblem.UNKNOWN_THEME, "1", "Wachttijd"))))) {
             rejections.add(Rejection.invalid("veld", detail));
         }
         assertThat(rejections.stream().map(Rejection::detail).filter(d -> d != null).map(Object::getClass).distinct())
@@ -44,6 +45,11 @@ class TextsTest {
                 .isEqualTo("'title': moet 1 tot 200 tekens lang zijn.");
         assertThat(Wording.of(Wording.in("en"), Rejection.Reason.CIRCLE_FULL.rejection()))
                 .isEqualTo("The circle is full: at most 14 participants.");
+        for (Rejection.RowProblem problem : Rejection.RowProblem.values()) {
+            Rejection.BadRow row = new Rejection.BadRow(4, problem, "2", "hoog");
+            assertThat(Wording.of(Wording.in("nl"), row)).as("%s in Dutch", problem).startsWith("Rij 4").doesNotContain("{");
+            assertThat(Wording.of(Wording.in("en"), row)).as("%s in English", problem).startsWith("Row 4").doesNotContain("{");
+        }
         assertThat(Wording.in("fr").notFound()).isEqualTo("Dit gesprek bestaat niet.");
     }
 }
