@@ -32,6 +32,7 @@ import nl.spiegel.meeting.Phase;
 import nl.spiegel.meeting.QuestionStatus;
 import nl.spiegel.meeting.Report;
 import nl.spiegel.meeting.Views;
+import nl.spiegel.meeting.Debrief;
 
 /**
  * Series of meetings: which meetings each holds, and the overview its organiser follows them in.
@@ -77,12 +78,13 @@ public class SeriesService {
      * @param notes            every note the last finalised report published, of every tag
      * @param conceptNorms     the concept service norms of the last finalised report
      * @param overdueActionIds the actions past their due date and not done, today in the server's time zone
+     * @param evaluation       the participants' evaluation (from three answers on), for the trend across the series
      */
     public record MeetingLine(UUID id, String title, @Nullable String targetGroup, Phase phase, @Nullable Instant date,
                               List<ImprovementPoint> improvementPoints, List<Meeting.Action> actions, boolean erased,
                               List<String> themes, int reportVersions, int letterVersions, @Nullable String followUpLink,
                               int normsEvaluated, int overdue, List<OpenQuestion> unasked, List<PublishedNote> notes,
-                              List<String> conceptNorms, List<String> overdueActionIds) {}
+                              List<String> conceptNorms, List<String> overdueActionIds, Debrief.EvaluationView evaluation) {}
 
     /**
      * A clarifying question that was accepted but not asked in time: it is answered in writing after
@@ -136,7 +138,8 @@ public class SeriesService {
                 m.phase() != Phase.ENDED ? List.of() : m.questionQueue().stream().map(q -> m.question(q).orElseThrow())
                         .filter(q -> q.status() == QuestionStatus.ACCEPTED)
                         .map(q -> new OpenQuestion(q.id(), q.text(), q.answer())).toList(),
-                notes, m.reports().isEmpty() ? List.of() : m.reports().getLast().serviceNorms(), overdue(actions, today));
+                notes, m.reports().isEmpty() ? List.of() : m.reports().getLast().serviceNorms(), overdue(actions, today),
+                Debrief.evaluation(m.debrief().evaluations()));
     }
 
     private static List<String> overdue(List<Meeting.Action> actions, LocalDate today) {
@@ -150,7 +153,7 @@ public class SeriesService {
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return new MeetingLine(id, "", null, Phase.ENDED, null, List.of(), List.of(), true, List.of(), 0, 0,
-                                null, 0, 0, List.of(), List.of(), List.of(), List.of());
+                                null, 0, 0, List.of(), List.of(), List.of(), List.of(), Debrief.evaluation(List.of()));
                     }
                     Row row = rows.iterator().next();
                     List<ImprovementPoint> points = read(row.getString(3), new TypeReference<List<Map<String, String>>>() {})
@@ -163,7 +166,7 @@ public class SeriesService {
                             row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant(), points, actions, true,
                             themes, 0, 0, link == null || row.getString(5) == null ? null : "/followup/" + link.token(), 0,
                             (int) actions.stream().filter(a -> a.overdue(today)).count(), List.of(), List.of(), List.of(),
-                            overdue(actions, today));
+                            overdue(actions, today), Debrief.evaluation(List.of()));
                 });
     }
 

@@ -90,6 +90,12 @@ final class RoleViews {
         if (!before.topics().equals(after.topics())) {
             delta.put("myTopics", after.topics());
         }
+        if (!before.takeAways().equals(after.takeAways())) {
+            delta.put("myTakeAways", after.takeAways());
+        }
+        if (!Objects.equals(before.perceived(), after.perceived())) {
+            delta.put("myPerceived", after.perceived());
+        }
         return delta;
     }
 

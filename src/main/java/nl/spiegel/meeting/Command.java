@@ -18,6 +18,12 @@ public sealed interface Command {
     /** Sent by listeners only; moderators and assistants send every other command. */
     interface ByListener {}
 
+    /**
+     * Also sent by a participant, anonymously, through the evaluation card's link (the server sends
+     * it as the {@code PUBLIC} role); moderators and assistants type in paper cards.
+     */
+    interface ByParticipant {}
+
     /** Still allowed once the meeting has ended. */
     interface AfterTheEnd {}
 
@@ -275,4 +281,29 @@ public sealed interface Command {
 
     /** Marks a milestone done, or not done after all. */
     record MarkMilestone(Milestone milestone, Boolean done) implements Track {}
+
+    /** What the listeners take home, and how the participants found the meeting. */
+    sealed interface Debrief extends Command, AfterTheEnd {}
+
+    /**
+     * A listener's take-away in one of three slots, from the closing phase until the window after the
+     * end closes; blank text takes it away. {@code themeId}: the theme it is about, if any.
+     */
+    record WriteTakeAway(Integer slot, TakeAwayKind kind, String themeId, String text) implements Debrief, ByListener {}
+
+    /** A listener's answer to "did every participant get room to speak?", 1 (no) to 5 (yes). */
+    record RatePerceivedBalance(Integer score) implements Debrief, ByListener {}
+
+    /** How many days after the end listeners may still write take-aways (0 to 30). */
+    record SetTakeAwayWindow(Integer days) implements Debrief, ByOrganiser {}
+
+    /** Whether the report has the appendix "what the listeners took home". */
+    record IncludeTakeAways(Boolean include) implements Debrief, ByOrganiser {}
+
+    /**
+     * A participant's anonymous evaluation: felt heard, enough time, clear information beforehand,
+     * would take part again (each 1 to 5, or left open) and a free remark.
+     */
+    record GiveEvaluation(Integer heard, Integer time, Integer information, Integer again, String remark)
+            implements Debrief, ByParticipant {}
 }

@@ -177,4 +177,26 @@ public sealed interface Event {
     record MilestonePlanned(Milestone milestone, LocalDate due, Milestone.Owner owner) implements Track {}
 
     record MilestoneMarked(Milestone milestone, boolean done) implements Track {}
+
+    /**
+     * An event that names a listener beside what they wrote for the team to see only aggregated: it
+     * stays in the stream (a listener edits their own), and never leaves it as it is (exports leave it out).
+     */
+    interface Anonymous {}
+
+    sealed interface Debrief extends Event {}
+
+    /** {@code text} (with its kind and theme) is {@code null} when the take-away was taken away. */
+    record TakeAwayWritten(String listenerId, int slot, TakeAwayKind kind, String themeId, String text)
+            implements Debrief, Anonymous {}
+
+    record PerceivedBalanceRated(String listenerId, int score) implements Debrief, Anonymous {}
+
+    record TakeAwayWindowSet(int days) implements Debrief {}
+
+    record TakeAwaysIncluded(boolean include) implements Debrief {}
+
+    /** {@code onPaper}: typed in by the moderator or assistant from a paper card. */
+    record EvaluationGiven(Integer heard, Integer time, Integer information, Integer again, String remark, boolean onPaper)
+            implements Debrief {}
 }

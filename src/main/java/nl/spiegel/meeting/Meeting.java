@@ -15,13 +15,13 @@ import java.util.Comparator;
  * It is composed of sections that follow the sections of {@link Command} and {@link Event}; each
  * section is a small record in a file of its own, beside the decisions on its commands and the fold
  * of its events ({@link Preparation}, {@link Recruitment}, {@link Phases}, {@link Floor}, {@link Themes}, {@link Notes},
- * {@link Questions}, {@link Topics}, {@link Access}, {@link Reporting}, {@link FollowUp}, {@link Norms}, {@link Track}).
+ * {@link Questions}, {@link Topics}, {@link Access}, {@link Reporting}, {@link FollowUp}, {@link Norms}, {@link Track}, {@link Debrief}).
  *
  * @param position where the meeting stands in its stream
  */
 public record Meeting(Position position, Preparation preparation, Recruitment recruitment, Phases phases, Floor floor,
                       Themes themes, Notes notebook, Questions clarifying, Topics topicList, Access access,
-                      Reporting reporting, FollowUp followUp, Norms norms, Track track) {
+                      Reporting reporting, FollowUp followUp, Norms norms, Track track, Debrief debrief) {
 
     public static final int MAX_PARTICIPANTS = 14;
     public static final int MAX_THEMES = 30;
@@ -44,7 +44,7 @@ public record Meeting(Position position, Preparation preparation, Recruitment re
 
     public static Meeting none() {
         return new Meeting(Position.START, Preparation.EMPTY, Recruitment.EMPTY, Phases.START, Floor.EMPTY, Themes.IDLE, Notes.EMPTY,
-                Questions.EMPTY, Topics.CLOSED, Access.OPEN, Reporting.EMPTY, FollowUp.EMPTY, Norms.EMPTY, Track.EMPTY);
+                Questions.EMPTY, Topics.CLOSED, Access.OPEN, Reporting.EMPTY, FollowUp.EMPTY, Norms.EMPTY, Track.EMPTY, Debrief.EMPTY);
     }
 
     /**
@@ -151,59 +151,63 @@ public record Meeting(Position position, Preparation preparation, Recruitment re
     // One section replaced, for the folds of the sections.
 
     Meeting with(Position position) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Preparation preparation) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Recruitment recruitment) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Phases phases) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Floor floor) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Themes themes) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Notes notebook) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Questions clarifying) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Topics topicList) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Access access) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Reporting reporting) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(FollowUp followUp) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Norms norms) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     Meeting with(Track track) {
-        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track);
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
+    }
+
+    Meeting with(Debrief debrief) {
+        return new Meeting(position, preparation, recruitment, phases, floor, themes, notebook, clarifying, topicList, access, reporting, followUp, norms, track, debrief);
     }
 
     // Short ways to what is most read.

@@ -72,6 +72,7 @@ public final class MeetingCore {
             case Event.FollowUp e -> FollowUp.evolve(m, e, at);
             case Event.Norms e -> Norms.evolve(m, e, at);
             case Event.Track e -> Track.evolve(m, e, at);
+            case Event.Debrief e -> Debrief.evolve(m, e);
         };
     }
 
@@ -109,7 +110,7 @@ public final class MeetingCore {
 
     /**
      * Which role may send which type of command. Listeners only ask and hand in; the display only
-     * shows; the organiser of a series recruits and follows up.
+     * shows; the organiser of a series recruits and follows up; a participant only evaluates.
      */
     public static boolean allowed(Role role, Class<? extends Command> type) {
         boolean byListener = Command.ByListener.class.isAssignableFrom(type);
@@ -118,7 +119,7 @@ public final class MeetingCore {
             case LISTENER -> byListener;
             case DISPLAY -> false;
             case ORGANISER -> Command.FollowUp.class.isAssignableFrom(type) || Command.ByOrganiser.class.isAssignableFrom(type);
-            case PUBLIC -> false;
+            case PUBLIC -> Command.ByParticipant.class.isAssignableFrom(type);
         };
     }
 
@@ -146,6 +147,7 @@ public final class MeetingCore {
             case Command.FollowUp c -> FollowUp.decide(m, actor, c);
             case Command.Norms c -> Norms.decide(m, c);
             case Command.Track c -> Track.decide(m, c);
+            case Command.Debrief c -> Debrief.decide(m, actor, c, at);
         };
     }
 }

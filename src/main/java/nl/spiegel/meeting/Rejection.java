@@ -38,6 +38,12 @@ public record Rejection(Reason reason, String field, Detail detail) {
         PLACES_FULL,
         /** A participant without a seat: a no-show, one who declined, or one waiting in reserve. */
         NOT_IN_CIRCLE,
+        /** The time to write this is over (or has not begun). */
+        WINDOW_CLOSED,
+        /** The meeting has all the evaluations it takes. */
+        EVALUATIONS_FULL,
+        /** An evaluation without a single answer. */
+        EMPTY_ANSWER,
         /** A rehearsal's copy is never counted: no report, no series. */
         PRACTICE,
         /** A follow-up link that was revoked, or a meeting erased without keeping its public part. */

@@ -13,13 +13,16 @@ import java.util.Set;
  * from the meeting as it is; a finalised version is frozen in its event and never changes.
  * Participants appear by pseudonym only; listeners not at all.
  *
- * @param version 0 for the draft, 1, 2, ... for finalised versions
+ * @param version    0 for the draft, 1, 2, ... for finalised versions
+ * @param takeAways  what the listeners took home, as an appendix, when the organiser included it
+ * @param evaluation how the participants found the meeting (shown from three answers on)
  */
 public record Report(int version, @Nullable Instant finalizedAt, String language, String title, @Nullable String goal, @Nullable String targetGroup,
                      @Nullable Instant scheduledStart, @Nullable Instant openedAt, @Nullable Instant endedAt, int participants, int listeners,
                      List<ThemeSection> themes, SpeakingTime participation, List<QuestionLine> questions,
                      @Nullable String summary, @Nullable String conclusions, List<String> serviceNorms,
-                     @Nullable String roundUp, List<NormLine> normsEvaluated) {
+                     @Nullable String roundUp, List<NormLine> normsEvaluated,
+                     @Nullable Debrief.TakeAwaysView takeAways, Debrief.EvaluationView evaluation) {
 
     /**
      * The notes of one theme (or, without title, of the meeting as a whole) by tag, and the listeners'
@@ -96,7 +99,7 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
         Report draft = of(m, Draft.EMPTY, 0, null);
         return new Report(0, null, draft.language(), draft.title(), null, null, draft.scheduledStart(), draft.openedAt(),
                 draft.endedAt(), draft.participants(), draft.listeners(), List.of(), draft.participation(), List.of(),
-                null, null, List.of(), null, List.of());
+                null, null, List.of(), null, List.of(), null, Debrief.evaluation(List.of()));
     }
 
     /** The report as the meeting stands now, as version {@code version}. */
@@ -125,7 +128,8 @@ public record Report(int version, @Nullable Instant finalizedAt, String language
                 new SpeakingTime(shares, p.participantsTime().toMillis(), p.balanceIndex(), p.moderatorShare(), byName, underHalf),
                 questions, draft.summary(), draft.conclusions(), draft.serviceNorms(), m.reporting().roundUp(),
                 m.norms().checks().stream().filter(c -> c.verdict() != null)
-                        .map(c -> new NormLine(c.text(), c.verdict(), c.note())).toList());
+                        .map(c -> new NormLine(c.text(), c.verdict(), c.note())).toList(),
+                m.debrief().inReport() ? Debrief.takeAways(m) : null, Debrief.evaluation(m.debrief().evaluations()));
     }
 
     private static ThemeSection section(Meeting m, Draft draft, String themeId, String title, String question) {

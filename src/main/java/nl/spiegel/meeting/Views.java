@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import nl.spiegel.meeting.Meeting.Details;
 import nl.spiegel.meeting.Meeting.Participant;
 import nl.spiegel.meeting.Meeting.Question;
+import java.util.HashSet;
 
 /**
  * What each role sees of a meeting, as plain data. Durations are whole milliseconds; times are
@@ -111,7 +112,8 @@ public final class Views {
                                 List<ActionStatus> actionStatuses, List<Integer> freeSeats,
                                 List<ListenerLine> listenerList, @Nullable Instant pausedSince,
                                 List<Meeting.Whisper> whispers, List<Norms.NormCheck> norms, List<NormVerdict> normVerdicts,
-                                @Nullable String roundUp, List<FollowUp.Letter> letters, RecruitmentView recruitment) {}
+                                @Nullable String roundUp, List<FollowUp.Letter> letters, RecruitmentView recruitment,
+                                Debrief.DebriefView debrief) {}
 
     /**
      * A listener as the moderator sees them, to remove one who disturbs: those with the most waiting
@@ -142,18 +144,27 @@ public final class Views {
      * What a listener sees. Who the listener is, is not part of it (the live snapshot says so), so that
      * the view of every listener who asked nothing is one and the same value.
      */
+    /**
+     * @param canTakeAway     whether take-aways and the question on participation can be written now
+     *                        (from the closing phase; after the end until {@code takeAwaysUntil})
+     * @param takeAwaysUntil  when the window for take-aways closes; absent before the end
+     * @param myTakeAways     the listener's own take-aways, by slot; nobody else's
+     * @param myPerceived     the listener's own answer on participation, 1 to 5, if given
+     */
     public record ListenerView(long seq, Instant asOf, Phase phase, @Nullable Instant phaseSince,
                                @Nullable Instant openedAt, @Nullable Instant endedAt, Details details, List<ThemeView> guide,
                                @Nullable String currentThemeId, List<SeatView> participants, @Nullable SpeakerView speaker,
                                List<SharedNote> notes, List<OwnQuestion> myQuestions,
                                List<QueuedQuestion> questionQueue, boolean topicsOpen, List<OwnTopic> myTopics,
-                               boolean canAsk, boolean canHandInTopics, @Nullable Instant pausedSince) {
+                               boolean canAsk, boolean canHandInTopics, @Nullable Instant pausedSince, boolean canTakeAway,
+                               @Nullable Instant takeAwaysUntil, List<Debrief.TakeAway> myTakeAways,
+                               @Nullable Integer myPerceived) {
 
         /** This view as a listener sees it, with their own part. */
         public ListenerView with(Own own) {
             return new ListenerView(seq, asOf, phase, phaseSince, openedAt, endedAt, details, guide, currentThemeId,
                     participants, speaker, notes, own.questions(), questionQueue, topicsOpen, own.topics(), canAsk,
-                    canHandInTopics, pausedSince);
+                    canHandInTopics, pausedSince, canTakeAway, takeAwaysUntil, own.takeAways(), own.perceived());
         }
     }
 
@@ -198,7 +209,7 @@ public final class Views {
                 participation.nudges(), List.of(NoteTag.values()), List.of(RejectReason.values()),
                 List.of(ActionStatus.values()), freeSeats(m), listenerLines(m), pausedSince(m), m.whispers(),
                 m.norms().checks(), List.of(NormVerdict.values()), m.reporting().roundUp(), m.followUp().letters(),
-                recruitment(m));
+                recruitment(m), Debrief.view(m, asOf));
     }
 
     public static RecruitmentView recruitment(Meeting m) {
@@ -320,37 +331,49 @@ public final class Views {
     }
 
     /** The fields of a {@link ListenerView} that differ per listener; the rest is the same for all. */
-    public static final Set<String> PERSONAL_FIELDS = Set.of("myQuestions", "myTopics");
+    public static final Set<String> PERSONAL_FIELDS = Set.of("myQuestions", "myTopics", "myTakeAways", "myPerceived");
 
-    /** A listener's own part of their view: the questions they asked and the topics they handed in. */
-    public record Own(List<OwnQuestion> questions, List<OwnTopic> topics) {
-        public static final Own NONE = new Own(List.of(), List.of());
+    /**
+     * A listener's own part of their view: the questions they asked, the topics they handed in, the
+     * take-aways they wrote and their answer on participation.
+     */
+    public record Own(List<OwnQuestion> questions, List<OwnTopic> topics, List<Debrief.TakeAway> takeAways,
+                      @Nullable Integer perceived) {
+        public static final Own NONE = new Own(List.of(), List.of(), List.of(), null);
     }
 
-    /** The own parts of every listener who has asked or handed in something, in one pass over the meeting. */
+    /** The own parts of every listener who has asked, handed in or written something, in one pass over the meeting. */
     public static Map<String, Own> own(Meeting m) {
         Map<String, List<OwnQuestion>> questions = new HashMap<>();
         for (Meeting.Question q : m.questions()) {
-            questions.computeIfAbsent(q.listenerId(), id -> new ArrayList<>()).add(own(q));
+            questions.computeIfAbsent(q.listenerId(), id -> new ArrayList<>()).add(own(m, q));
         }
         Map<String, List<OwnTopic>> topics = new HashMap<>();
         for (Meeting.Topic t : m.topics()) {
             topics.computeIfAbsent(t.listenerId(), id -> new ArrayList<>()).add(own(t));
         }
+        Set<String> ids = new HashSet<>(questions.keySet());
+        ids.addAll(topics.keySet());
+        ids.addAll(m.debrief().takeAways().keySet());
+        ids.addAll(m.debrief().perceived().keySet());
         Map<String, Own> own = new HashMap<>();
-        questions.forEach((id, mine) -> own.put(id, new Own(List.copyOf(mine), List.copyOf(topics.getOrDefault(id, List.of())))));
-        topics.forEach((id, mine) -> own.putIfAbsent(id, new Own(List.of(), List.copyOf(mine))));
+        for (String id : ids) {
+            own.put(id, new Own(List.copyOf(questions.getOrDefault(id, List.of())), List.copyOf(topics.getOrDefault(id, List.of())),
+                    m.debrief().of(id), m.debrief().perceived().get(id)));
+        }
         return own;
     }
 
     public static Own own(Meeting m, String listenerId) {
-        return new Own(m.questions().stream().filter(q -> q.listenerId().equals(listenerId)).map(Views::own).toList(),
-                m.topics().stream().filter(t -> t.listenerId().equals(listenerId)).map(Views::own).toList());
+        return new Own(m.questions().stream().filter(q -> q.listenerId().equals(listenerId)).map(q -> own(m, q)).toList(),
+                m.topics().stream().filter(t -> t.listenerId().equals(listenerId)).map(Views::own).toList(),
+                m.debrief().of(listenerId), m.debrief().perceived().get(listenerId));
     }
 
-    private static OwnQuestion own(Meeting.Question q) {
+    /** A listener's own question; it can be withdrawn while the meeting runs and it is still withdrawable. */
+    private static OwnQuestion own(Meeting m, Meeting.Question q) {
         return new OwnQuestion(q.id(), q.text(), q.participantId(), q.themeId(), q.status(), q.rejectReason(),
-                q.mergedInto(), q.submittedAt(), q.status().withdrawable(), q.answer());
+                q.mergedInto(), q.submittedAt(), q.status().withdrawable() && m.phase() != Phase.ENDED, q.answer());
     }
 
     private static OwnTopic own(Meeting.Topic t) {
@@ -363,7 +386,8 @@ public final class Views {
                 .map(n -> new SharedNote(n.id(), n.themeId(), n.tag(), n.text(), n.at())).toList();
         return new ListenerView(m.seq(), at(m, now), m.phase(), m.phaseSince(), m.openedAt(), m.endedAt(),
                 m.details(), themes(m), m.currentThemeId(), seats(m), speaker(m), notes, own.questions(), releasedQueue(m),
-                m.topicsOpen(), own.topics(), Questions.open(m), Topics.open(m), pausedSince(m));
+                m.topicsOpen(), own.topics(), Questions.open(m), Topics.open(m), pausedSince(m),
+                Debrief.open(m, at(m, now)), Debrief.closesAt(m), own.takeAways(), own.perceived());
     }
 
     public static DisplayView display(Meeting m, Instant now) {

@@ -128,6 +128,70 @@ public interface EnglishReportLabels extends ReportLabels {
     String topics();
 
     @Override
+    @Message("How did you find the meeting?")
+    String evaluationCard();
+
+    @Override
+    @Message("Tick a box: 1 is not at all, 5 is fully. You do not need to write your name.")
+    String evaluationScale();
+
+    @Override
+    @Message("Rather on your phone? Scan the code.")
+    String evaluationPhone();
+
+    @Override
+    @Message("How the participants found the meeting")
+    String evaluation();
+
+    @Override
+    @Message("{n} participants filled in the evaluation.")
+    String evaluationAnswers(int n);
+
+    @Override
+    @Message("I felt heard")
+    String evalHeard();
+
+    @Override
+    @Message("There was enough time")
+    String evalTime();
+
+    @Override
+    @Message("I had clear information beforehand")
+    String evalInformation();
+
+    @Override
+    @Message("I would take part again")
+    String evalAgain();
+
+    @Override
+    @Message("on average {average} out of 5 ({answers} answers)")
+    String average(String average, int answers);
+
+    @Override
+    @Message("Remarks")
+    String remarks();
+
+    @Override
+    @Message("Appendix: what the listeners took home")
+    String takeAways();
+
+    @Override
+    @Message("{n} listeners wrote down what they took home. It does not say who wrote what.")
+    String takeAwaysWriters(int n);
+
+    @Override
+    @Message("Eye-opener")
+    String eyeopener();
+
+    @Override
+    @Message("What I will do differently")
+    String doDifferently();
+
+    @Override
+    @Message("Also")
+    String freeTakeAway();
+
+    @Override
     @Message("Satisfaction survey: {score} ({respondents} respondents)")
     String survey(String score, int respondents);
 

@@ -24,6 +24,7 @@ import nl.spiegel.meeting.Views;
 import nl.spiegel.store.Access;
 import nl.spiegel.store.EventCodec;
 import nl.spiegel.store.EventStore;
+import nl.spiegel.meeting.Event;
 
 /** A meeting's data to take away: its turns as CSV, and all of it as JSON for an archive. */
 @Path("/meetings/{id}/export")
@@ -51,7 +52,10 @@ public class ExportResource {
         return rooms.meeting(id).map(TurnsCsv::of);
     }
 
-    /** The whole meeting for an archive: its event stream and the moderator's view. */
+    /**
+     * The whole meeting for an archive: its event stream and the moderator's view. The listeners'
+     * take-aways and answers leave the stream only aggregated, in the view.
+     */
     @GET
     @Path("/meeting.json")
     @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +65,10 @@ public class ExportResource {
             List<ExportedEvent> exported = new ArrayList<>(events.size());
             Meeting m = Meeting.none();
             for (Recorded r : events) {
-                exported.add(new ExportedEvent(r.seq(), r.at(), EventCodec.type(r.event()), r.event()));
+                // A listener's take-away beside their id would say who wrote it: the view has them aggregated.
+                if (!(r.event() instanceof Event.Anonymous)) {
+                    exported.add(new ExportedEvent(r.seq(), r.at(), EventCodec.type(r.event()), r.event()));
+                }
                 m = MeetingCore.evolve(m, r);
             }
             return new MeetingExport(id, clock.instant(), exported, Views.moderator(m, m.lastAt()));

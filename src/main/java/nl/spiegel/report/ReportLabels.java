@@ -100,6 +100,54 @@ public interface ReportLabels {
     @Message("Onderwerpen van toehoorders")
     String topics();
 
+    @Message("Hoe vond u het gesprek?")
+    String evaluationCard();
+
+    @Message("Zet een kruisje: 1 is helemaal niet, 5 is helemaal wel. Uw naam hoeft er niet op.")
+    String evaluationScale();
+
+    @Message("Liever op uw telefoon? Scan de code.")
+    String evaluationPhone();
+
+    @Message("Hoe de deelnemers het gesprek vonden")
+    String evaluation();
+
+    @Message("{n} deelnemers vulden de evaluatie in.")
+    String evaluationAnswers(int n);
+
+    @Message("Ik voelde me gehoord")
+    String evalHeard();
+
+    @Message("Er was genoeg tijd")
+    String evalTime();
+
+    @Message("Ik kreeg vooraf duidelijke informatie")
+    String evalInformation();
+
+    @Message("Ik zou weer meedoen")
+    String evalAgain();
+
+    @Message("gemiddeld {average} van 5 ({answers} antwoorden)")
+    String average(String average, int answers);
+
+    @Message("Opmerkingen")
+    String remarks();
+
+    @Message("Bijlage: wat de toehoorders meenamen")
+    String takeAways();
+
+    @Message("{n} toehoorders schreven op wat zij meenamen. Er staat niet bij wie wat schreef.")
+    String takeAwaysWriters(int n);
+
+    @Message("Eyeopener")
+    String eyeopener();
+
+    @Message("Wat ik anders ga doen")
+    String doDifferently();
+
+    @Message("Verder")
+    String freeTakeAway();
+
     @Message("Klanttevredenheidsonderzoek: {score} ({respondents} respondenten)")
     String survey(String score, int respondents);
 

@@ -110,7 +110,8 @@ public class Retention {
      * autovacuum; the erase itself has committed.
      */
     private Uni<Void> vacuum() {
-        return pool.query("vacuum (analyze) meeting, meeting_event, meeting_command, access_key, join_code, series_meeting")
+        return pool.query("vacuum (analyze) meeting, meeting_event, meeting_command, access_key, join_code, series_meeting,"
+                        + " evaluation_card")
                 .execute().replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("Vacuum after an erase failed; autovacuum will do it later", failure);

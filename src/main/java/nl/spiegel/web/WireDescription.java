@@ -18,6 +18,8 @@ import nl.spiegel.access.JoinResource;
 import nl.spiegel.access.Links;
 import nl.spiegel.access.MeetingKeysResource;
 import nl.spiegel.access.SeriesKeysResource;
+import nl.spiegel.followup.EvaluateResource;
+import nl.spiegel.followup.EvaluationResource;
 import nl.spiegel.followup.FollowUpLinkResource;
 import nl.spiegel.followup.FollowUpResource;
 import nl.spiegel.followup.MeetingNormResource;
@@ -26,6 +28,7 @@ import nl.spiegel.followup.SeriesService;
 import nl.spiegel.followup.SeriesTrackResource;
 import nl.spiegel.live.CommandRequests;
 import nl.spiegel.live.ViewResource;
+import nl.spiegel.meeting.Debrief;
 import nl.spiegel.meeting.FollowUp;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Norms;
@@ -61,7 +64,7 @@ public class WireDescription implements OASFilter {
             ViewResource.RoleView.class, Problem.class, Norms.class, FollowUp.class, NormRegister.class, FollowUpResource.class,
             FollowUpLinkResource.class, Recruitment.class, Preparation.class, Track.class, Tracks.class,
             SeriesTrackResource.class, RecruitmentResource.class, BriefingResource.class, SurveyResource.class,
-            MeetingNormResource.class);
+            MeetingNormResource.class, Debrief.class, EvaluationResource.class, EvaluateResource.class);
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

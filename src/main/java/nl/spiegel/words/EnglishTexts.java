@@ -180,6 +180,18 @@ public interface EnglishTexts extends Texts {
     String addsUpTo(String field, int total);
 
     @Override
+    @Message("The time to fill this in is over, or has not begun.")
+    String windowClosed();
+
+    @Override
+    @Message("This meeting already has {max} evaluations; no more can be added.")
+    String evaluationsFull(int max);
+
+    @Override
+    @Message("Fill in at least one answer.")
+    String emptyAnswer();
+
+    @Override
     @Message("This is a rehearsal: it is never counted, not in a report and not in a series.")
     String practice();
 

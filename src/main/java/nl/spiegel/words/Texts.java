@@ -110,6 +110,15 @@ public interface Texts {
     @Message("Deze deelnemer heeft geen plaats in de kring.")
     String notInCircle();
 
+    @Message("De tijd om dit in te vullen is voorbij, of nog niet begonnen.")
+    String windowClosed();
+
+    @Message("Dit gesprek heeft al {max} evaluaties; meer kan niet.")
+    String evaluationsFull(int max);
+
+    @Message("Vul minstens één antwoord in.")
+    String emptyAnswer();
+
     @Message("Dit is een oefening: die telt nergens mee, ook niet in een verslag of een reeks.")
     String practice();
 

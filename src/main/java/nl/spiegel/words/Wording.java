@@ -9,6 +9,7 @@ import nl.spiegel.meeting.Rejection;
 import nl.spiegel.meeting.Rejection.Detail;
 import nl.spiegel.meeting.Recruitment;
 import nl.spiegel.meeting.Milestone;
+import nl.spiegel.meeting.Debrief;
 
 /** The words for a rejection of the core: its reason, or for an invalid value what was wrong with it. */
 public final class Wording {
@@ -91,6 +92,9 @@ public final class Wording {
             case PLACES_FULL -> t.placesFull(Recruitment.MAX_PLACES);
             case NOT_IN_CIRCLE -> t.notInCircle();
             case PRACTICE -> t.practice();
+            case WINDOW_CLOSED -> t.windowClosed();
+            case EVALUATIONS_FULL -> t.evaluationsFull(Debrief.MAX_EVALUATIONS);
+            case EMPTY_ANSWER -> t.emptyAnswer();
             case GONE -> t.gone();
             case UNAUTHORIZED -> t.unauthorized();
             case UNKNOWN_VERSION -> t.noSuchVersion();

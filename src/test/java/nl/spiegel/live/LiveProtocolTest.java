@@ -49,7 +49,7 @@ class LiveProtocolTest {
     MeterRegistry registry;
 
     private static final Set<String> LISTENER_COMMANDS = Set.of("SubmitQuestion", "WithdrawQuestion", "SubmitTopic",
-            "JoinAsListener");
+            "JoinAsListener", "WriteTakeAway", "RatePerceivedBalance");
 
     @Test
     void everyCommandForEveryRole() throws Exception {

@@ -90,7 +90,8 @@ class MeetingPropertiesTest {
             for (String listenerId : List.of("L1", "L2", "L3")) {
                 Views.ListenerView view = Views.listener(m, listenerId, run.now);
                 // The live rooms take everyone's own part from one pass; it must be what the listener's view holds.
-                assertThat(own.getOrDefault(listenerId, Views.Own.NONE)).isEqualTo(new Views.Own(view.myQuestions(), view.myTopics()));
+                assertThat(own.getOrDefault(listenerId, Views.Own.NONE)).isEqualTo(new Views.Own(view.myQuestions(), view.myTopics(),
+                        view.myTakeAways(), view.myPerceived()));
                 assertThat(Views.listener(m, null, run.now).with(own.getOrDefault(listenerId, Views.Own.NONE)))
                         .isEqualTo(view);
                 assertThat(view.myQuestions()).allSatisfy(q ->

@@ -83,7 +83,12 @@ class PermissionsTest {
             new Row(new SaveLetter("Beste deelnemer,", "Dank.", "Team"), FOLLOW_UP),
             new Row(new ImportNorm("n1", "Norm"), MODERATORS),
             new Row(new DropNorm("n1"), MODERATORS),
-            new Row(new EvaluateNorm("n1", NormVerdict.MET, null), MODERATORS));
+            new Row(new EvaluateNorm("n1", NormVerdict.MET, null), MODERATORS),
+            new Row(new WriteTakeAway(1, TakeAwayKind.EYEOPENER, null, "Luisteren"), LISTENERS),
+            new Row(new RatePerceivedBalance(4), LISTENERS),
+            new Row(new SetTakeAwayWindow(14), FOLLOW_UP),
+            new Row(new IncludeTakeAways(true), FOLLOW_UP),
+            new Row(new GiveEvaluation(5, 4, 4, 5, null), EnumSet.of(Role.MODERATOR, Role.ASSISTANT, Role.PUBLIC)));
 
     @Test
     void everyCommandTypeHasARow() {
@@ -111,7 +116,7 @@ class PermissionsTest {
             if (row.example() instanceof CreateMeeting) {
                 continue;
             }
-            for (Actor actor : List.of(MOD, ANNA, DISPLAY, new Actor(Role.ORGANISER, null))) {
+            for (Actor actor : List.of(MOD, ANNA, DISPLAY, new Actor(Role.ORGANISER, null), new Actor(Role.PUBLIC, null))) {
                 if (!row.roles().contains(actor.role())) {
                     s.when(actor, row.example()).thenRejected("FORBIDDEN");
                 }

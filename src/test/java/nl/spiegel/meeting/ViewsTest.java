@@ -17,6 +17,15 @@ import nl.spiegel.meeting.Event.*;
 class ViewsTest {
 
     @Test
+    void aQuestionCanNoLongerBeWithdrawnOnceTheMeetingEnded() {
+        Spec s = given(inConversation()).and(new QuestionSubmitted("Q9", ANNA.listenerId(), "Wat bedoelde u?", null, null));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).myQuestions().getFirst().canWithdraw()).isTrue();
+        s.and(phases(Phase.CONVERSATION, Phase.ENDED));
+        assertThat(Views.listener(s.state(), ANNA.listenerId(), s.now()).myQuestions().getFirst().canWithdraw()).isFalse();
+        s.when(ANNA, new Command.WithdrawQuestion("Q9")).thenRejected("WRONG_PHASE");
+    }
+
+    @Test
     void theModeratorSeesEverything() {
         Spec s = given(inConversation()).and(new FloorGiven(ANOUK),
                 new NoteAdded("N8", TOEGANG, NoteTag.WISH, "Privé", false, Role.MODERATOR),
