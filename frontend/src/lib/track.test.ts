@@ -22,6 +22,11 @@ describe('the track planner', () => {
     expect(todayAt([step({ due: null })], '2027-01-01')).toBeNull();
   });
 
+  it('keeps what is late above today when an earlier step was moved later', () => {
+    const steps = [step({ due: '2027-03-01', proposed: false }), step({ due: '2027-01-15', status: 'OVERDUE' }), step({ due: '2027-02-10' })];
+    expect(todayAt(steps, '2027-02-01')).toBe(2);
+  });
+
   it('writes days as people do, the year only when it is not this one', () => {
     expect(shortDay('2027-03-05', 'nl', 2027)).toBe('5 mrt');
     expect(shortDay('2027-03-05', 'en', 2026)).toBe('5 Mar 2027');

@@ -15,13 +15,17 @@ export function planBody(step: Step, change: { due?: string | null; owner?: Owne
 }
 
 /**
- * Where "today" falls in the list: before the first step not done whose date is today or later;
- * null when no step has a date. Steps are in their order, which is the order of their dates as proposed.
+ * Where "today" falls in the list: after the last step dated before today, so that what is late
+ * stands above the line even when a step before it was moved later; null when no step has a date.
+ * Steps are in the method's order, which is the order of their dates as proposed.
  */
 export function todayAt(steps: readonly Step[], today: string): number | null {
   if (!steps.some((s) => s.due)) return null;
-  const next = steps.findIndex((s) => s.due !== null && s.due >= today);
-  return next === -1 ? steps.length : next;
+  let after = 0;
+  steps.forEach((s, i) => {
+    if (s.due !== null && s.due < today) after = i + 1;
+  });
+  return after;
 }
 
 /** Today as the server's days are written (YYYY-MM-DD), in this device's time zone. */
