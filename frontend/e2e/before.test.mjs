@@ -165,6 +165,7 @@ test('recruiting by name: contact data refused beside the field, the mix warning
     }
     assert.equal((await get(`/api/meetings/${m.id}/recruitment`, s.key)).places.length, 4, 'nothing stored');
     await assertLayout(page, 'recruiting with a refusal');
+    await section.locator('form.add').screenshot({ path: `${SHOTS}/recruitment-refused-1180x820.png` });
     await name.fill('');
 
     // The cross-section: it says at once whether it adds up to 100.
@@ -178,6 +179,7 @@ test('recruiting by name: contact data refused beside the field, the mix warning
     await editor.getByText('Samen 90%: nog 10% te verdelen').waitFor();
     assert.equal(await editor.getByRole('button', { name: 'Opslaan' }).isDisabled(), true, 'not saved until it adds up');
     await assertLayout(page, 'the cross-section editor');
+    await section.screenshot({ path: `${SHOTS}/cross-section-editor-1180x820.png` });
     await editor.getByLabel('Gewenst (%) 2').fill('40');
     await editor.getByRole('status').filter({ hasText: 'Samen 100%' }).waitFor();
     await editor.getByRole('button', { name: 'Opslaan' }).click();
