@@ -618,7 +618,7 @@ export const en: Record<keyof typeof nl, Text> = {
   'milestone.LISTENERS_INVITED': 'Listeners invited',
   'milestone.MEETING': 'Mirror meeting',
   'milestone.REPORT_DRAFT': 'Draft report ready',
-  'milestone.REPORT_PUBLISHED': 'Report published',
+  'milestone.REPORT_PUBLISHED': 'Report finalised',
   'milestone.FOLLOW_UP_CHECK': 'Check on the actions',
   'milestone.LETTER_SENT': 'Thank-you letter sent',
   'track.status.DONE': 'Done',

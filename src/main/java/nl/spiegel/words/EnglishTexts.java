@@ -400,7 +400,7 @@ public interface EnglishTexts extends Texts {
     String milestoneReportDraft();
 
     @Override
-    @Message("Report published")
+    @Message("Report finalised")
     String milestoneReportPublished();
 
     @Override
