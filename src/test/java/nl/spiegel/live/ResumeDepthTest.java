@@ -108,15 +108,19 @@ class ResumeDepthTest {
         Api.Created m = Api.createMeeting("Veel tekst", 1, 2);
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
         LiveClient assistant = LiveClient.connect(server, m.id(), m.assistantKey()).hello(null);
-        long from = assistant.seq();
         assistant.close();
-        // Each change carries the notes section: six notes of 2 000 characters are over 16 Ki.
-        for (int i = 0; i < 6; i++) {
-            moderator.command("AddNote", "text", ("Notitie " + i + " ").repeat(200).substring(0, 2000));
+        // Each change carries house rules of 4 000 characters: fewer than 64 changes, more than the budget.
+        int changes = (int) (Room.MODERATOR_HISTORY_CHARS / 4000) + 1;
+        assertThat(changes).isLessThan(Room.HISTORY);
+        String last = "";
+        for (int i = 0; i < changes; i++) {
+            last = ("Huisregel " + i + " ").repeat(400).substring(0, 4000);
+            assertThat(moderator.command("SetHouseRules", "text", last).path("type").asText()).isEqualTo("ack");
         }
-        LiveClient back = resumes(m, m.assistantKey(), from, assistant);
+        LiveClient back = resumes(m, m.assistantKey(), assistant.seq(), assistant);
         assertThat(back.snapshots).isEqualTo(1);
-        assertThat(back.view().get("notes")).hasSize(6);
+        assertThat(back.countOfType("change")).isZero();
+        assertThat(back.view().get("details").get("houseRules").asText()).isEqualTo(last);
         List.of(moderator, back).forEach(LiveClient::close);
     }
 }
