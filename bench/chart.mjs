@@ -1,12 +1,12 @@
-// Fan-out latency (p50 and p99, on a log scale) against deliveries per second, Spiegel and the floor
+// Fan-out latency (p50 and p99, on a log scale) against deliveries per second, Spiegel and the floors
 // side by side, as an SVG. `node chart.mjs` draws it again from results/latest.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export function chart({ spiegel, floor }) {
+export function chart({ spiegel, durableFloor, floor }) {
   const W = 640, H = 360, L = 60, B = 40, T = 50;
-  const all = [...spiegel.ramp, ...floor.ramp];
+  const all = [...spiegel.ramp, ...(durableFloor?.ramp ?? []), ...floor.ramp];
   const maxX = Math.max(...all.map((r) => r.deliveriesPerSecond));
   const lo = -1, hi = Math.ceil(Math.log10(Math.max(10, ...all.map((r) => r.p99))));
   const x = (v) => L + (v / maxX) * (W - L - 20);
@@ -27,8 +27,10 @@ ${ticks.join('\n')}
 <text x="${W / 2}" y="${H - 6}" text-anchor="middle">deliveries per second (100 meetings × 40 listeners)</text>
 <text x="14" y="${H / 2}" transform="rotate(-90 14 ${H / 2})" text-anchor="middle">fan-out latency (ms, log scale)</text>
 ${line(spiegel.ramp, 'p99', '#b3261e')}${line(spiegel.ramp, 'p50', '#b3261e', true)}
+${durableFloor ? line(durableFloor.ramp, 'p99', '#2e6b30') + line(durableFloor.ramp, 'p50', '#2e6b30', true) : ''}
 ${line(floor.ramp, 'p99', '#1d4e89')}${line(floor.ramp, 'p50', '#1d4e89', true)}
 <text x="${L + 10}" y="18" fill="#b3261e">Spiegel: p99 solid, p50 dashed</text>
+${durableFloor ? `<text x="${L + 250}" y="18" fill="#2e6b30">durable floor</text>` : ''}
 <text x="${L + 10}" y="34" fill="#1d4e89">non-durable floor: p99 solid, p50 dashed</text>
 </svg>`;
 }

@@ -38,7 +38,7 @@ async function waitReady(port, within = 120_000) {
 }
 
 function startSpiegel(dataDir, port) {
-  const env = { ...process.env, QUARKUS_HTTP_PORT: String(port), SPIEGEL_DATA_DIR: dataDir,
+  const env = { ...process.env, QUARKUS_HTTP_PORT: String(port), SPIEGEL_DATA_DIR: dataDir, SPIEGEL_DATABASE_EMBEDDED_PORT: String(databasePort),
     SPIEGEL_LIMITS_CREATES_PER_HOUR: '1000000', SPIEGEL_LIMITS_JOINS_PER_MINUTE: '1000000',
     QUARKUS_LOG_CATEGORY__NL_SPIEGEL__LEVEL: 'WARN', QUARKUS_LOG_CATEGORY__NL_SPIEGEL_REQUESTS__LEVEL: 'WARN' };
   // To profile the server during a run: BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile
@@ -109,6 +109,8 @@ async function scenarios(target, pid) {
 }
 
 const port = 18181;
+// Spiegel's built-in PostgreSQL, on a port of its own so that the durable floor can use it too.
+const databasePort = port + 2;
 const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${cpus()[0].model}`, quick };
 
 // Spiegel: first start makes its database; the second, on the existing data, is the one timed.
@@ -124,9 +126,21 @@ await sleep(10_000);
 results.idleRss = rss(server.pid);
 console.log(`Spiegel ready in ${results.startSeconds.toFixed(1)} s, idle RSS ${(results.idleRss / 2 ** 20).toFixed(0)} MB`);
 results.spiegel = await scenarios(spiegelTarget(port), server.pid);
+
+// The floors, on the server's core. The durable one stores into the PostgreSQL that Spiegel started,
+// with its settings, while Spiegel stands idle without connections.
+function startFloor(floorPort, databaseUrl) {
+  const env = { ...process.env, PORT: String(floorPort), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  return spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
+let floor = startFloor(port + 1, `postgres://spiegel:${password}@127.0.0.1:${databasePort}/spiegel`);
+await sleep(1500);
+results.durableFloor = await scenarios(floorTarget(port + 1), floor.pid);
+floor.kill();
 await stop(server);
 
-const floor = spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env: { ...process.env, PORT: String(port + 1) }, stdio: 'ignore' });
+floor = startFloor(port + 1, null);
 await sleep(500);
 results.floor = await scenarios(floorTarget(port + 1), floor.pid);
 floor.kill();
@@ -137,16 +151,18 @@ writeFileSync(join(here, 'results', 'latency.svg'), chart(results));
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-const rows = [];
 const s = results.spiegel;
+const d = results.durableFloor;
 const f = results.floor;
+const latency = (x) => `${ms(x.p50)} / ${ms(x.p99)}`;
+const ratios = (x, y) => `${ratio(x.p50, y.p50)} / ${ratio(x.p99, y.p99)}`;
+const rows = [];
 for (let i = 0; i < s.ramp.length; i++) {
   rows.push([`100 × 40, ${s.ramp[i].rate} commands/s per meeting (${Math.round(f.ramp[i].deliveriesPerSecond)} deliveries/s): p50 / p99`,
-    `${ms(s.ramp[i].p50)} / ${ms(s.ramp[i].p99)}`, `${ms(f.ramp[i].p50)} / ${ms(f.ramp[i].p99)}`,
-    `${ratio(s.ramp[i].p50, f.ramp[i].p50)} / ${ratio(s.ramp[i].p99, f.ramp[i].p99)}`]);
+    latency(s.ramp[i]), latency(d.ramp[i]), latency(f.ramp[i]), ratios(s.ramp[i], d.ramp[i]), ratios(s.ramp[i], f.ramp[i])]);
 }
-rows.push([`1 × ${s.single.listeners}, 5 commands/s: p50 / p99`, `${ms(s.single.p50)} / ${ms(s.single.p99)}`,
-  `${ms(f.single.p50)} / ${ms(f.single.p99)}`, `${ratio(s.single.p50, f.single.p50)} / ${ratio(s.single.p99, f.single.p99)}`]);
+rows.push([`1 × ${s.single.listeners}, 5 commands/s: p50 / p99`, latency(s.single), latency(d.single), latency(f.single),
+  ratios(s.single, d.single), ratios(s.single, f.single)]);
 // Sustained: this step and every slower one kept p99 within 100 ms with (nearly) every command acknowledged.
 const best = (r) => {
   let sustained = 0;
@@ -156,12 +172,15 @@ const best = (r) => {
   }
   return sustained;
 };
-rows.push(['highest deliveries/s with p99 ≤ 100 ms at it and every lower rate', `${Math.round(best(s))}`, `${Math.round(best(f))}`, ratio(best(s) || 1, best(f) || 1)]);
-rows.push([`${s.idle.connections} idle listeners: connected per second / RSS per connection`,
-  `${Math.round(s.idle.perSecond)}/s, ${(s.idle.rssPerConnection / 1024).toFixed(1)} KB`,
-  `${Math.round(f.idle.perSecond)}/s, ${(f.idle.rssPerConnection / 1024).toFixed(1)} KB`,
-  `${ratio(f.idle.perSecond, s.idle.perSecond)} / ${ratio(s.idle.rssPerConnection, f.idle.rssPerConnection)}`]);
-rows.push(['start to ready on existing data; idle RSS', `${results.startSeconds.toFixed(1)} s; ${(results.idleRss / 2 ** 20).toFixed(0)} MB`, '—', '—']);
+rows.push(['highest deliveries/s with p99 ≤ 100 ms at it and every lower rate', `${Math.round(best(s))}`, `${Math.round(best(d))}`,
+  `${Math.round(best(f))}`, ratio(best(s) || 1, best(d) || 1), ratio(best(s) || 1, best(f) || 1)]);
+// A floor's resident memory can shrink while it connects (Node.js collects its heap): then it is
+// shown as 0 and has no ratio.
+const perConnection = (x) => Math.max(0, x.idle.rssPerConnection);
+const idle = (x) => `${Math.round(x.idle.perSecond)}/s, ${(perConnection(x) / 1024).toFixed(1)} KB`;
+const idleRatios = (y) => `${ratio(y.idle.perSecond, s.idle.perSecond)} / ${perConnection(y) > 0 ? ratio(perConnection(s), perConnection(y)) : '—'}`;
+rows.push([`${s.idle.connections} idle listeners: connected per second / RSS per connection`, idle(s), idle(d), idle(f), idleRatios(d), idleRatios(f)]);
+rows.push(['start to ready on existing data; idle RSS', `${results.startSeconds.toFixed(1)} s; ${(results.idleRss / 2 ** 20).toFixed(0)} MB`, '—', '—', '—', '—']);
 console.log(`\n${results.machine}, ${results.date}${quick ? ' (quick)' : ''}\n`);
-console.log('| scenario | Spiegel | non-durable floor | ratio |\n|---|---|---|---|');
+console.log('| scenario | Spiegel | durable floor | non-durable floor | Spiegel ÷ durable | Spiegel ÷ non-durable |\n|---|---|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

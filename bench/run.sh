@@ -9,7 +9,7 @@ if [ ! target/quarkus-app/app.aot -nt target/quarkus-app/quarkus-run.jar ]; then
   deploy/aot-cache.sh || true
 fi
 cd bench
-[ -d node_modules/ws ] || npm ci --no-audit --no-fund --loglevel=error
+[ -d node_modules/pg ] || npm ci --no-audit --no-fund --loglevel=error
 # Ten thousand connections on each side.
 ulimit -n "$(ulimit -Hn)"
 exec taskset -c 1 node run.mjs "$@"

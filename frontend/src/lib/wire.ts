@@ -40,3 +40,16 @@ export type NormCheck = Schemas['NormCheck'];
 export type NormStatus = Schemas['NormStatus'];
 export type NormVerdict = Schemas['NormVerdict'];
 export type TopicView = Schemas['TopicView'];
+
+// The debrief (issue 29): the listeners' take-aways and the participants' evaluation, shown to the
+// team only aggregated, from three on.
+export type TakeAway = Schemas['TakeAway'];
+export type TakeAwayKind = Schemas['TakeAwayKind'];
+export type TakeAwayGroup = Schemas['TakeAwayGroup'];
+export type DebriefView = Schemas['DebriefView'];
+export type PerceivedView = Schemas['PerceivedView'];
+export type EvaluationView = Schemas['EvaluationView'];
+export type EvaluationItem = Schemas['Item'];
+export type EvaluationCard = Schemas['EvaluationCard'];
+export type EvaluationForm = Schemas['EvaluationForm'];
+export type EvaluationAnswers = Schemas['GiveEvaluation'];

@@ -48,7 +48,7 @@ public class ActionResource {
     /** {@code title} is the organisation's own wording, {@code publicTitle} what participants read (the title when left out). */
     public record NewAction(String noteId, String title, String owner, LocalDate due, String publicTitle) {}
 
-    public record ActionEdit(String title, String owner, LocalDate due, ActionStatus status, String publicTitle) {}
+    public record ActionEdit(String title, String owner, LocalDate due, Boolean noDue, ActionStatus status, String publicTitle) {}
 
     @GET
     @PermissionsAllowed(Access.FOLLOW_UP)
@@ -77,7 +77,7 @@ public class ActionResource {
     @PermissionsAllowed(Access.FOLLOW_UP)
     public Uni<Meeting.Action> change(@PathParam("id") UUID id, @PathParam("actionId") String actionId, ActionEdit body) {
         ActionEdit b = CommandRequests.required(body);
-        return commands.send(id, new Command.UpdateAction(actionId, b.title(), b.owner(), b.due(), b.status(), b.publicTitle()))
+        return commands.send(id, new Command.UpdateAction(actionId, b.title(), b.owner(), b.due(), b.noDue(), b.status(), b.publicTitle()))
                 .map(applied -> applied.meeting().action(actionId).orElseThrow());
     }
 }

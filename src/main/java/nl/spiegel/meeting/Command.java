@@ -248,8 +248,11 @@ public sealed interface Command {
      */
     record CreateAction(String noteId, String title, String owner, LocalDate due, String publicTitle) implements FollowUp {}
 
-    /** Changes an action; fields left out keep their value (a blank public title falls back to the title). */
-    record UpdateAction(String actionId, String title, String owner, LocalDate due,
+    /**
+     * Changes an action; fields left out keep their value (a blank public title falls back to the
+     * title). {@code noDue} takes the due date away, since a left-out {@code due} keeps it.
+     */
+    record UpdateAction(String actionId, String title, String owner, LocalDate due, Boolean noDue,
                         ActionStatus status, String publicTitle) implements FollowUp {}
 
     /** The letter to the participants, as edited: each save is kept as the next version. */

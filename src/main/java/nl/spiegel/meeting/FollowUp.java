@@ -56,8 +56,12 @@ public record FollowUp(List<Action> actions, List<Letter> letters) {
                 if (actor.role() == Role.ORGANISER && !Report.publishedNoteIds(m).contains(a.noteId())) {
                     throw refuse(UNKNOWN_ACTION.about("actionId"));
                 }
+                boolean noDue = Boolean.TRUE.equals(c.noDue());
+                if (noDue && c.due() != null) {
+                    throw refuse(Rejection.invalid("noDue", new Rejection.Detail.DateOrNone()));
+                }
                 yield List.of(new ActionUpdated(a.id(), c.title() == null ? a.title() : text("title", c.title(), 1, 200),
-                        c.owner() == null ? a.owner() : text("owner", c.owner(), 1, 100), c.due() == null ? a.due() : c.due(),
+                        c.owner() == null ? a.owner() : text("owner", c.owner(), 1, 100), noDue ? null : c.due() == null ? a.due() : c.due(),
                         c.status() == null ? a.status() : c.status(),
                         c.publicTitle() == null ? a.publicTitle() : optional("publicTitle", c.publicTitle(), 200)));
             }

@@ -133,6 +133,9 @@ public record Rejection(Reason reason, String field, Detail detail) {
         /** The meeting's own date is its scheduled start, set with its facts. */
         record TheMeetingsDate() implements Detail {}
 
+        /** A new date, or the date taken away: not both at once. */
+        record DateOrNone() implements Detail {}
+
         /** Over a limit for now: try again after {@code seconds}. */
         record TryAgainIn(long seconds) implements Detail {}
     }

@@ -18,8 +18,8 @@ import jakarta.enterprise.event.Observes;
 public class RequestLog {
 
     private static final Logger LOG = Logger.getLogger("nl.spiegel.requests");
-    /** Paths that carry a code or token: a join code, a follow-up page's token. */
-    private static final Pattern CODE = Pattern.compile("^(/api)?/(join|followup)/[^/]+");
+    /** Paths that carry a code or token: a join code, a follow-up page's token, an evaluation card's. */
+    private static final Pattern CODE = Pattern.compile("^(/api)?/(join|followup|evaluate)/[^/]+");
 
     void register(@Observes Filters filters) {
         filters.register(RequestLog::onEveryRequest, 200);

@@ -168,6 +168,10 @@ public interface EnglishTexts extends Texts {
     String theMeetingsDate(String field);
 
     @Override
+    @Message("'{field}': give a new date or take the date away, not both.")
+    String dateOrNone(String field);
+
+    @Override
     @Message("'{field}': do not fill in an e-mail address or phone number. Spiegel keeps no contact data of participants.")
     String contactData(String field);
 

@@ -188,6 +188,9 @@ public interface Texts {
     @Message("'{field}': de datum van het gesprek zelf staat bij de gegevens van het gesprek.")
     String theMeetingsDate(String field);
 
+    @Message("'{field}': geef een nieuwe datum of haal de datum weg, niet allebei.")
+    String dateOrNone(String field);
+
     @Message("'{field}' heeft een waarde van de verkeerde soort.")
     String wrongKind(String field);
 

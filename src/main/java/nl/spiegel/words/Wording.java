@@ -121,6 +121,7 @@ public final class Wording {
             case Detail.WebAddress d -> t.webAddress(field);
             case Detail.ContactData d -> t.contactData(field);
             case Detail.TheMeetingsDate d -> t.theMeetingsDate(field);
+            case Detail.DateOrNone d -> t.dateOrNone(field);
             case Detail.BadRows d -> t.badRows(String.join(" ", d.rows().stream().map(row -> of(t, row)).toList()));
             case Detail.Unique d -> t.unique(field);
             case Detail.AddsUpTo d -> t.addsUpTo(field, d.total());

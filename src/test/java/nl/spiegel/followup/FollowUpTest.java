@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -89,8 +90,10 @@ class FollowUpTest {
         Api.as(organiser).body("{\"status\":\"IN_PROGRESS\"}")
                 .put("/api/meetings/" + citizens.meeting().id() + "/actions/" + actionId).then().statusCode(200)
                 .body("status", is("IN_PROGRESS")).body("history", hasSize(2));
-        Api.as(organiser).body("{\"status\":\"DONE\",\"owner\":\"Teamleider toegang\"}")
-                .put("/api/meetings/" + citizens.meeting().id() + "/actions/" + actionId).then().statusCode(200);
+        // A due date is taken away on purpose: left out, it would be kept.
+        Api.as(organiser).body("{\"status\":\"DONE\",\"owner\":\"Teamleider toegang\",\"noDue\":true}")
+                .put("/api/meetings/" + citizens.meeting().id() + "/actions/" + actionId).then().statusCode(200)
+                .body("due", nullValue());
 
         JsonPath overview = Api.as(organiser).get("/api/series/" + seriesId).then().statusCode(200).extract().jsonPath();
         assertThat(overview.getString("name")).isEqualTo("Klantgesprekken 2027");

@@ -26,13 +26,13 @@ class ActionsTest {
         Spec s = ReportTest.ended()
                 .when(MOD, new CreateAction(IMPROVEMENT, null, "Team toegang", JUNE, null))
                 .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team toegang", JUNE, null))
-                .after(3600).when(ASSISTANT, new UpdateAction(ACTION, null, null, null, ActionStatus.IN_PROGRESS, null))
+                .after(3600).when(ASSISTANT, new UpdateAction(ACTION, null, null, null, null, ActionStatus.IN_PROGRESS, null))
                 .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", JUNE, ActionStatus.IN_PROGRESS, null));
         // The organiser follows what the finalised report published; before that the action is not theirs to see.
-        s.when(ORGANISER, new UpdateAction(ACTION, null, null, null, ActionStatus.DONE, null)).thenRejected("UNKNOWN_ACTION");
+        s.when(ORGANISER, new UpdateAction(ACTION, null, null, null, null, ActionStatus.DONE, null)).thenRejected("UNKNOWN_ACTION");
         s.when(MOD, new FinalizeReport()).then(new ReportFinalized(Report.of(s.state(), s.state().reportDraft(), 1, s.now())))
                 .after(3600).when(ORGANISER, new UpdateAction(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY,
-                        ActionStatus.DONE, null))
+                        null, ActionStatus.DONE, null))
                 .then(new ActionUpdated(ACTION, "Wachttijd onder 2 weken", "Teamleider toegang", JULY, ActionStatus.DONE, null));
         Meeting.Action done = s.state().action(ACTION).orElseThrow();
         assertThat(done.status()).isEqualTo(ActionStatus.DONE);
@@ -40,6 +40,18 @@ class ActionsTest {
                 .containsExactly(ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE);
         assertThat(done.history()).extracting(Meeting.ActionChange::at)
                 .containsExactly(s.now().minusSeconds(7200), s.now().minusSeconds(3600), s.now());
+    }
+
+    @Test
+    void aDueDateCanBeTakenAwayAndNotSetAtTheSameTime() {
+        Spec s = ReportTest.ended().when(MOD, new CreateAction(IMPROVEMENT, null, "Team toegang", JUNE, null))
+                .then(new ActionCreated(ACTION, IMPROVEMENT, "Wachttijd te lang", "Team toegang", JUNE, null));
+        assertThat(s.when(MOD, new UpdateAction(ACTION, null, null, JULY, true, null, null)).thenRejected("INVALID").field())
+                .isEqualTo("noDue");
+        s.when(MOD, new UpdateAction(ACTION, null, null, null, true, null, null))
+                .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", null, ActionStatus.OPEN, null));
+        s.when(MOD, new UpdateAction(ACTION, null, null, null, false, null, null))
+                .then(new ActionUpdated(ACTION, "Wachttijd te lang", "Team toegang", null, ActionStatus.OPEN, null));
     }
 
     @Test
@@ -69,7 +81,7 @@ class ActionsTest {
         assertThat(s.when(MOD, new CreateAction(STRENGTH, null, "Team", null, null)).thenRejected("INVALID").field()).isEqualTo("noteId");
         s.when(MOD, new CreateAction("N999", null, "Team", null, null)).thenRejected("UNKNOWN_NOTE");
         assertThat(s.when(MOD, new CreateAction(IMPROVEMENT, null, " ", null, null)).thenRejected("INVALID").field()).isEqualTo("owner");
-        s.when(MOD, new UpdateAction("A999", null, null, null, ActionStatus.DONE, null)).thenRejected("UNKNOWN_ACTION");
+        s.when(MOD, new UpdateAction("A999", null, null, null, null, ActionStatus.DONE, null)).thenRejected("UNKNOWN_ACTION");
         s.when(ANNA, new CreateAction(IMPROVEMENT, null, "Team", null, null)).thenRejected("FORBIDDEN");
         s.when(ORGANISER, new EditReport("Niet van de organisator", null, null, null, null)).thenRejected("FORBIDDEN");
     }

@@ -79,7 +79,7 @@ class PermissionsTest {
             new Row(new FinalizeReport(), MODERATORS),
             new Row(new RecordRoundUp("Wat telde"), MODERATORS),
             new Row(new CreateAction("N1", null, "Team", LocalDate.parse("2027-06-01"), null), FOLLOW_UP),
-            new Row(new UpdateAction("A1", null, null, null, ActionStatus.DONE, null), FOLLOW_UP),
+            new Row(new UpdateAction("A1", null, null, null, null, ActionStatus.DONE, null), FOLLOW_UP),
             new Row(new SaveLetter("Beste deelnemer,", "Dank.", "Team"), FOLLOW_UP),
             new Row(new ImportNorm("n1", "Norm"), MODERATORS),
             new Row(new DropNorm("n1"), MODERATORS),

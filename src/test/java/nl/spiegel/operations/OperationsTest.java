@@ -97,9 +97,13 @@ class OperationsTest {
             Api.Created m = Api.createMeeting("{\"title\":\"Logboek\"}");
             given().get("/api/join/" + m.joinCode()).then().statusCode(200);
             m.asModerator().get("/api/meetings/" + m.id()).then().statusCode(200);
-            await(() -> log.lines.size() >= 3);
+            String card = m.asModerator().get("/api/meetings/" + m.id() + "/evaluation/card").then().statusCode(200)
+                    .extract().path("path");
+            given().get("/api" + card).then().statusCode(200);
+            await(() -> log.lines.size() >= 5);
             assertThat(String.join("\n", log.lines)).contains("POST /api/meetings 201", "GET /api/join/… 200",
-                    "GET /api/meetings/" + m.id() + " 200").doesNotContain(m.joinCode(), m.moderatorKey());
+                    "GET /api/meetings/" + m.id() + " 200", "GET /api/evaluate/… 200")
+                    .doesNotContain(m.joinCode(), m.moderatorKey(), card.substring("/evaluate/".length()));
         }
     }
 

@@ -29,7 +29,7 @@ class TextsTest {
                 new Detail.NotItself(), new Detail.AtMost(50), new Detail.NotActionable(),
                 new Detail.ControlCharacters(), new Detail.BodyNeeded(), new Detail.NotAModeratorKey(),
                 new Detail.RepeatTitle(), new Detail.TryAgainIn(30), new Detail.WebAddress(), new Detail.ContactData(),
-                new Detail.Unique(), new Detail.AddsUpTo(100), new Detail.TheMeetingsDate(),
+                new Detail.Unique(), new Detail.AddsUpTo(100), new Detail.TheMeetingsDate(), new Detail.DateOrNone(),
                 new Detail.BadRows(List.of(new Rejection.BadRow(3, Rejection.RowProblem.UNKNOWN_THEME, "1", "Wachttijd"))))) {
             rejections.add(Rejection.invalid("veld", detail));
         }
