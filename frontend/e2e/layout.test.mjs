@@ -396,9 +396,7 @@ test('preparation, the report, joining and keeping the links fit their screens',
       place: 'Wijkcentrum De Brug, zaal 2', turnLimitSeconds: 120 });
     await page.goto(BASE + m.access.links.moderator);
     await page.locator('.code').waitFor();
-    // The circle's size is the server's, never a number of the app's own.
-    const capacity = m.capacity;
-    await page.locator('#h-people .badge').filter({ hasText: `${Math.min(12, capacity)}/${capacity}` }).waitFor();
+    await page.locator('.counter').filter({ hasText: '12 bevestigd / 8–12 nodig' }).waitFor();
     for (const viewport of TABLETS) {
       await page.setViewportSize(viewport);
       await assertLayout(page, `preparation, ${size(viewport)}`);

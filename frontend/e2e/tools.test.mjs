@@ -57,13 +57,13 @@ test('links are kept, the balance moves live, time-boxes colour, whispers and pa
     // Both saves say so: the facts' and the rules'.
     await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).nth(1).waitFor();
     await page.getByRole('button', { name: 'Wijzigen: Hanna' }).click();
-    await page.locator('#r-name').fill('Hanneke');
-    await page.locator('#r-seat').selectOption('12');
-    await page.locator('ul.people').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByLabel('Naam van Hanna').fill('Hanneke');
+    await page.getByLabel('Plaats van Hanna').selectOption('12');
+    await page.locator('ul.places').getByRole('button', { name: 'Opslaan' }).click();
     await until('Hanna is Hanneke on seat 12', async () => (await serverView(meetingId, key)).participants
       .some((p) => p.pseudonym === 'Hanneke' && p.seat === 12));
     await page.getByRole('button', { name: 'Verwijderen: Gerrit' }).click();
-    await page.getByText('Gerrit uit de kring halen?').waitFor();
+    await page.getByText('Gerrit helemaal van de lijst halen?', { exact: false }).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Annuleren' }).click();
     assert.equal((await serverView(meetingId, key)).participants.length, NAMES.length, 'nothing is removed without a yes');
 

@@ -37,6 +37,7 @@ export class LiveConnection<V extends View = View> {
   now = $state(Date.now());
 
   private socket: WebSocket | null = null;
+  private readonly answers = new Map<string, (answer: Answer | null | undefined) => void>();
   private stream: Stream<V> = EMPTY;
   private readonly outbox: Outbox;
   private retry = 0;
@@ -104,6 +105,21 @@ export class LiveConnection<V extends View = View> {
     return commandId;
   }
 
+  /**
+   * Waits for the server's answer to a command just sent: null when it was applied, else the refusal,
+   * which the caller shows where it belongs (beside its field) instead of as the general problem.
+   * Undefined when no answer came within the time (the command is kept and sent when it can; a
+   * refusal then shows as the general problem).
+   */
+  answer(commandId: string, withinMs = 5000): Promise<Answer | null | undefined> {
+    return new Promise((resolve) => {
+      this.answers.set(commandId, resolve);
+      setTimeout(() => {
+        if (this.answers.delete(commandId)) resolve(undefined);
+      }, withinMs);
+    });
+  }
+
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -154,9 +170,14 @@ export class LiveConnection<V extends View = View> {
   private settle(msg: Extract<ServerMessage<V>, { type: 'ack' | 'rejected' | 'error' }>): void {
     const pending = msg.commandId ? this.outbox.settle(msg.commandId) : undefined;
     this.pending = this.outbox.pending();
-    if (msg.type !== 'ack') {
-      this.lastProblem = { commandId: msg.commandId ?? '', type: msg.type, code: msg.code, field: msg.field,
-        message: msg.message, command: pending?.type };
+    const problem: Answer | null = msg.type === 'ack' ? null : { commandId: msg.commandId ?? '', type: msg.type, code: msg.code,
+      field: msg.field, message: msg.message, command: pending?.type };
+    const waiting = msg.commandId ? this.answers.get(msg.commandId) : undefined;
+    if (waiting) {
+      this.answers.delete(msg.commandId!);
+      waiting(problem);
+    } else if (problem) {
+      this.lastProblem = problem;
     }
   }
 

@@ -19,6 +19,21 @@ describe('applying the stream', () => {
     expect(apply<DisplayView>(EMPTY, { type: 'change', seq: 1, view: {} }).kind).toBe('resync');
   });
 
+  it('patches list sections by id: changed fields, new items, removals, a new order', () => {
+    const note = (id: string, text: string) => ({ id, text, shared: false });
+    let s = apply(EMPTY, { type: 'snapshot', seq: 1, view: sections({ phase: 'LOBBY', questionQueue: [],
+      notes: [note('N1', 'een'), note('N2', 'twee'), note('N3', 'drie')] }) }).stream;
+    const before = s.view;
+    s = apply(s, { type: 'change', seq: 2, view: { phase: 'OPENING' }, items: {
+      notes: { put: [{ id: 'N2', shared: true }, note('N4', 'vier')], removed: ['N1'] } } }).stream;
+    expect(s.view).toEqual({ phase: 'OPENING', questionQueue: [],
+      notes: [note('N2', 'twee'), note('N3', 'drie'), note('N4', 'vier')].map((n) => n.id === 'N2' ? { ...n, shared: true } : n) });
+    expect(before).toEqual(sections({ phase: 'LOBBY', questionQueue: [],
+      notes: [note('N1', 'een'), note('N2', 'twee'), note('N3', 'drie')] }));
+    s = apply(s, { type: 'change', seq: 3, view: {}, items: { notes: { order: ['N4', 'N2', 'N3'] } } }).stream;
+    expect((s.view as unknown as { notes: { id: string }[] }).notes.map((n) => n.id)).toEqual(['N4', 'N2', 'N3']);
+  });
+
   it('ignores other messages', () => {
     const s = apply(EMPTY, { type: 'snapshot', seq: 1, view: sections({ title: 'T' }) }).stream;
     expect(apply(s, { type: 'ack' }).stream).toBe(s);

@@ -41,6 +41,22 @@ export type NormStatus = Schemas['NormStatus'];
 export type NormVerdict = Schemas['NormVerdict'];
 export type TopicView = Schemas['TopicView'];
 
+// Before the meeting: recruitment and the track planner.
+export type ParticipantStatus = Schemas['ParticipantStatus'];
+export type Place = Schemas['Place'];
+export type Category = Schemas['Category'];
+export type ShareCoverage = Schemas['ShareCoverage'];
+export type CategoryCoverage = Schemas['CategoryCoverage'];
+export type Warning = Schemas['Warning'];
+export type Coverage = Schemas['Coverage'];
+export type RecruitmentView = Schemas['RecruitmentView'];
+export type RecruitmentResponse = Schemas['RecruitmentResponse'];
+export type Milestone = Schemas['Milestone'];
+export type Owner = Schemas['Owner'];
+export type Step = Schemas['Step'];
+export type TrackView = Schemas['TrackView'];
+export type SeriesTrack = Schemas['SeriesTrack'];
+
 // The debrief (issue 29): the listeners' take-aways and the participants' evaluation, shown to the
 // team only aggregated, from three on.
 export type TakeAway = Schemas['TakeAway'];

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,6 +175,58 @@ class ServerProcessIT {
             assertThat(listener.view().get("phase").asText()).isEqualTo("OPENING");
             moderator.close();
             listener.close();
+            server.stop();
+        }
+    }
+
+    /**
+     * After a real restart every role resumes 60 changes back with exactly those changes: the room
+     * loaded from the stream keeps as many as the one that ran (docs/protocol.md, the table of depths).
+     */
+    @Test
+    void everyRoleResumesSixtyChangesBackAfterARestart() throws Exception {
+        Path work = Files.createTempDirectory("spiegel-resume-depth");
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, LiveClient> before = new LinkedHashMap<>();
+        String id;
+        long last;
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
+            id = server.createMeeting("Zestig terug");
+            String moderatorKey = PackagedServer.KEYS.get(id);
+            keys.put("moderator", moderatorKey);
+            keys.put("display", given().port(server.port).header("Authorization", "Bearer " + moderatorKey)
+                    .post("/api/meetings/" + id + "/access/display/rotate").then().statusCode(200).extract().path("key"));
+            keys.put("listener", server.join(id));
+            keys.put("public", given().port(server.port).header("Authorization", "Bearer " + moderatorKey)
+                    .post("/api/meetings/" + id + "/followup-link").then().statusCode(200).extract().path("token"));
+            LiveClient moderator = LiveClient.connect(server.uri(), id, moderatorKey).hello(null);
+            moderator.command("ChangePhase", "to", "LOBBY");
+            keys.forEach((role, key) -> {
+                LiveClient client = LiveClient.connect(server.uri(), id, key).hello(null);
+                client.close();
+                before.put(role, client);
+            });
+            for (int i = 0; i < 60; i++) {
+                assertThat(moderator.command("AddNote", "text", "Notitie " + i, "shared", i % 2 == 0).path("type").asText())
+                        .isEqualTo("ack");
+            }
+            last = moderator.seq();
+            moderator.close();
+            server.stop();
+        }
+        try (PackagedServer server = PackagedServer.start(work, Map.of())) {
+            for (Map.Entry<String, String> role : keys.entrySet()) {
+                LiveClient earlier = before.get(role.getKey());
+                assertThat(last - earlier.seq()).isEqualTo(60);
+                LiveClient back = LiveClient.connect(server.uri(), id, role.getValue()).resumeFrom(earlier).hello(earlier.seq());
+                LiveClient fresh = LiveClient.connect(server.uri(), id, role.getValue()).hello(null);
+                assertThat(back.snapshots).as("%s resumes 60 back after a restart", role.getKey()).isZero();
+                assertThat(back.countOfType("change")).isEqualTo(60);
+                assertThat(back.problems).isEmpty();
+                assertThat(back.view()).isEqualTo(fresh.view());
+                back.close();
+                fresh.close();
+            }
             server.stop();
         }
     }

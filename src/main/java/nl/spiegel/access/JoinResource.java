@@ -112,7 +112,10 @@ public class JoinResource {
                             throw rejected.rejection().refused();
                         }
                         case Outcome.Applied applied -> {
-                            registry.counter("spiegel.joins", "outcome", "joined").increment();
+                            // A rehearsal's listener is practice: never counted (decision 0035).
+                            if (!applied.meeting().details().practice()) {
+                                registry.counter("spiegel.joins", "outcome", "joined").increment();
+                            }
                             yield new Joined(meetingId, listenerId, key, Views.listener(applied.meeting(), listenerId, clock.instant()));
                         }
                     });

@@ -1,14 +1,14 @@
 package nl.spiegel.live;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Views;
@@ -55,48 +55,47 @@ final class RoleViews {
         return listeners.with(own(listenerId));
     }
 
-    private static final ClassValue<RecordComponent[]> SECTIONS = new ClassValue<>() {
-        @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
-            return type.getRecordComponents();
-        }
-    };
+    /**
+     * The change frames one event makes, written: one per role group, and one for each listener whose
+     * own part changed. {@code …Retracts}: the change takes a text out of that group's view.
+     */
+    record Changes(String moderator, String display, String listeners, Map<String, String> personal, String followUp,
+                   boolean displayRetracts, boolean listenersRetract, boolean followUpRetracts) {}
 
     /**
-     * The sections of {@code next} that differ from {@code previous} (all of them when there is
-     * none), by name, in the record's order, leaving out {@code skipped}. Records compare by value,
-     * so this is the same as comparing their JSON, without building it.
+     * From the views before an event to those after it ({@code at}, {@code seq}); {@code write}
+     * serialises as the live stream does.
      */
-    static Map<String, Object> delta(Record previous, Record next, Set<String> skipped) {
-        Map<String, Object> delta = new LinkedHashMap<>();
-        for (RecordComponent section : SECTIONS.get(next.getClass())) {
-            if (skipped.contains(section.getName())) {
-                continue;
-            }
-            Object value = value(section, next);
-            if (previous == null || !Objects.equals(value, value(section, previous))) {
-                delta.put(section.getName(), value);
+    static Changes changes(RoleViews before, RoleViews after, long seq, Instant at, Function<Object, String> write) {
+        Delta shared = Delta.between(before.listeners, after.listeners, Views.PERSONAL_FIELDS, write);
+        Delta display = Delta.between(before.display, after.display, Set.of(), write);
+        Delta followUp = Delta.between(before.followUp, after.followUp, Set.of(), write);
+        Map<String, String> personal = new HashMap<>();
+        Set<String> owners = new HashSet<>(before.personal.keySet());
+        owners.addAll(after.personal.keySet());
+        for (String listenerId : owners) {
+            Delta own = Delta.own(before.own(listenerId), after.own(listenerId), write);
+            if (own != Delta.NONE) {
+                personal.put(listenerId, message(seq, at, shared.with(own), write));
             }
         }
-        return delta;
+        return new Changes(message(seq, at, Delta.between(before.moderator, after.moderator, Set.of(), write), write),
+                message(seq, at, display, write), message(seq, at, shared, write), personal, message(seq, at, followUp, write),
+                retracts(before.display, after.display, display.sections()),
+                retracts(before.listeners, after.listeners, shared.sections()),
+                retracts(before.followUp, after.followUp, followUp.sections()));
     }
 
-    /** The listener's own sections that differ between {@code before} and {@code after}. */
-    static Map<String, Object> ownDelta(Own before, Own after) {
-        Map<String, Object> delta = new LinkedHashMap<>();
-        if (!before.questions().equals(after.questions())) {
-            delta.put("myQuestions", after.questions());
+    private static String message(long seq, Instant at, Delta delta, Function<Object, String> write) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "change");
+        message.put("seq", seq);
+        message.put("at", at);
+        message.put("view", delta.view());
+        if (!delta.items().isEmpty()) {
+            message.put("items", delta.items());
         }
-        if (!before.topics().equals(after.topics())) {
-            delta.put("myTopics", after.topics());
-        }
-        if (!before.takeAways().equals(after.takeAways())) {
-            delta.put("myTakeAways", after.takeAways());
-        }
-        if (!Objects.equals(before.perceived(), after.perceived())) {
-            delta.put("myPerceived", after.perceived());
-        }
-        return delta;
+        return write.apply(message);
     }
 
     /**
@@ -117,10 +116,10 @@ final class RoleViews {
         }
         Set<String> lost = new HashSet<>();
         Set<String> kept = new HashSet<>();
-        for (RecordComponent section : SECTIONS.get(next.getClass())) {
+        for (RecordComponent section : Delta.components(next.getClass())) {
             if (changed.contains(section.getName())) {
-                texts(value(section, previous), lost);
-                texts(value(section, next), kept);
+                texts(Delta.value(section, previous), lost);
+                texts(Delta.value(section, next), kept);
             }
         }
         lost.removeAll(kept);
@@ -135,8 +134,8 @@ final class RoleViews {
     private static void texts(Object value, Set<String> into) {
         switch (value) {
             case Record record -> {
-                for (RecordComponent component : SECTIONS.get(record.getClass())) {
-                    Object field = value(component, record);
+                for (RecordComponent component : Delta.components(record.getClass())) {
+                    Object field = Delta.value(component, record);
                     if (field instanceof String text && RETRACTABLE.contains(component.getName())) {
                         into.add(text);
                     } else {
@@ -148,14 +147,6 @@ final class RoleViews {
             case Map<?, ?> map -> map.values().forEach(item -> texts(item, into));
             case null, default -> {
             }
-        }
-    }
-
-    private static Object value(RecordComponent section, Record of) {
-        try {
-            return section.getAccessor().invoke(of);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read " + section.getName() + " of " + of.getClass().getSimpleName(), e);
         }
     }
 }

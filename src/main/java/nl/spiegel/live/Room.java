@@ -6,8 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,6 @@ import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Recorded;
 import nl.spiegel.meeting.Role;
-import nl.spiegel.meeting.Views;
-import nl.spiegel.meeting.Views.Own;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.EventStore.InTransaction;
 import nl.spiegel.store.EventStore.Stored;
@@ -55,19 +51,20 @@ final class Room {
     private static final Logger LOG = Logger.getLogger(Room.class);
     /**
      * How many changes a reconnecting client can catch up on; older gets a fresh snapshot. A phone
-     * that lost its network for a minute misses a few dozen; past that a snapshot is about as small.
+     * that lost its network for a minute misses a few dozen.
      */
     static final int HISTORY = 64;
     /**
-     * Characters of changes kept per role group. Listeners' changes are small (a few hundred
-     * characters); moderators' carry a few KB each and the display's are seldom resumed, so theirs
-     * keep less; past its budget a reconnecting client gets a snapshot. When one budget served all
-     * roles, a room of 40 listeners kept 128 KB, 3 KB for each connection.
+     * Characters of changes kept per role group, each enough for {@value #HISTORY} changes of an
+     * ordinary meeting (docs/protocol.md states the depths; ResumeDepthTest holds them): a change
+     * carries what changed, lists patched by id, so a listener's is about 200 characters, the
+     * display's and the follow-up page's about 130, a moderator's about 2 000 (the speaking
+     * statistics move with every event). Past its budget a reconnecting client gets a snapshot.
      */
     static final long LISTENER_HISTORY_CHARS = 32L * 1024;
-    static final long MODERATOR_HISTORY_CHARS = 16L * 1024;
-    static final long DISPLAY_HISTORY_CHARS = 8L * 1024;
-    static final long FOLLOW_UP_HISTORY_CHARS = 8L * 1024;
+    static final long MODERATOR_HISTORY_CHARS = 160L * 1024;
+    static final long DISPLAY_HISTORY_CHARS = 16L * 1024;
+    static final long FOLLOW_UP_HISTORY_CHARS = 16L * 1024;
     /** Another node appending at the same moment makes a command try again; this many times at most. */
     private static final int MAX_ATTEMPTS = 25;
 
@@ -269,7 +266,7 @@ final class Room {
     private Outcome.Applied fold(Outcome.Applied applied, List<Meeting> steps) {
         List<Recorded> events = applied.events();
         for (int i = 0; i < events.size(); i++) {
-            advance(events.get(i), steps.get(i), true, true);
+            advance(events.get(i), steps.get(i), true);
         }
         return applied;
     }
@@ -318,14 +315,24 @@ final class Room {
     private Uni<Void> readNew(String cause) {
         return store.eventsAfter(meetingId, state.seq()).onFailure().invoke(failure -> read = false).invoke(events -> {
             rooms.read(cause, events.size());
-            // Only the changes a client may resume from are projected; a long stream is folded first.
-            int first = Math.max(0, events.size() - HISTORY - 1);
+            // A long stream is folded first; the views are projected at the event before the last
+            // HISTORY, and from there each change is made as a running room made it: the same depth.
+            int first = Math.max(0, events.size() - HISTORY);
             for (int i = 0; i < events.size(); i++) {
                 Recorded recorded = events.get(i);
                 if (recorded.seq() != state.seq() + 1) {
                     throw new IllegalStateException("Gap in the stream of meeting " + meetingId + " at seq " + recorded.seq());
                 }
-                advance(recorded, MeetingCore.evolve(state, recorded), i >= first, !cause.equals("hello"));
+                Meeting next = MeetingCore.evolve(state, recorded);
+                if (i >= first) {
+                    advance(recorded, next, !cause.equals("hello"));
+                } else {
+                    state = next;
+                    if (i == first - 1) {
+                        views = RoleViews.of(next, recorded.at());
+                        sharedListenerView = null;
+                    }
+                }
             }
             read = true;
         }).replaceWithVoid();
@@ -337,41 +344,19 @@ final class Room {
      * The meeting one event further: its views per role, the change each role group is sent, kept for
      * clients that resume. {@code fresh}: just appended, so its fan-out time is worth measuring.
      */
-    private void advance(Recorded recorded, Meeting next, boolean project, boolean fresh) {
+    private void advance(Recorded recorded, Meeting next, boolean fresh) {
         state = next;
-        if (!project) {
-            return;
-        }
         RoleViews after = RoleViews.of(next, recorded.at());
-        Map<String, Object> shared = RoleViews.delta(views.listeners, after.listeners, Views.PERSONAL_FIELDS);
-        Map<String, Object> display = RoleViews.delta(views.display, after.display, Set.of());
-        String moderator = changeMessage(recorded, RoleViews.delta(views.moderator, after.moderator, Set.of()));
-        String listeners = changeMessage(recorded, shared);
-        Map<String, String> personal = new HashMap<>();
-        long chars = listeners.length();
-        Set<String> owners = new HashSet<>(views.personal.keySet());
-        owners.addAll(after.personal.keySet());
-        for (String listenerId : owners) {
-            Own before = views.own(listenerId);
-            Own now = after.own(listenerId);
-            if (!before.equals(now)) {
-                Map<String, Object> view = new LinkedHashMap<>(shared);
-                view.putAll(RoleViews.ownDelta(before, now));
-                String message = changeMessage(recorded, view);
-                personal.put(listenerId, message);
-                chars += message.length();
-            }
-        }
-        String displayed = changeMessage(recorded, display);
-        Map<String, Object> publicPart = RoleViews.delta(views.followUp, after.followUp, Set.of());
-        String followed = changeMessage(recorded, publicPart);
-        moderatorHistory.add(new Change(recorded.seq(), moderator, Map.of(), moderator.length()), false);
-        displayHistory.add(new Change(recorded.seq(), displayed, Map.of(), displayed.length()),
-                RoleViews.retracts(views.display, after.display, display.keySet()));
-        listenerHistory.add(new Change(recorded.seq(), listeners, personal, chars),
-                RoleViews.retracts(views.listeners, after.listeners, shared.keySet()));
-        followUpHistory.add(new Change(recorded.seq(), followed, Map.of(), followed.length()),
-                RoleViews.retracts(views.followUp, after.followUp, publicPart.keySet()));
+        RoleViews.Changes changes = RoleViews.changes(views, after, recorded.seq(), recorded.at(), this::write);
+        long listenerChars = changes.listeners().length()
+                + changes.personal().values().stream().mapToLong(String::length).sum();
+        moderatorHistory.add(new Change(recorded.seq(), changes.moderator(), Map.of(), changes.moderator().length()), false);
+        displayHistory.add(new Change(recorded.seq(), changes.display(), Map.of(), changes.display().length()),
+                changes.displayRetracts());
+        listenerHistory.add(new Change(recorded.seq(), changes.listeners(), changes.personal(), listenerChars),
+                changes.listenersRetract());
+        followUpHistory.add(new Change(recorded.seq(), changes.followUp(), Map.of(), changes.followUp().length()),
+                changes.followUpRetracts());
         views = after;
         sharedListenerView = null;
         for (Peer peer : peers) {
@@ -392,15 +377,6 @@ final class Room {
             case PUBLIC -> followUpHistory;
             case ORGANISER -> throw new IllegalStateException("An organiser has no live view");
         };
-    }
-
-    private String changeMessage(Recorded recorded, Map<String, Object> view) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "change");
-        message.put("seq", recorded.seq());
-        message.put("at", recorded.at());
-        message.put("view", view);
-        return write(message);
     }
 
     /**

@@ -404,7 +404,7 @@ public interface EnglishTexts extends Texts {
     String milestoneReportDraft();
 
     @Override
-    @Message("Report published")
+    @Message("Report finalised")
     String milestoneReportPublished();
 
     @Override

@@ -62,7 +62,10 @@ class AbuseTest {
 
     /**
      * Ten listeners stop reading while the moderator shares long notes: without a bound on what is
-     * queued per connection the server kept every message for them (gigabytes within a minute).
+     * queued per connection the server kept every message for them (gigabytes within a minute, when
+     * each change of the notes carried all of them). Now a change carries the new note, and what they
+     * are sent mostly waits in the kernel's buffers: they are closed as too slow (PeerTest holds the
+     * bound) or for answering no ping, or dropped.
      */
     @Test
     void pausedReadersAreClosedAndCannotGrowTheHeap() throws Exception {
@@ -84,7 +87,7 @@ class AbuseTest {
         for (Socket socket : paused) {
             long[] read = new long[1];
             int code = RawFrame.readUntilClosed(socket, read);
-            assertThat(code).as("closed as too slow, or dropped").isIn(4408, -1);
+            assertThat(code).as("closed as too slow or silent, or dropped").isIn(4408, 1001, -1);
             socket.close();
         }
         // The meeting went on for those who read.

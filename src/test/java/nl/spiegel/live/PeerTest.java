@@ -24,6 +24,8 @@ import nl.spiegel.live.TokenBucket;
 class PeerTest {
 
     private final List<CloseReason> closed = new CopyOnWriteArrayList<>();
+    /** Whether the other end reads: if not, nothing sent is ever written out. */
+    private boolean reading = true;
 
     private Peer peer() {
         WebSocketConnection connection = (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -33,7 +35,7 @@ class PeerTest {
                         closed.add((CloseReason) args[0]);
                         yield Uni.createFrom().voidItem();
                     }
-                    case "sendText" -> Uni.createFrom().voidItem();
+                    case "sendText" -> reading ? Uni.createFrom().voidItem() : Uni.createFrom().nothing();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         Instant now = Instant.parse("2027-06-01T10:00:00Z");
@@ -129,5 +131,22 @@ class PeerTest {
         assertThat(closed).isEmpty();
         peer.receive(big, handler);
         assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
+    }
+
+    @Test
+    void aPeerThatDoesNotReadIsClosedAsTooSlowOnceMoreThanItsBoundWaits() {
+        reading = false;
+        Peer peer = peer();
+        String change = "x".repeat(64 * 1024);
+        for (int i = 0; i < 16; i++) {
+            peer.send(change);
+        }
+        assertThat(peer.queued()).isEqualTo(Peer.MAX_QUEUED);
+        assertThat(closed).isEmpty();
+        peer.send("x");
+        assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.TOO_SLOW.code);
+        assertThat(peer.queued()).as("what did not fit is not kept").isEqualTo(Peer.MAX_QUEUED);
+        peer.send(change);
+        assertThat(peer.queued()).isEqualTo(Peer.MAX_QUEUED);
     }
 }

@@ -3,10 +3,15 @@ package nl.spiegel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,9 +22,10 @@ import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.TestDatabase;
 
 /**
- * The depth of resume that docs/protocol.md states is the one the server keeps, per role group, in
- * changes and in characters, and also after a restart: a room dropped from memory (as after a
- * restart, or on another node) and loaded from the stream again resumes as deep as one that ran on.
+ * The depth of resume that docs/protocol.md states is the one the server keeps, for every role, also
+ * after a restart: a room dropped from memory (as after a restart, or on another node) and loaded
+ * from the stream again sends a client that missed 4 or 60 changes of an ordinary meeting exactly
+ * those changes, the same ones a room that ran on sends, and one that missed more than 64 a snapshot.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -36,71 +42,120 @@ class ResumeDepthTest {
         rooms.forget(UUID.fromString(m.id()));
     }
 
-    private static void houseRules(LiveClient moderator, int times) {
-        for (int i = 0; i < times; i++) {
-            assertThat(moderator.command("SetHouseRules", "text", "Huisregel " + i).path("type").asText()).isEqualTo("ack");
+    /**
+     * An ordinary meeting's run of {@code events} events, one per command: turns, the moderator
+     * speaking, notes (shared and private), whispers, now and then a listener's question.
+     */
+    private static void ordinary(LiveClient moderator, LiveClient listener, List<String> seats, int events) {
+        for (int i = 0; i < events; i++) {
+            long seq = moderator.seq();
+            int n = (int) seq;
+            JsonNode answer = n % 20 == 7 ? listener.command("SubmitQuestion", "text", "Wat bedoelde u met punt " + n + "?")
+                    : switch (n % 10) {
+                        case 0, 3, 6 -> moderator.command("GiveFloor", "participantId", seats.get(n % seats.size()));
+                        case 1, 5, 8 -> moderator.command("AddNote", "tag", "IMPROVEMENT_POINT", "text",
+                                "Deelnemer " + (n % 12 + 1) + " wacht vaak lang op een terugbelafspraak (" + n + ")",
+                                "shared", n % 2 == 0);
+                        case 2 -> moderator.command("Whisper", "text", "Let op de tijd, nog " + n + " minuten");
+                        case 4 -> moderator.command("ModeratorSpeaks");
+                        default -> moderator.command("AddNote", "tag", "QUOTE", "text", "Citaat " + n, "shared", false);
+                    };
+            assertThat(answer.path("type").asText()).as("%s", answer).isEqualTo("ack");
+            assertThat(answer.path("seq").asLong()).as("one event per command").isEqualTo(seq + 1);
+            moderator.awaitSeq(seq + 1);
+            listener.awaitSeq(seq + 1);
         }
     }
 
-    /** A client that had everything up to {@code lastSeq} says hello; whether it could resume from there. */
-    private LiveClient resumes(Api.Created m, String key, long lastSeq, LiveClient earlier) {
-        return LiveClient.connect(server, m.id(), key).resumeFrom(earlier).hello(lastSeq);
+    /** Every role's key: moderator, assistant, display, a listener who asks, the public follow-up page. */
+    private static Map<String, String> keys(Api.Created m, String listenerKey, String followUpToken) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("moderator", m.moderatorKey());
+        keys.put("assistant", m.assistantKey());
+        keys.put("display", m.displayKey());
+        keys.put("listener", listenerKey);
+        keys.put("public", followUpToken);
+        return keys;
+    }
+
+    /** A client of every role that has the meeting up to now, then goes away (its view kept to resume from). */
+    private Map<String, LiveClient> leaveNow(Api.Created m, Map<String, String> keys) {
+        Map<String, LiveClient> left = new LinkedHashMap<>();
+        keys.forEach((role, key) -> {
+            LiveClient client = LiveClient.connect(server, m.id(), key).hello(null);
+            client.close();
+            left.put(role, client);
+        });
+        return left;
+    }
+
+    /** A client that had everything up to {@code earlier}'s seq says hello from there. */
+    private LiveClient resume(Api.Created m, String key, LiveClient earlier) {
+        return LiveClient.connect(server, m.id(), key).resumeFrom(earlier).hello(earlier.seq());
+    }
+
+    private static List<String> changes(LiveClient client) {
+        List<String> changes = new ArrayList<>();
+        for (String frame : client.frames) {
+            if (frame.startsWith("{\"type\":\"change\"")) {
+                changes.add(frame);
+            }
+        }
+        return changes;
     }
 
     @Test
-    void listenersResumeUpTo64ChangesBackAlsoAfterARestart() {
-        Api.Created m = Api.createMeeting("Diep hervatten", 1, 2);
-        String listenerKey = Api.join(m.joinCode(), null).getString("key");
+    void everyRoleResumes4And60ChangesBackAfterARestartAndFurtherBackGetsASnapshot() {
+        Api.Created m = Api.createMeeting("Hervatten na een herstart", 3, 12);
+        String listenerKey = Api.join(m.joinCode(), "Sanne").getString("key");
+        String token = m.asModerator().post("/api/meetings/" + m.id() + "/followup-link").then().statusCode(200)
+                .extract().path("token");
+        Map<String, String> keys = keys(m, listenerKey, token);
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
-        LiveClient listener = LiveClient.connect(server, m.id(), listenerKey).hello(null);
-        long from = listener.seq();
-        listener.close();
-        houseRules(moderator, 60);
+        LiveClient asker = LiveClient.connect(server, m.id(), listenerKey).hello(null);
+        List<String> seats = moderator.view().get("participants").findValuesAsText("id");
+        for (String phase : List.of("LOBBY", "OPENING", "CONVERSATION")) {
+            assertThat(moderator.command("ChangePhase", "to", phase).path("type").asText()).isEqualTo("ack");
+        }
+        ordinary(moderator, asker, seats, 40);
+
+        Map<String, LiveClient> sixtyBack = leaveNow(m, keys);
+        ordinary(moderator, asker, seats, 56);
+        Map<String, LiveClient> fourBack = leaveNow(m, keys);
+        ordinary(moderator, asker, seats, 4);
         long now = moderator.seq();
-        moderator.close();
-        restart(m);
+        assertThat(moderator.view().get("notes").size()).isGreaterThan(40);
+        List.of(moderator, asker).forEach(LiveClient::close);
 
-        LiveClient back = resumes(m, listenerKey, from, listener);
-        assertThat(back.snapshots).as("60 changes back, after a restart").isZero();
-        assertThat(back.countOfType("change")).isEqualTo((int) (now - from));
-        assertThat(back.problems).isEmpty();
-        back.close();
-
-        LiveClient moderatorAgain = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
-        houseRules(moderatorAgain, 10);
-        moderatorAgain.close();
-        restart(m);
-        LiveClient tooFar = resumes(m, listenerKey, from, listener);
-        assertThat(tooFar.snapshots).as("70 changes back: more than 64").isEqualTo(1);
-        assertThat(tooFar.countOfType("change")).isZero();
-        tooFar.close();
-    }
-
-    @Test
-    void everyRoleResumesAFewChangesBackAfterARestart() {
-        Api.Created m = Api.createMeeting("Na een herstart", 2, 4);
-        String listenerKey = Api.join(m.joinCode(), null).getString("key");
-        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
-        List<LiveClient> clients = List.of(
-                LiveClient.connect(server, m.id(), m.assistantKey()).hello(null),
-                LiveClient.connect(server, m.id(), m.displayKey()).hello(null),
-                LiveClient.connect(server, m.id(), listenerKey).hello(null));
-        List<String> keys = List.of(m.assistantKey(), m.displayKey(), listenerKey);
-        long from = moderator.seq();
-        clients.forEach(LiveClient::close);
-        houseRules(moderator, 4);
-        moderator.close();
-        restart(m);
-
-        for (int i = 0; i < clients.size(); i++) {
-            LiveClient back = resumes(m, keys.get(i), from, clients.get(i));
-            assertThat(back.snapshots).as("role %d resumes 4 back", i).isZero();
-            assertThat(back.countOfType("change")).isEqualTo(4);
-            assertThat(back.view().path("houseRules").isMissingNode()
-                    ? back.view().path("details").path("houseRules").asText()
-                    : back.view().path("houseRules").asText()).isEqualTo("Huisregel 3");
+        Map<String, List<String>> running = new LinkedHashMap<>();
+        keys.forEach((role, key) -> {
+            LiveClient back = resume(m, key, sixtyBack.get(role));
+            running.put(role, changes(back));
             back.close();
-        }
+        });
+        restart(m);
+
+        keys.forEach((role, key) -> {
+            LiveClient fresh = LiveClient.connect(server, m.id(), key).hello(null);
+            fresh.close();
+            for (LiveClient earlier : List.of(sixtyBack.get(role), fourBack.get(role))) {
+                long missed = now - earlier.seq();
+                LiveClient back = resume(m, key, earlier);
+                assertThat(back.snapshots).as("%s, %d changes back, after a restart", role, missed).isZero();
+                assertThat(back.countOfType("change")).isEqualTo((int) missed);
+                assertThat(back.problems).isEmpty();
+                assertThat(back.view()).as("%s's view, resumed %d back", role, missed).isEqualTo(fresh.view());
+                if (missed == 60) {
+                    assertThat(changes(back)).as("%s: the same changes as the room that ran on", role)
+                            .isEqualTo(running.get(role));
+                }
+                back.close();
+            }
+            LiveClient tooFar = LiveClient.connect(server, m.id(), key).hello(now - Room.HISTORY - 1);
+            assertThat(tooFar.snapshots).as("%s, %d changes back", role, Room.HISTORY + 1).isEqualTo(1);
+            assertThat(tooFar.countOfType("change")).isZero();
+            tooFar.close();
+        });
     }
 
     @Test
@@ -108,15 +163,19 @@ class ResumeDepthTest {
         Api.Created m = Api.createMeeting("Veel tekst", 1, 2);
         LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
         LiveClient assistant = LiveClient.connect(server, m.id(), m.assistantKey()).hello(null);
-        long from = assistant.seq();
         assistant.close();
-        // Each change carries the notes section: six notes of 2 000 characters are over 16 Ki.
-        for (int i = 0; i < 6; i++) {
-            moderator.command("AddNote", "text", ("Notitie " + i + " ").repeat(200).substring(0, 2000));
+        // Each change carries house rules of 4 000 characters: fewer than 64 changes, more than the budget.
+        int changes = (int) (Room.MODERATOR_HISTORY_CHARS / 4000) + 1;
+        assertThat(changes).isLessThan(Room.HISTORY);
+        String last = "";
+        for (int i = 0; i < changes; i++) {
+            last = ("Huisregel " + i + " ").repeat(400).substring(0, 4000);
+            assertThat(moderator.command("SetHouseRules", "text", last).path("type").asText()).isEqualTo("ack");
         }
-        LiveClient back = resumes(m, m.assistantKey(), from, assistant);
+        LiveClient back = resume(m, m.assistantKey(), assistant);
         assertThat(back.snapshots).isEqualTo(1);
-        assertThat(back.view().get("notes")).hasSize(6);
+        assertThat(back.countOfType("change")).isZero();
+        assertThat(back.view().get("details").get("houseRules").asText()).isEqualTo(last);
         List.of(moderator, back).forEach(LiveClient::close);
     }
 }

@@ -43,7 +43,7 @@ class RehearsalTest {
     void aRehearsalRunsFromStartToEndAndLeavesNoTrace() throws Exception {
         Api.Created source = Api.createMeeting("Spiegelgesprek om te oefenen", 2, 3);
         long sourceEvents = TestDatabase.events(source.id());
-        double commandsBefore = commandsCounted();
+        double commandsBefore = counted("spiegel_commands_seconds_count");
 
         JsonPath copy = Api.as(source.moderatorKey()).post("/api/meetings/" + source.id() + "/rehearsal")
                 .then().statusCode(201).body("id", not(is(source.id())))
@@ -57,6 +57,11 @@ class RehearsalTest {
         LiveClient moderator = LiveClient.connect(server, practice, moderatorKey).hello(null);
         moderator.command("ChangePhase", "to", "LOBBY");
         await().atMost(Duration.ofSeconds(20)).until(() -> moderator.view().get("listeners").asInt() == Rehearsals.LISTENERS);
+        // A colleague joins the practice with its code, as a real listener: not counted as a join.
+        double joinsBefore = counted("spiegel_joins_total");
+        String code = copy.getString("access.joinCode");
+        Api.join(code, "Oefenaar");
+        assertThat(counted("spiegel_joins_total")).as("a practice join is not in the metrics").isEqualTo(joinsBefore);
         moderator.command("ChangePhase", "to", "OPENING");
         moderator.command("ChangePhase", "to", "CONVERSATION");
         // The test profile has a question every second.
@@ -82,15 +87,15 @@ class RehearsalTest {
         assertThat(rows("select count(*) from meeting where id = ?", practice)).isZero();
         assertThat(rows("select count(*) from meeting_archive where meeting_id = ?", practice)).isZero();
         assertThat(rows("select count(*) from access_key where meeting_id = ?", practice)).isZero();
-        assertThat(commandsCounted()).as("no command of the rehearsal in the metrics").isEqualTo(commandsBefore);
+        assertThat(counted("spiegel_commands_seconds_count")).as("no command of the rehearsal in the metrics").isEqualTo(commandsBefore);
         assertThat(TestDatabase.events(source.id())).as("the meeting it was copied from is untouched").isEqualTo(sourceEvents);
         Api.as(source.moderatorKey()).get("/api/meetings/" + source.id()).then().statusCode(200)
                 .body("meeting.details.practice", is(false));
     }
 
-    /** Commands counted in the metrics so far, of every type and outcome. */
-    private static double commandsCounted() {
-        return management().get("/q/metrics").asString().lines().filter(l -> l.startsWith("spiegel_commands_seconds_count"))
+    /** What a metric counted so far, over all its tags (commands of every type and outcome, joins of every outcome). */
+    private static double counted(String metric) {
+        return management().get("/q/metrics").asString().lines().filter(l -> l.startsWith(metric))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

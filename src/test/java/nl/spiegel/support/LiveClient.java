@@ -6,7 +6,9 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -21,6 +23,7 @@ import org.awaitility.Awaitility;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -192,7 +195,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
                     problems.add("expected seq " + (seq + 1) + ", got " + next);
                 }
                 if (view != null) {
-                    view.setAll((ObjectNode) message.get("view"));
+                    apply(view, message);
                 }
                 seq = next;
             }
@@ -205,6 +208,30 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
             default -> { }
         }
         messages.add(message);
+    }
+
+    /**
+     * Applies a {@code change} to a view as docs/protocol.md says: the sections in {@code view} in
+     * place of the old ones, then each list in {@code items} patched by id.
+     */
+    public static void apply(ObjectNode view, JsonNode change) {
+        view.setAll((ObjectNode) change.get("view"));
+        change.path("items").fields().forEachRemaining(section -> {
+            JsonNode patch = section.getValue();
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            view.get(section.getKey()).forEach(item -> byId.put(item.get("id").asText(), item));
+            patch.path("removed").forEach(id -> byId.remove(id.asText()));
+            patch.path("put").forEach(item -> {
+                JsonNode old = byId.get(item.get("id").asText());
+                byId.put(item.get("id").asText(), old == null ? item : ((ObjectNode) old.deepCopy()).setAll((ObjectNode) item));
+            });
+            ArrayNode list = view.putArray(section.getKey());
+            if (patch.has("order")) {
+                patch.get("order").forEach(id -> list.add(byId.get(id.asText())));
+            } else {
+                byId.values().forEach(list::add);
+            }
+        });
     }
 
     /** Makes a client that already has a view (from an earlier connection) resume from it. */
