@@ -26,11 +26,14 @@ function rss(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
 }
 
+// Spiegel's health is on its management interface, a port of its own.
+const managementPort = (port) => port + 1000;
+
 async function waitReady(port, within = 120_000) {
   const deadline = Date.now() + within;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/q/health/ready`)).status === 200) return;
+      if ((await fetch(`http://127.0.0.1:${managementPort(port)}/q/health/ready`)).status === 200) return;
     } catch { /* not yet */ }
     await sleep(50);
   }
@@ -38,7 +41,8 @@ async function waitReady(port, within = 120_000) {
 }
 
 function startSpiegel(dataDir, port) {
-  const env = { ...process.env, QUARKUS_HTTP_PORT: String(port), SPIEGEL_DATA_DIR: dataDir, SPIEGEL_DATABASE_EMBEDDED_PORT: String(databasePort),
+  const env = { ...process.env, QUARKUS_HTTP_PORT: String(port), QUARKUS_MANAGEMENT_PORT: String(managementPort(port)),
+    SPIEGEL_DATA_DIR: dataDir, SPIEGEL_DATABASE_EMBEDDED_PORT: String(databasePort),
     SPIEGEL_LIMITS_CREATES_PER_HOUR: '1000000', SPIEGEL_LIMITS_JOINS_PER_MINUTE: '1000000',
     QUARKUS_LOG_CATEGORY__NL_SPIEGEL__LEVEL: 'WARN', QUARKUS_LOG_CATEGORY__NL_SPIEGEL_REQUESTS__LEVEL: 'WARN' };
   // To profile the server during a run: BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile

@@ -25,13 +25,14 @@ server=
 trap 'if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null; wait "$server" || true; rm -f "$app/app.aot"; fi; rm -rf "$work"' EXIT
 rm -f "$app/app.aot"
 # Profiles of a few requests would make the JIT compile the wrong methods early: classes only.
-QUARKUS_HTTP_PORT=0 SPIEGEL_DATA_DIR="$work/data" "$java" @deploy/jvm.options -XX:AOTCacheOutput="$app/app.aot" \
+QUARKUS_HTTP_PORT=0 QUARKUS_MANAGEMENT_PORT=0 SPIEGEL_DATA_DIR="$work/data" "$java" @deploy/jvm.options -XX:AOTCacheOutput="$app/app.aot" \
   -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app/quarkus-run.jar" >"$work/server.log" 2>&1 &
 server=$!
 ready=
 for _ in $(seq 1 600); do
   port=$(sed -n 's#.*Listening on: http://[^:]*:\([0-9]*\).*#\1#p' "$work/server.log")
-  if [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then ready=yes; break; fi
+  management=$(sed -n 's#.*Management interface listening on http://[^:]*:\([0-9]*\).*#\1#p' "$work/server.log")
+  if [ -n "$port" ] && [ -n "$management" ] && curl -sf "http://127.0.0.1:$management/q/health/ready" >/dev/null; then ready=yes; break; fi
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.1
 done

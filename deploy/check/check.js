@@ -65,6 +65,11 @@ const expect = (ok, what) => { if (!ok) problems.push(what); };
 expect(deployment && deployment.spec.replicas >= 2, 'the Deployment runs at least two equal pods');
 expect(container?.readinessProbe?.httpGet?.path === '/q/health/ready', 'readiness probes /q/health/ready');
 expect(container?.livenessProbe?.httpGet?.path === '/q/health/live', 'liveness probes /q/health/live');
+const managementPort = container?.ports?.find((p) => p.name === 'management')?.containerPort;
+expect(managementPort === 9000, 'the management interface is the container port named management (9000)');
+for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+  expect(container?.[probe]?.httpGet?.port === 'management', `the ${probe} asks the management port`);
+}
 expect(container?.resources?.requests?.memory && container?.resources?.limits?.memory, 'memory requests and limits are set');
 expect(pod?.securityContext?.runAsNonRoot === true, 'pods run as non-root');
 expect(container?.securityContext?.allowPrivilegeEscalation === false, 'no privilege escalation');
@@ -80,7 +85,10 @@ expect(byKind('HorizontalPodAutoscaler')[0]?.spec.minReplicas >= 2, 'the autosca
 const ingress = byKind('Ingress')[0];
 expect(ingress?.spec.tls?.length > 0, 'the Ingress ends TLS');
 expect(Number(ingress?.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']) >= 3600, 'WebSockets may stay open an hour');
-expect(byKind('ServiceMonitor')[0]?.spec.endpoints.some((e) => e.path === '/q/metrics'), 'Prometheus scrapes /q/metrics');
+expect(byKind('ServiceMonitor')[0]?.spec.endpoints.some((e) => e.path === '/q/metrics' && e.port === 'management'),
+  'Prometheus scrapes /q/metrics on the management port');
+const routed = JSON.stringify(ingress?.spec.rules ?? []);
+expect(!routed.includes('management') && !routed.includes('9000'), 'the Ingress does not route to the management port');
 
 // The compose file, by the Compose Specification's schema. Its draft-04 "id" names (strings, unlike
 // a property called id) and its "$schema" are meta-data Ajv does not take; Ajv checks the rest.

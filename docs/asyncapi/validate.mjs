@@ -1,6 +1,7 @@
 // Validates an AsyncAPI document; prints every diagnostic and exits 1 on errors. The last line is
 // JSON with what the test compares with the code: the commands the server receives and their
-// fields, the codes of rejected and error, the close codes, and the fields of each role's view.
+// fields, the codes of rejected and error, the close codes, and the fields of each role's view and
+// of each role's change.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Parser, DiagnosticSeverity } from '@asyncapi/parser';
@@ -26,6 +27,8 @@ const payload = (name) => messages.get(name).payload().properties();
 const schemas = document.components().schemas();
 // In the order of the View's oneOf: the moderator's, a listener's, the display's.
 const views = schemas.get('View').oneOf().map((view) => Object.keys(view.properties()));
+// The same order for the changes: each role's change may carry exactly its view's sections.
+const viewChanges = schemas.get('ViewChange').anyOf().map((change) => Object.keys(change.properties()));
 console.log(JSON.stringify({
   operations: document.operations().length,
   commands,
@@ -33,4 +36,5 @@ console.log(JSON.stringify({
   errorCodes: payload('error').code.enum(),
   closeCodes: schemas.get('CloseCode').oneOf().map((c) => c.const()),
   views,
+  viewChanges,
 }));

@@ -2,7 +2,7 @@
 // turns an improvement point into an action; an organiser follows it across a series.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessible, api, BASE, browser, drive, screenshot, serverView, until } from './support.mjs';
+import { accessible, api, BASE, browser, drive, guarded, screenshot, serverView, until } from './support.mjs';
 import { assertLayout } from './layout.mjs';
 
 test('the report, the letter and the actions, followed across a series', async () => {
@@ -15,7 +15,7 @@ test('the report, the letter and the actions, followed across a series', async (
   }
   const chrome = await browser();
   try {
-    const context = await chrome.newContext({ viewport: { width: 1180, height: 820 } });
+    const context = guarded(await chrome.newContext({ viewport: { width: 1180, height: 820 } }));
     const page = await context.newPage();
     page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
     await page.goto(BASE + '/');

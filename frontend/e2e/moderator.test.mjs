@@ -188,7 +188,7 @@ test('a moderator prepares and runs a meeting on a tablet', async () => {
     }, { id: meetingId, listenerKey: listener.key, questions: ['Wat bedoelde u met de lijst?', 'Waarom koos u niet voor een andere hulpverlener?', 'Wat bedoelde u met de lijst precies?'] });
 
     await page.getByRole('tab', { name: 'Vragen' }).click();
-    await page.getByText('3 vragen wachten op het einde').waitFor();
+    await page.getByRole('status').filter({ hasText: '3 vragen wachten op het einde' }).waitFor();
     await page.getByRole('button', { name: 'Naar: Vragen van toehoorders' }).click();
     const waiting = page.locator('ul.screen li');
     await waiting.first().waitFor();

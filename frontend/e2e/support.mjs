@@ -1,11 +1,13 @@
 // Shared by the end-to-end tests: the browser, the server's view, accessibility checks.
 import { chromium } from 'playwright-core';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
 export const BASE = process.env.BASE_URL ?? 'http://localhost:8080';
 export const SHOTS = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
+/** Where each screen checked by accessible() is kept as HTML, for the Nu HTML checker to read in one run (BrowserIT). */
+export const SCREENS = process.env.SCREENS_DIR ?? 'target/screens';
 
 export async function browser() {
   return chromium.launch({
@@ -15,9 +17,22 @@ export async function browser() {
   });
 }
 
-/** A page in a browser context of its own (options as for newContext); an error on the page fails the test. */
+/**
+ * A browser context in which anything the security headers refuse, on any of its pages (the report
+ * and letter open in tabs of their own), fails the test: the policies allow what the app needs.
+ */
+export function guarded(context) {
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Permissions.Policy/i.test(message.text())) {
+      assert.fail(`refused by a security header: ${message.text()}`);
+    }
+  });
+  return context;
+}
+
+/** A page in a guarded browser context of its own (options as for newContext); an error on the page fails the test. */
 export async function newPage(chrome, options = {}) {
-  const page = await (await chrome.newContext(options)).newPage();
+  const page = await guarded(await chrome.newContext(options)).newPage();
   page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
   return page;
 }
@@ -42,9 +57,12 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 
 /**
  * Runs axe-core on the page; fails on serious or critical violations, and on an aria-labelledby,
- * aria-describedby or aria-controls that names no element on the page.
+ * aria-describedby or aria-controls that names no element on the page. Keeps the page's HTML in
+ * SCREENS, where BrowserIT checks all of them with the W3C Nu HTML checker.
  */
 export async function accessible(page, what) {
+  await mkdir(SCREENS, { recursive: true });
+  await writeFile(`${SCREENS}/${what.replace(/[^A-Za-z0-9]+/g, '-')}.html`, await page.content());
   const dangling = await page.evaluate(() => [...document.querySelectorAll('[aria-labelledby], [aria-describedby], [aria-controls]')]
     .flatMap((el) => ['aria-labelledby', 'aria-describedby', 'aria-controls'].flatMap((name) => (el.getAttribute(name) ?? '')
       .split(/\s+/).filter((id) => id && !document.getElementById(id)).map((id) => `${el.tagName.toLowerCase()} ${name}="${id}"`))));

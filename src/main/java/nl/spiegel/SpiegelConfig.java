@@ -49,6 +49,12 @@ public interface SpiegelConfig {
     /** Other web origins allowed to open live connections, such as a frontend dev server. */
     Optional<List<String>> allowedOrigins();
 
+    /**
+     * Where to report a security problem, for /.well-known/security.txt: a {@code mailto:} or
+     * {@code https:} URI. Without it, {@code security@} the host the request was sent to.
+     */
+    Optional<String> securityContact();
+
     Limits limits();
 
     /**

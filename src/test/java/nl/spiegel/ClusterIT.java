@@ -51,7 +51,10 @@ class ClusterIT {
         Path workA = Files.createTempDirectory("spiegel-node-a");
         Path workB = Files.createTempDirectory("spiegel-node-b");
         int portA = PackagedServer.freePort();
-        Map<String, String> envA = with(env, "QUARKUS_HTTP_PORT", String.valueOf(portA));
+        int managementA = PackagedServer.freePort();
+        // Node A comes back on the same ports, where the load balancer checks it.
+        Map<String, String> envA = with(with(env, "QUARKUS_HTTP_PORT", String.valueOf(portA)),
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementA));
         // One node logs as JSON, as it would for a log collector.
         Map<String, String> envB = with(env, "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         List<PackagedServer> started = new ArrayList<>();
@@ -59,7 +62,8 @@ class ClusterIT {
         started.add(a);
         PackagedServer b = PackagedServer.start(workB, envB);
         started.add(b);
-        try (LoadBalancer lb = LoadBalancer.start(Files.createTempDirectory("spiegel-lb"), List.of(portA, b.port))) {
+        try (LoadBalancer lb = LoadBalancer.start(Files.createTempDirectory("spiegel-lb"),
+                List.of(new LoadBalancer.Node(portA, managementA), new LoadBalancer.Node(b.port, b.managementPort)))) {
             JsonPath created = given().port(lb.port).contentType(ContentType.JSON).body("{\"title\":\"Twee knooppunten\"}")
                     .post("/api/meetings").then().statusCode(201).extract().jsonPath();
             String id = created.getString("id");
@@ -175,7 +179,7 @@ class ClusterIT {
     }
 
     private static int connections(PackagedServer node) {
-        String metrics = given().port(node.port).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(node.managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("spiegel_live_connections{"))
                 .mapToInt(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

@@ -68,7 +68,9 @@ class ContainerImageIT {
 
         String volume = "spiegel-it-" + UUID.randomUUID().toString().substring(0, 8);
         int port = PackagedServer.freePort();
+        int managementPort = PackagedServer.freePort();
         List<String> start = List.of("run", "-d", "--network", "host", "-e", "QUARKUS_HTTP_PORT=" + port,
+                "-e", "QUARKUS_MANAGEMENT_PORT=" + managementPort,
                 "-v", volume + ":/data", IMAGE);
         Run first = podman(start, Duration.ofMinutes(1));
         if (first.exit() != 0) {
@@ -78,7 +80,7 @@ class ContainerImageIT {
         }
         String container = first.output().strip().lines().reduce((a, b) -> b).orElseThrow();
         try {
-            awaitReady(port, container);
+            awaitReady(managementPort, container);
             JsonPath created = given().port(port).contentType(ContentType.JSON).body("{\"title\":\"In de container\"}")
                     .post("/api/meetings").then().statusCode(201).extract().jsonPath();
             assertThat(podman(List.of("exec", container, "id", "-u"), Duration.ofSeconds(30)).output().strip()).isEqualTo("1001");
@@ -90,7 +92,7 @@ class ContainerImageIT {
             Run second = podman(start, Duration.ofMinutes(1));
             assertThat(second.exit()).as(second.output()).isZero();
             container = second.output().strip().lines().reduce((a, b) -> b).orElseThrow();
-            awaitReady(port, container);
+            awaitReady(managementPort, container);
             given().port(port).header("Authorization", "Bearer " + created.getString("access.moderatorKey"))
                     .get("/api/meetings/" + created.getString("id")).then().statusCode(200);
             // The first run left its class-data archive on the volume; this one starts from it.
@@ -104,11 +106,11 @@ class ContainerImageIT {
         }
     }
 
-    private static void awaitReady(int port, String container) throws Exception {
+    private static void awaitReady(int managementPort, String container) throws Exception {
         try {
             // Refused connections mean it is not listening yet.
             Awaitility.await("the container ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> given().port(port).get("/q/health/ready").statusCode() == 200);
+                    .ignoreExceptions().until(() -> given().port(managementPort).get("/q/health/ready").statusCode() == 200);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("The container did not become ready:\n"
                     + podman(List.of("logs", container), Duration.ofSeconds(30)).output(), e);

@@ -2,6 +2,8 @@ package nl.spiegel;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -58,8 +62,35 @@ class ServerProcessIT {
     }
 
     /**
+     * The packaged server answers the app's own paths with the app's page (checked on every visit),
+     * its hashed files as immutable for a year, and any other path with 404 as problem JSON; health
+     * is on the management port, not on the app's.
+     */
+    @Test
+    void thePublicSurfaceIsTheAppAndNothingMore() throws Exception {
+        try (PackagedServer server = PackagedServer.start(Files.createTempDirectory("spiegel-surface"), Map.of())) {
+            for (String path : List.of("/", "/join", "/join/K7M4QX", "/moderate/iets", "/listen/iets", "/display/iets",
+                    "/series/iets", "/followup/abcdefghijkl", "/evaluate/abcdefghijkl")) {
+                given().port(server.port).get(path).then().statusCode(200).contentType(containsString("text/html"))
+                        .header("Cache-Control", is("no-cache"));
+            }
+            String page = given().port(server.port).get("/").then().extract().asString();
+            Matcher asset = Pattern.compile("/assets/[A-Za-z0-9_.-]+\\.js").matcher(page);
+            assertThat(asset.find()).as("an asset in %s", page).isTrue();
+            given().port(server.port).get(asset.group()).then().statusCode(200)
+                    .header("Cache-Control", is("public, max-age=31536000, immutable"));
+            for (String path : List.of("/does-not-exist", "/assets/nope-123.js", "/q/health/ready", "/q/metrics")) {
+                given().port(server.port).get(path).then().statusCode(404).contentType("application/problem+json");
+            }
+            given().port(server.managementPort).get("/q/health/ready").then().statusCode(200);
+            server.stop();
+        }
+    }
+
+    /**
      * The built-in PostgreSQL killed under a running server: readiness goes down, the database is
-     * started again, readiness recovers within 30 s, live rooms catch up and nothing acknowledged is lost.
+     * started again, readiness recovers within 30 s, live rooms catch up and nothing acknowledged is
+     * lost; the log says when the database went and when it came back, once each, without traces.
      */
     @Test
     void theBuiltInDatabaseComesBackAfterItIsKilled() throws Exception {
@@ -91,6 +122,14 @@ class ServerProcessIT {
             assertThat(answer.path("seq").asLong()).isEqualTo(acknowledged + 1);
             display.awaitSeq(acknowledged + 1);
             assertThat(display.view().get("phase").asText()).isEqualTo("OPENING");
+            // The outage is one change of state in the log, and its end another: no stack traces.
+            Awaitility.await("the log says the database is back").atMost(Duration.ofSeconds(45))
+                    .until(() -> server.log().contains("Database reachable again after"));
+            String log = server.log();
+            assertThat(log.lines().filter(line -> line.contains("Database unreachable since"))).hasSize(1);
+            assertThat(log.lines().filter(line -> line.contains("Database reachable again after"))).hasSize(1);
+            assertThat(log.lines().filter(line -> line.startsWith("\tat ") || line.matches("^[a-z]+(\\.[a-z]+)+\\.\\w+(Exception|Error).*")))
+                    .as("stack traces in the log:%n%s", log).isEmpty();
             moderator.close();
             display.close();
             server.stop();

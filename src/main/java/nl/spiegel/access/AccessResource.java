@@ -6,6 +6,8 @@ import nl.spiegel.meeting.Rejection;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ public class AccessResource {
     /** The display shows the code to the room, so it may read it too. */
     @GET
     @PermissionsAllowed(Access.SCREENS)
+    @Operation(operationId = "getAccess")
     public Uni<JoinInfo> joinInfo(@PathParam("id") UUID id) {
         return access.joinCode(id).map(code -> new JoinInfo(code, Links.join(code)));
     }
@@ -43,6 +46,7 @@ public class AccessResource {
     @POST
     @Path("/{role}/rotate")
     @PermissionsAllowed(Access.MODERATOR)
+    @Operation(operationId = "rotateKey")
     public Uni<RotatedKey> rotate(@PathParam("id") UUID id, @PathParam("role") String role) {
         if ("join-code".equals(role)) {
             return access.rotateJoinCode(id).map(code -> new RotatedKey(role, code, Links.join(code)));

@@ -65,34 +65,47 @@ public class AddressLimits {
     }
 
     /**
-     * Before a join code is looked up: refused while this address, or all addresses together, have
-     * used up their wrong guesses, so that a refused guess tells nothing about the code.
+     * Before a join code is looked up: takes one guess from this address's allowance and from all
+     * addresses' together, or refuses the request while either is used up, so that a refused guess
+     * tells nothing about the code. Taken before the lookup, so that guesses sent in parallel cannot
+     * all pass one check before any of them is counted; a code that opens a meeting gives its guess
+     * back ({@link #rightCode}).
      */
-    public void mayGuess(HttpServerRequest request) {
+    public void takeGuess(HttpServerRequest request) {
         Instant now = clock.instant();
         TokenBucket mine = bucket(Kind.WRONG_CODE, address(request), now);
         TokenBucket all = inAll(now);
-        TokenBucket empty = !mine.hasToken(now) ? mine : !all.hasToken(now) ? all : null;
+        TokenBucket empty = null;
+        if (!mine.tryAcquire(now)) {
+            empty = mine;
+        } else if (!all.tryAcquire(now)) {
+            mine.giveBack();
+            empty = all;
+        }
         if (empty != null) {
             registry.counter("spiegel.limits.refused", "limit", "guesses").increment();
-            long wait = empty.secondsToWait(now);
-            throw new Rejection(Rejection.Reason.TOO_MANY_GUESSES, null, new Rejection.Detail.TryAgainIn(wait)).refused();
+            throw new Rejection(Rejection.Reason.TOO_MANY_GUESSES, null,
+                    new Rejection.Detail.TryAgainIn(empty.secondsToWait(now))).refused();
         }
     }
 
-    /** A join code that opens nothing: counts against the address and against all. */
+    /** The code opened nothing: its guess stays taken. Says so once, when that used up an allowance. */
     public void wrongCode(HttpServerRequest request) {
         Instant now = clock.instant();
         String address = address(request);
-        TokenBucket mine = bucket(Kind.WRONG_CODE, address, now);
-        TokenBucket all = inAll(now);
-        mine.tryAcquire(now);
-        all.tryAcquire(now);
-        // Once, when an allowance is used up; the address, never the code: a code in a log would be a way in.
-        if (!mine.hasToken(now) || !all.hasToken(now)) {
+        boolean mine = bucket(Kind.WRONG_CODE, address, now).hasToken(now);
+        // The address, never the code: a code in a log would be a way in.
+        if (!mine || !inAll(now).hasToken(now)) {
             LOG.warnf("Join codes are being guessed%s; further guesses are refused for a while",
-                    mine.hasToken(now) ? " from many addresses" : " from " + address);
+                    mine ? " from many addresses" : " from " + address);
         }
+    }
+
+    /** The code opened a meeting: its guess is given back, to the address and to all. */
+    public void rightCode(HttpServerRequest request) {
+        Instant now = clock.instant();
+        bucket(Kind.WRONG_CODE, address(request), now).giveBack();
+        inAll(now).giveBack();
     }
 
     private TokenBucket bucket(Kind kind, String address, Instant now) {

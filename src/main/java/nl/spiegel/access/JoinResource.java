@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -61,19 +63,21 @@ public class JoinResource {
     @GET
     @PermitAll
     @Path("/{code}")
+    @Operation(operationId = "previewJoin")
     public Uni<Preview> preview(@PathParam("code") String code) {
-        limits.mayGuess(request);
+        limits.takeGuess(request);
         return access.meetingForCode(code).chain(meetingId -> {
             if (meetingId == null) {
                 throw unknownCode();
             }
+            limits.rightCode(request);
             return rooms.meeting(meetingId).map(m -> new Preview(meetingId, m.details().title(), m.details().houseRules(),
                     m.details().language(), m.phase(), m.joiningOpen() && m.phase() != Phase.ENDED,
                     m.listenerLimit() != null && m.listeners().size() >= m.listenerLimit()));
         });
     }
 
-    /** A code that opens nothing counts as a guess against the client's address. */
+    /** A code that opens nothing: its guess stays taken from the client's address and from all. */
     private Refused unknownCode() {
         limits.wrongCode(request);
         registry.counter("spiegel.joins", "outcome", "unknown_code").increment();
@@ -85,15 +89,17 @@ public class JoinResource {
 
     @POST
     @PermitAll
+    @Operation(operationId = "joinMeeting")
     public Uni<Joined> join(JoinBody body) {
         if (body == null || body.code() == null || body.code().isBlank()) {
             throw Rejection.invalid("code", new Rejection.Detail.Needed()).refused();
         }
-        limits.mayGuess(request);
+        limits.takeGuess(request);
         return access.meetingForCode(body.code()).chain(meetingId -> {
             if (meetingId == null) {
                 throw unknownCode();
             }
+            limits.rightCode(request);
             limits.take(AddressLimits.Kind.JOIN, request);
             String listenerId = Secrets.newListenerId();
             String key = Secrets.newKey();

@@ -5,6 +5,7 @@ import static nl.spiegel.live.CommandRequests.required;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,6 +70,7 @@ public class MeetingKeysResource {
     @PermitAll
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedMeeting.class)))
+    @Operation(operationId = "createMeeting")
     public Uni<RestResponse<CreatedMeeting>> createMeeting(Command.CreateMeeting body) {
         Command.CreateMeeting asked = required(body);
         // A practice copy is made from a meeting's preparation only (RehearsalResource), never asked for here.

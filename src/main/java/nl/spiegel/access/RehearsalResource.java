@@ -3,6 +3,7 @@ package nl.spiegel.access;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,6 +58,7 @@ public class RehearsalResource {
     @APIResponse(responseCode = "201", description = "Created; Location tells where the practice copy can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MeetingKeysResource.CreatedMeeting.class)))
+    @Operation(operationId = "startRehearsal")
     public Uni<RestResponse<MeetingKeysResource.CreatedMeeting>> rehearse(@PathParam("id") UUID id) {
         limits.take(AddressLimits.Kind.CREATE, request);
         return rooms.counted(id).chain(source -> {

@@ -5,6 +5,7 @@ import static nl.spiegel.live.CommandRequests.required;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,6 +76,7 @@ public class SeriesKeysResource {
     @PermitAll
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
+    @Operation(operationId = "createSeries")
     public Uni<RestResponse<Created>> createSeries(SeriesBody body) {
         SeriesBody b = required(body);
         String name = b.name() == null ? "" : b.name().strip();
@@ -93,6 +95,7 @@ public class SeriesKeysResource {
     @POST
     @Path("/{id}/meetings")
     @PermissionsAllowed(Access.ORGANISER)
+    @Operation(operationId = "addMeetingToSeries")
     public Uni<SeriesService.Overview> addMeeting(@PathParam("id") UUID id, AddMeeting body) {
         if (body == null || body.meetingKey() == null) {
             throw Rejection.invalid("meetingKey", new Rejection.Detail.Needed()).refused();
@@ -117,6 +120,7 @@ public class SeriesKeysResource {
     @PermissionsAllowed(Access.ORGANISER)
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormRegister.Norm.class)))
+    @Operation(operationId = "carryNorm")
     public Uni<RestResponse<NormRegister.Norm>> carryNorm(@PathParam("id") UUID id, CarryNorm body) {
         CarryNorm b = required(body);
         if (b.normId() == null || b.seriesKey() == null) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +54,7 @@ public class ActionResource {
 
     @GET
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "listActions")
     public Uni<List<Meeting.Action>> list(@PathParam("id") UUID id) {
         boolean organiser = Caller.actor(identity).role() == Role.ORGANISER;
         return rooms.meeting(id).map(m -> {
@@ -66,6 +69,7 @@ public class ActionResource {
 
     @POST
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "createAction")
     public Uni<Meeting.Action> create(@PathParam("id") UUID id, NewAction body) {
         NewAction b = CommandRequests.required(body);
         return commands.send(id, new Command.CreateAction(b.noteId(), b.title(), b.owner(), b.due(), b.publicTitle()))
@@ -75,6 +79,7 @@ public class ActionResource {
     @PUT
     @Path("/{actionId}")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "changeAction")
     public Uni<Meeting.Action> change(@PathParam("id") UUID id, @PathParam("actionId") String actionId, ActionEdit body) {
         ActionEdit b = CommandRequests.required(body);
         return commands.send(id, new Command.UpdateAction(actionId, b.title(), b.owner(), b.due(), b.noDue(), b.status(), b.publicTitle()))

@@ -4,6 +4,8 @@ import static nl.spiegel.live.CommandRequests.required;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -35,6 +37,7 @@ public class AnswerResource {
 
     @PUT
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "answerQuestion")
     public Uni<SeriesService.OpenQuestion> answer(@PathParam("id") UUID id, @PathParam("questionId") String questionId,
                                                   AnswerBody body) {
         return commands.send(id, new Command.RecordAnswer(questionId, required(body).answer())).map(applied -> {

@@ -4,6 +4,7 @@ import static nl.spiegel.live.CommandRequests.required;
 
 import java.time.Clock;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -54,6 +55,7 @@ public class EvaluateResource {
 
     @GET
     @PermitAll
+    @Operation(operationId = "getEvaluationForm")
     public Uni<EvaluationForm> card(@PathParam("token") String token) {
         return meeting(token).map(m -> new EvaluationForm(m.details().title(), m.details().organisation(), m.details().language(),
                 Debrief.evaluationOpen(m, clock.instant())));
@@ -61,6 +63,7 @@ public class EvaluateResource {
 
     @POST
     @PermitAll
+    @Operation(operationId = "giveEvaluation")
     public Uni<RestResponse<Void>> answer(@PathParam("token") String token, Command.GiveEvaluation body) {
         Command.GiveEvaluation answers = required(body);
         return cards.meeting(token).chain(id -> {

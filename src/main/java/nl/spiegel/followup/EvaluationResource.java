@@ -5,6 +5,8 @@ import static nl.spiegel.live.CommandRequests.required;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -54,6 +56,7 @@ public class EvaluationResource {
     @GET
     @Path("/debrief")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getDebrief")
     public Uni<Debrief.DebriefView> debrief(@PathParam("id") UUID id) {
         return rooms.counted(id).map(m -> Debrief.view(m, clock.instant()));
     }
@@ -61,6 +64,7 @@ public class EvaluationResource {
     @PUT
     @Path("/debrief/window")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "setEvaluationWindow")
     public Uni<Debrief.DebriefView> window(@PathParam("id") UUID id, WindowBody body) {
         return commands.send(id, new Command.SetTakeAwayWindow(required(body).days()))
                 .map(a -> Debrief.view(a.meeting(), clock.instant()));
@@ -70,6 +74,7 @@ public class EvaluationResource {
     @PUT
     @Path("/debrief/in-report")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "setDebriefInReport")
     public Uni<Debrief.DebriefView> include(@PathParam("id") UUID id, IncludeBody body) {
         return commands.send(id, new Command.IncludeTakeAways(required(body).include()))
                 .map(a -> Debrief.view(a.meeting(), clock.instant()));
@@ -78,6 +83,7 @@ public class EvaluationResource {
     @GET
     @Path("/evaluation/card")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getEvaluationCard")
     public Uni<EvaluationCard> card(@PathParam("id") UUID id) {
         return rooms.counted(id).chain(m -> cards.token(id)).map(token -> new EvaluationCard("/evaluate/" + token));
     }
@@ -86,6 +92,7 @@ public class EvaluationResource {
     @POST
     @Path("/evaluation")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "addPaperEvaluation")
     public Uni<Debrief.DebriefView> paper(@PathParam("id") UUID id, Command.GiveEvaluation body) {
         return commands.send(id, required(body)).map(a -> Debrief.view(a.meeting(), clock.instant()));
     }

@@ -3,6 +3,8 @@ package nl.spiegel.followup;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -42,18 +44,21 @@ public class FollowUpLinkResource {
 
     @GET
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getFollowUpLink")
     public Uni<LinkState> link(@PathParam("id") UUID id) {
         return links.current(id).map(LinkState::of);
     }
 
     @POST
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "renewFollowUpLink")
     public Uni<LinkState> renew(@PathParam("id") UUID id) {
         return rooms.existing(id).chain(m -> links.renew(id)).map(LinkState::of);
     }
 
     @DELETE
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "revokeFollowUpLink")
     public Uni<LinkState> revoke(@PathParam("id") UUID id) {
         return links.revoke(id).map(ignored -> LinkState.of(null));
     }

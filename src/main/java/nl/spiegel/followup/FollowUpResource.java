@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -67,6 +69,7 @@ public class FollowUpResource {
     @GET
     @Path("/{token}")
     @PermitAll
+    @Operation(operationId = "getFollowUpPage")
     public Uni<FollowUpPage> page(@PathParam("token") String token) {
         return links.find(token).chain(link -> {
             if (link == null) {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -55,6 +57,7 @@ public class MeetingNormResource {
     /** The norms of every series that holds this meeting, but those retired. */
     @GET
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "listAvailableNorms")
     public Uni<Available> available(@PathParam("id") UUID id) {
         return register.seriesOf(id).chain(seriesIds -> Multi.createFrom().iterable(seriesIds)
                 .onItem().transformToUniAndConcatenate(register::of).collect().asList()
@@ -64,6 +67,7 @@ public class MeetingNormResource {
 
     @POST
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "importNorm")
     public Uni<MeetingResource.MeetingResponse> importNorm(@PathParam("id") UUID id, ImportBody body) {
         UUID normId = required(body).normId();
         if (normId == null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +66,7 @@ public class NormResource {
 
     @GET
     @PermissionsAllowed(Access.ORGANISER)
+    @Operation(operationId = "listNorms")
     public Uni<List<NormRegister.Norm>> list(@PathParam("id") UUID id) {
         return register.of(id);
     }
@@ -73,6 +75,7 @@ public class NormResource {
     @PermissionsAllowed(Access.ORGANISER)
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormRegister.Norm.class)))
+    @Operation(operationId = "createNorm")
     public Uni<RestResponse<NormRegister.Norm>> create(@PathParam("id") UUID id, NewNorm body) {
         NewNorm b = required(body);
         String text = text("text", b.text(), 500);
@@ -95,6 +98,7 @@ public class NormResource {
     @GET
     @Path("/{normId}")
     @PermissionsAllowed(Access.ORGANISER)
+    @Operation(operationId = "getNorm")
     public Uni<NormRegister.Norm> get(@PathParam("id") UUID id, @PathParam("normId") UUID normId) {
         return register.find(id, normId);
     }
@@ -102,6 +106,7 @@ public class NormResource {
     @PUT
     @Path("/{normId}")
     @PermissionsAllowed(Access.ORGANISER)
+    @Operation(operationId = "changeNorm")
     public Uni<NormRegister.Norm> change(@PathParam("id") UUID id, @PathParam("normId") UUID normId, NormChange body) {
         NormChange b = required(body);
         if (b.status() == null) {

@@ -2,6 +2,8 @@ package nl.spiegel.followup;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ public class SeriesResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Access.ORGANISER)
+    @Operation(operationId = "getSeries")
     public Uni<SeriesService.Overview> overview(@PathParam("id") UUID id) {
         return series.overview(id);
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -41,6 +43,7 @@ public class SeriesTrackResource {
     @GET
     @Path("/track")
     @PermissionsAllowed(Access.ORGANISER)
+    @Operation(operationId = "getSeriesTrack")
     public Uni<SeriesTrack> track(@PathParam("id") UUID id) {
         return series.find(id).chain(s -> series.meetings(id)
                 .chain(ids -> Multi.createFrom().iterable(ids)
@@ -57,6 +60,7 @@ public class SeriesTrackResource {
     @Path("/track.ics")
     @Produces(Tracks.CALENDAR)
     @PermissionsAllowed(Access.ORGANISER)
+    @Operation(operationId = "getSeriesTrackCalendar")
     public Uni<RestResponse<byte[]>> calendar(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         return track(id).map(track -> tracks.file(track.meetings(), lang, "spiegel-series-track"));
     }

@@ -53,7 +53,12 @@ public final class TokenBucket {
         return false;
     }
 
-    /** Whether a token is there, without taking it: to refuse before doing work whose failure costs one. */
+    /** Returns a token taken for work that turned out not to cost one (a join code that was right). */
+    public synchronized void giveBack() {
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
+    /** Whether a token is there, without taking it: to say when an allowance has just run out. */
     public synchronized boolean hasToken(Instant now) {
         refill(now);
         return tokens >= 1;

@@ -2,6 +2,7 @@ package nl.spiegel.live;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -39,6 +40,7 @@ public class ViewResource {
 
     @GET
     @PermissionsAllowed(Access.ANY_KEY)
+    @Operation(operationId = "getView")
     public Uni<RoleView> view(@PathParam("id") UUID id) {
         Access a = Caller.access(identity);
         return rooms.meeting(id).map(meeting -> {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,6 +77,7 @@ public class BriefingResource {
     @GET
     @Path("/briefing")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getBriefing")
     public Uni<Briefing> briefing(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         return rooms.existing(id).map(m -> of(m, lang));
     }
@@ -83,6 +85,7 @@ public class BriefingResource {
     @PUT
     @Path("/briefing/{part}")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "editBriefingPart")
     public Uni<Briefing> edit(@PathParam("id") UUID id, @PathParam("part") BriefingPart part, @QueryParam("lang") String lang,
                               PartBody body) {
         return commands.send(id, new Command.EditBriefing(part, required(body).text())).map(a -> of(a.meeting(), lang));
@@ -94,6 +97,7 @@ public class BriefingResource {
     @Produces(MediaType.TEXT_HTML)
     @PermissionsAllowed(Access.FOLLOW_UP)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
+    @Operation(operationId = "getBriefingPage")
     public Uni<TemplateInstance> page(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         return rooms.existing(id).map(m -> {
             Briefing briefing = of(m, lang);

@@ -5,6 +5,7 @@ import static nl.spiegel.live.CommandRequests.required;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,6 +72,7 @@ public class MeetingResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "getMeeting")
     public Uni<MeetingResponse> get(@PathParam("id") UUID id) {
         return rooms.existing(id).map(meeting -> response(id, meeting, null));
     }
@@ -82,6 +84,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "updateMeetingDetails")
     public Uni<MeetingResponse> updateDetails(@PathParam("id") UUID id, Command.UpdateDetails body) {
         return send(id, required(body));
     }
@@ -89,6 +92,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}/house-rules")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "setHouseRules")
     public Uni<MeetingResponse> setHouseRules(@PathParam("id") UUID id, Command.SetHouseRules body) {
         return send(id, required(body));
     }
@@ -98,6 +102,7 @@ public class MeetingResource {
     @PermissionsAllowed(Access.MODERATORS)
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)))
+    @Operation(operationId = "addTheme")
     public Uni<RestResponse<MeetingResponse>> addTheme(@PathParam("id") UUID id, ThemeBody body) {
         ThemeBody b = required(body);
         return send(id, new Command.AddTheme(b.title(), b.centralQuestion(), b.minutes()))
@@ -107,6 +112,7 @@ public class MeetingResource {
     @GET
     @Path("/{id}/themes/{themeId}")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "getTheme")
     public Uni<Views.ThemeProgress> theme(@PathParam("id") UUID id, @PathParam("themeId") String themeId) {
         return view(id).map(view -> view.guide().stream().filter(t -> t.id().equals(themeId)).findFirst()
                 .orElseThrow(() -> Rejection.Reason.UNKNOWN_THEME.about("themeId").refused()));
@@ -115,6 +121,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}/themes/{themeId}")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "editTheme")
     public Uni<MeetingResponse> editTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId, ThemeBody body) {
         ThemeBody b = required(body);
         return send(id, new Command.EditTheme(themeId, b.title(), b.centralQuestion(), b.minutes()));
@@ -123,6 +130,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}/themes/{themeId}/position")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "moveTheme")
     public Uni<MeetingResponse> moveTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId, PositionBody body) {
         return send(id, new Command.MoveTheme(themeId, required(body).position()));
     }
@@ -130,6 +138,7 @@ public class MeetingResource {
     @DELETE
     @Path("/{id}/themes/{themeId}")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "removeTheme")
     public Uni<MeetingResponse> removeTheme(@PathParam("id") UUID id, @PathParam("themeId") String themeId) {
         return send(id, new Command.RemoveTheme(themeId));
     }
@@ -137,6 +146,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}/topics-open")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "setTopicsOpen")
     public Uni<MeetingResponse> setTopicsOpen(@PathParam("id") UUID id, TopicsOpenBody body) {
         return send(id, new Command.SetTopicsOpen(required(body).open()));
     }
@@ -144,6 +154,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}/topics/{topicId}/status")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "setTopicStatus")
     public Uni<MeetingResponse> setTopicStatus(@PathParam("id") UUID id, @PathParam("topicId") String topicId,
                                                TopicStatusBody body) {
         return send(id, new Command.SetTopicStatus(topicId, required(body).status(), body.themeId()));
@@ -152,6 +163,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}/joining")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "setJoining")
     public Uni<MeetingResponse> setJoining(@PathParam("id") UUID id, JoiningBody body) {
         JoiningBody b = required(body);
         return send(id, new Command.SetJoining(b.open(), b.listenerLimit()));

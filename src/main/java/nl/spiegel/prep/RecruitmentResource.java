@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +66,7 @@ public class RecruitmentResource {
     @GET
     @Path("/recruitment")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getRecruitment")
     public Uni<Views.RecruitmentView> recruitment(@PathParam("id") UUID id) {
         return rooms.existing(id).map(Views::recruitment);
     }
@@ -72,6 +74,7 @@ public class RecruitmentResource {
     @PUT
     @Path("/cross-section")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "setCrossSection")
     public Uni<RecruitmentResponse> setCrossSection(@PathParam("id") UUID id, CrossSectionBody body) {
         return send(id, new Command.SetCrossSection(required(body).categories()));
     }
@@ -81,6 +84,7 @@ public class RecruitmentResource {
     @PermissionsAllowed(Access.FOLLOW_UP)
     @APIResponse(responseCode = "201", description = "Created; Location tells where it can be fetched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecruitmentResponse.class)))
+    @Operation(operationId = "addParticipant")
     public Uni<RestResponse<RecruitmentResponse>> add(@PathParam("id") UUID id, PlaceBody body) {
         PlaceBody b = required(body);
         return send(id, new Command.AddParticipant(b.pseudonym(), b.seat(), b.status(), b.gift(), b.profile()))
@@ -90,6 +94,7 @@ public class RecruitmentResource {
     @GET
     @Path("/participants/{participantId}")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getParticipant")
     public Uni<Views.Place> place(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
         return recruitment(id).map(view -> view.places().stream().filter(p -> p.id().equals(participantId)).findFirst()
                 .orElseThrow(() -> Rejection.Reason.UNKNOWN_PARTICIPANT.about("participantId").refused()));
@@ -99,6 +104,7 @@ public class RecruitmentResource {
     @PUT
     @Path("/participants/{participantId}")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "editParticipant")
     public Uni<RecruitmentResponse> edit(@PathParam("id") UUID id, @PathParam("participantId") String participantId,
                                          PlaceBody body) {
         PlaceBody b = required(body);
@@ -108,6 +114,7 @@ public class RecruitmentResource {
     @PUT
     @Path("/participants/{participantId}/status")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "setParticipantStatus")
     public Uni<RecruitmentResponse> setStatus(@PathParam("id") UUID id, @PathParam("participantId") String participantId,
                                               StatusBody body) {
         StatusBody b = required(body);
@@ -117,6 +124,7 @@ public class RecruitmentResource {
     @DELETE
     @Path("/participants/{participantId}")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "removeParticipant")
     public Uni<RecruitmentResponse> remove(@PathParam("id") UUID id, @PathParam("participantId") String participantId) {
         return send(id, new Command.RemoveParticipant(participantId));
     }

@@ -3,6 +3,8 @@ package nl.spiegel.prep;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -40,6 +42,7 @@ public class SurveyResource {
 
     @GET
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getSurvey")
     public Uni<List<SurveyLine>> survey(@PathParam("id") UUID id) {
         return rooms.existing(id).map(SurveyResource::lines);
     }
@@ -48,6 +51,7 @@ public class SurveyResource {
     @PUT
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "importSurvey")
     public Uni<List<SurveyLine>> importFile(@PathParam("id") UUID id, String csv) {
         return rooms.existing(id).chain(m -> commands.send(id, new Command.SetSurvey(SurveyCsv.read(csv, m.guide()))))
                 .map(applied -> lines(applied.meeting()));
@@ -55,6 +59,7 @@ public class SurveyResource {
 
     @DELETE
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "clearSurvey")
     public Uni<List<SurveyLine>> clear(@PathParam("id") UUID id) {
         return commands.send(id, new Command.SetSurvey(List.of())).map(applied -> lines(applied.meeting()));
     }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -53,6 +55,7 @@ public class TrackResource {
     @GET
     @Path("/track")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getTrack")
     public Uni<Tracks.TrackView> track(@PathParam("id") UUID id) {
         return rooms.existing(id).map(m -> tracks.view(id, m));
     }
@@ -60,6 +63,7 @@ public class TrackResource {
     @PUT
     @Path("/track/{milestone}")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "planMilestone")
     public Uni<Tracks.TrackView> plan(@PathParam("id") UUID id, @PathParam("milestone") Milestone milestone, PlanBody body) {
         PlanBody b = required(body);
         return commands.send(id, new Command.PlanMilestone(milestone, b.due(), b.owner())).map(a -> tracks.view(id, a.meeting()));
@@ -68,6 +72,7 @@ public class TrackResource {
     @PUT
     @Path("/track/{milestone}/done")
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "markMilestoneDone")
     public Uni<Tracks.TrackView> mark(@PathParam("id") UUID id, @PathParam("milestone") Milestone milestone, DoneBody body) {
         return commands.send(id, new Command.MarkMilestone(milestone, required(body).done())).map(a -> tracks.view(id, a.meeting()));
     }
@@ -76,6 +81,7 @@ public class TrackResource {
     @Path("/track.ics")
     @Produces(Tracks.CALENDAR)
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "getTrackCalendar")
     public Uni<RestResponse<byte[]>> calendar(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         return track(id).map(view -> tracks.file(List.of(view), lang, "spiegel-track"));
     }

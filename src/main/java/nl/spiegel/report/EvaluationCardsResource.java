@@ -3,6 +3,7 @@ package nl.spiegel.report;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,6 +51,7 @@ public class EvaluationCardsResource {
     @Produces(MediaType.TEXT_HTML)
     @PermissionsAllowed(Access.FOLLOW_UP)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
+    @Operation(operationId = "getEvaluationCards")
     public Uni<TemplateInstance> cards(@PathParam("id") UUID id, @QueryParam("lang") String lang, @Context UriInfo uri) {
         return rooms.counted(id).chain(m -> cards.token(id).map(token -> {
             String language = "en".equals(lang) || (lang == null && "en".equals(m.details().language())) ? "en" : "nl";

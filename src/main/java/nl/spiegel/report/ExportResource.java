@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -48,6 +50,7 @@ public class ExportResource {
     @Path("/turns.csv")
     @Produces("text/csv")
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "exportTurns")
     public Uni<String> turns(@PathParam("id") UUID id) {
         return rooms.meeting(id).map(TurnsCsv::of);
     }
@@ -60,6 +63,7 @@ public class ExportResource {
     @Path("/meeting.json")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "exportMeeting")
     public Uni<MeetingExport> export(@PathParam("id") UUID id) {
         return store.eventsAfter(id, 0).map(events -> {
             List<ExportedEvent> exported = new ArrayList<>(events.size());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -84,6 +85,7 @@ public class ReportResource {
     @Produces(MediaType.TEXT_HTML)
     @PermissionsAllowed(Access.FOLLOW_UP)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
+    @Operation(operationId = "getReportPage")
     public Uni<TemplateInstance> report(@PathParam("id") UUID id, @QueryParam("version") Integer version,
                                         @QueryParam("lang") String lang) {
         if ((version == null || version == 0) && Caller.actor(identity).role() == Role.ORGANISER) {
@@ -111,6 +113,7 @@ public class ReportResource {
     @Produces(MediaType.TEXT_HTML)
     @PermissionsAllowed(Access.FOLLOW_UP)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
+    @Operation(operationId = "getLetterPage")
     public Uni<TemplateInstance> letter(@PathParam("id") UUID id, @QueryParam("lang") String lang,
                                         @QueryParam("version") Integer version, @Context UriInfo uri) {
         return rooms.counted(id).chain(m -> links.current(id).map(link -> {
@@ -136,6 +139,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "saveLetter")
     public Uni<LetterVersion> saveLetter(@PathParam("id") UUID id, LetterWords body) {
         LetterWords b = CommandRequests.required(body);
         return commands.send(id, new Command.SaveLetter(b.greeting(), b.closing(), b.signature())).map(applied -> {
@@ -148,6 +152,7 @@ public class ReportResource {
     @Path("/letter/versions")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Access.FOLLOW_UP)
+    @Operation(operationId = "listLetterVersions")
     public Uni<List<FollowUp.Letter>> letterVersions(@PathParam("id") UUID id) {
         return rooms.meeting(id).map(m -> m.followUp().letters());
     }
@@ -156,6 +161,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "editReport")
     public Uni<Report> edit(@PathParam("id") UUID id, Command.EditReport body) {
         return commands.send(id, CommandRequests.required(body)).map(applied -> Report.of(applied.meeting(),
                 applied.meeting().reportDraft(), 0, null));
@@ -165,6 +171,7 @@ public class ReportResource {
     @Path("/finalize")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "finalizeReport")
     public Uni<Version> finalizeReport(@PathParam("id") UUID id) {
         return commands.send(id, new Command.FinalizeReport()).map(applied -> {
             Report last = applied.meeting().reports().getLast();
@@ -176,6 +183,7 @@ public class ReportResource {
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Access.MODERATORS)
+    @Operation(operationId = "listReportVersions")
     public Uni<List<Version>> versions(@PathParam("id") UUID id) {
         return rooms.meeting(id).map(m -> m.reports().stream()
                 .map(r -> new Version(r.version(), r.finalizedAt())).toList());

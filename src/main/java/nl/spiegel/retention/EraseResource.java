@@ -2,6 +2,8 @@ package nl.spiegel.retention;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ public class EraseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Access.MODERATOR)
+    @Operation(operationId = "eraseMeeting")
     public Uni<Void> erase(@PathParam("id") UUID id, Confirmation body) {
         return rooms.meeting(id).chain(m -> {
             if (body == null || body.title() == null || !body.title().strip().equals(m.details().title())) {

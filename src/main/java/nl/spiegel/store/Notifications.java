@@ -61,7 +61,12 @@ public class Notifications {
         if (subscriber == null) {
             PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
                     .setUser(databaseUser).setPassword(databasePassword);
-            subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+            subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> {
+                if (retries == 0) {
+                    DatabaseOutage.lost("the LISTEN connection closed");
+                }
+                return 1000L;
+            });
         }
         return subscriber;
     }
@@ -78,6 +83,14 @@ public class Notifications {
      */
     public void on(String channel, Consumer<String> handler, Runnable listening) {
         subscriber().channel(channel).handler(handler).subscribeHandler(() -> {
+            // Without a handler of its own, the connection prints each failure's trace to stderr.
+            subscriber.getDelegate().actualConnection().exceptionHandler(failure -> {
+                if (DatabaseOutage.cause(failure) != null) {
+                    DatabaseOutage.lost(failure.getMessage());
+                } else {
+                    LOG.warnf("The LISTEN connection failed: %s", failure);
+                }
+            });
             this.listening = true;
             listening.run();
         });

@@ -116,7 +116,7 @@ public class ProblemMappers {
                 .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).build();
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known == null ? "Error" : known.getReasonPhrase();
     }

@@ -316,6 +316,10 @@ public interface EnglishTexts extends Texts {
     String notHandled();
 
     @Override
+    @Message("The request is too large: at most {kib} KiB.")
+    String tooLarge(long kib);
+
+    @Override
     @Message("No meeting has this code. Check the code on the screen in the room.")
     String unknownCode();
 

@@ -242,6 +242,9 @@ public interface Texts {
     @Message("Het verzoek kon niet worden verwerkt.")
     String notHandled();
 
+    @Message("Het verzoek is te groot: hooguit {kib} KiB.")
+    String tooLarge(long kib);
+
     @Message("Geen gesprek heeft deze code. Kijk nog eens naar de code op het scherm in de zaal.")
     String unknownCode();
 

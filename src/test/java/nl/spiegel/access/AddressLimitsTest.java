@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -67,21 +73,41 @@ class AddressLimitsTest {
                 .statusCode(429).header("Retry-After", notNullValue());
     }
 
+    /**
+     * Guesses sent at once: each takes its allowance before its code is looked up, so no more codes
+     * are looked up than allowed (one burst of 20 once looked up 14 where 10 were allowed).
+     */
     @Test
     @Order(1)
-    void guessingJoinCodesIsLimitedAndLoggedWithoutTheCode() {
+    void parallelGuessesLookUpNoMoreCodesThanAllowedAndAreLoggedWithoutTheCode() throws Exception {
         List<String> warnings;
+        Map<Integer, Long> statuses;
         try (LogLines log = LogLines.of(AddressLimits.class.getName())) {
             String code = Api.createMeeting("{\"title\":\"Raden\"}").joinCode();
-            for (int i = 0; i < 5; i++) {
-                given().get("/api/join/ZZZZZ" + i).then().statusCode(404).body("code", is("UNKNOWN_CODE"));
+            ExecutorService pool = Executors.newFixedThreadPool(20);
+            try {
+                List<Callable<Integer>> guesses = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String guess = "ZZZZ" + (char) ('A' + i);
+                    guesses.add(() -> given().get("/api/join/" + guess).statusCode());
+                }
+                List<Integer> answers = new ArrayList<>();
+                for (Future<Integer> answer : pool.invokeAll(guesses)) {
+                    answers.add(answer.get());
+                }
+                statuses = answers.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+            } finally {
+                pool.shutdown();
             }
+            // A 404 is a code looked up and found wrong; the rest were refused before any lookup.
+            assertThat(statuses.keySet()).containsOnly(404, 429);
+            assertThat(statuses.get(404)).as("codes looked up, of 5 allowed").isBetween(1L, 5L);
             // Used up: even the right code is not looked up now, so a refusal tells nothing.
             given().get("/api/join/" + code).then().statusCode(429).header("Retry-After", notNullValue())
                     .body("code", is("TOO_MANY_GUESSES"));
             given().contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}").post("/api/join").then().statusCode(429);
             warnings = log.lines;
         }
-        assertThat(warnings).anyMatch(w -> w.contains("guessed")).noneMatch(w -> w.contains("ZZZZZ"));
+        assertThat(warnings).anyMatch(w -> w.contains("guessed")).noneMatch(w -> w.contains("ZZZZ"));
     }
 }

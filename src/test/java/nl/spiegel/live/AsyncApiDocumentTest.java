@@ -22,7 +22,7 @@ import nl.spiegel.support.Tool;
 /**
  * docs/asyncapi.yaml is valid by the AsyncAPI parser, and documents exactly the commands the server
  * takes, each with its fields; the codes of rejected and error; the close codes; and each role's
- * view (by reference into docs/openapi.json) with the fields the server sends.
+ * view (by reference into docs/openapi.json) and change of it with the fields the server sends.
  */
 class AsyncApiDocumentTest {
 
@@ -53,9 +53,11 @@ class AsyncApiDocumentTest {
                 .containsExactlyElementsOf(Arrays.stream(CloseCode.values()).map(c -> String.valueOf(c.code)).toList());
         List<Class<?>> views = List.of(Views.ModeratorView.class, Views.ListenerView.class, Views.DisplayView.class);
         for (int i = 0; i < views.size(); i++) {
+            List<String> sections = Arrays.stream(views.get(i).getRecordComponents()).map(RecordComponent::getName).toList();
             assertThat(texts(result.get("views").get(i))).as("%s", views.get(i).getSimpleName())
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(views.get(i).getRecordComponents())
-                            .map(RecordComponent::getName).toList());
+                    .containsExactlyInAnyOrderElementsOf(sections);
+            assertThat(texts(result.get("viewChanges").get(i))).as("the change of %s", views.get(i).getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(sections);
         }
     }
 

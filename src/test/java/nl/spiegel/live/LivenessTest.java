@@ -1,6 +1,6 @@
 package nl.spiegel.live;
 
-import static io.restassured.RestAssured.given;
+import static nl.spiegel.support.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -139,7 +139,7 @@ class LivenessTest {
     }
 
     private static double closedForPings() {
-        return given().get("/q/metrics").asString().lines()
+        return management().get("/q/metrics").asString().lines()
                 .filter(line -> line.startsWith("spiegel_live_closed_total{reason=\"ping\"}"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);

@@ -1,6 +1,7 @@
 package nl.spiegel.operations;
 
 import static io.restassured.RestAssured.given;
+import static nl.spiegel.support.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -44,7 +45,7 @@ class OperationsTest {
         listener.awaitSeq(moderator.seq());
         given().get("/api/join/NOPE99").then().statusCode(404);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains(
                 "spiegel_live_connections{role=\"moderator\"} 1.0",
                 "spiegel_live_connections{role=\"listener\"} 1.0",
@@ -63,11 +64,11 @@ class OperationsTest {
 
         listener.close();
         moderator.close();
-        await(() -> given().get("/q/metrics").asString().contains("spiegel_live_closed_total{reason=\"normal\"}"));
+        await(() -> management().get("/q/metrics").asString().contains("spiegel_live_closed_total{reason=\"normal\"}"));
 
         // The dashboard and the operations page name only metrics the server has (the built-in
         // database's only where it runs one, which these tests do not).
-        String served = given().get("/q/metrics").asString();
+        String served = management().get("/q/metrics").asString();
         for (Path file : List.of(Path.of("deploy/grafana-dashboard.json"), Path.of("docs/operations.md"))) {
             Matcher names = Pattern.compile("spiegel_[a-z_]+").matcher(Files.readString(file));
             while (names.find()) {
@@ -82,13 +83,13 @@ class OperationsTest {
     /** Readiness says whether this node hears other nodes' events: down while LISTEN is lost, up once resubscribed. */
     @Test
     void readinessFollowsTheListenConnection() throws Exception {
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
             s.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
         }
-        await(() -> given().get("/q/health/ready").statusCode() == 503);
-        await(() -> given().get("/q/health/ready").statusCode() == 200);
-        given().get("/q/health/live").then().statusCode(200);
+        await(() -> management().get("/q/health/ready").statusCode() == 503);
+        await(() -> management().get("/q/health/ready").statusCode() == 200);
+        management().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.spiegel.rehearsal;
 
 import static io.restassured.RestAssured.given;
+import static nl.spiegel.support.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
@@ -94,7 +95,7 @@ class RehearsalTest {
 
     /** What a metric counted so far, over all its tags (commands of every type and outcome, joins of every outcome). */
     private static double counted(String metric) {
-        return given().get("/q/metrics").asString().lines().filter(l -> l.startsWith(metric))
+        return management().get("/q/metrics").asString().lines().filter(l -> l.startsWith(metric))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

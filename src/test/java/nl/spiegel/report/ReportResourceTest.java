@@ -8,7 +8,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +28,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.spiegel.support.Api;
+import nl.spiegel.support.HtmlChecker;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.TestDatabase;
 
@@ -99,6 +104,42 @@ class ReportResourceTest {
                 .then().statusCode(200).extract().asString();
         assertThat(english).contains("<h1>Report: ", "Improvement points", "lang=\"en\"");
         e.moderator().close();
+    }
+
+    /**
+     * The pages the server renders (report, draft and finalised; letter with its actions; briefing;
+     * the participants' evaluation cards),
+     * in both languages, have no error by the W3C Nu HTML checker: what screen readers and print rely on.
+     */
+    @Test
+    void theServersPagesHaveNoHtmlErrors() throws Exception {
+        Ended e = scriptedMeeting();
+        String id = e.meeting().id();
+        String point = e.moderator().view().get("notes").get(1).get("id").asText();
+        e.meeting().asModerator().body("{\"noteId\":\"" + point + "\",\"title\":\"Wachttijd\",\"owner\":\"Team toegang\",\"due\":\"2027-06-01\"}")
+                .post("/api/meetings/" + id + "/actions").then().statusCode(200);
+        e.meeting().asModerator().body("{\"summary\":\"Eén aanspreekpunt.\",\"serviceNorms\":[\"Binnen 5 werkdagen.\"]}")
+                .put("/api/meetings/" + id + "/report").then().statusCode(200);
+        e.meeting().asModerator().post("/api/meetings/" + id + "/report/finalize").then().statusCode(200);
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String lang : List.of("nl", "en")) {
+            for (String page : List.of("report", "report?version=1", "report/letter", "briefing.html", "evaluation/cards.html")) {
+                var answer = e.meeting().asModerator()
+                        .get("/api/meetings/" + id + "/" + page + (page.contains("?") ? "&" : "?") + "lang=" + lang)
+                        .then().statusCode(200).contentType("text/html").extract();
+                pages.put(page.replaceAll("\\W", "-") + "-" + lang, answer.asString());
+                // Opened from the app, the page lives under the app's policy: its styles are allowed by hash.
+                Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(answer.asString());
+                while (style.find()) {
+                    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+                    assertThat(answer.header("Content-Security-Policy")).contains("'sha256-" + hash + "'")
+                            .doesNotContain("unsafe-inline");
+                }
+            }
+        }
+        e.moderator().close();
+        HtmlChecker.check(pages);
     }
 
     @Test

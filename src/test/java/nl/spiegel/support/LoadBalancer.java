@@ -29,10 +29,13 @@ public final class LoadBalancer implements AutoCloseable {
         this.port = port;
     }
 
-    public static LoadBalancer start(Path work, List<Integer> nodes) throws Exception {
+    /** A node's port, and its management interface's where its readiness is checked. */
+    public record Node(int port, int managementPort) {}
+
+    public static LoadBalancer start(Path work, List<Node> nodes) throws Exception {
         int port = PackagedServer.freePort();
-        String servers = nodes.stream().map(n -> "    server node" + n + " 127.0.0.1:" + n
-                + " check inter 500ms fall 2 rise 2").collect(Collectors.joining("\n"));
+        String servers = nodes.stream().map(n -> "    server node" + n.port() + " 127.0.0.1:" + n.port()
+                + " check port " + n.managementPort() + " inter 500ms fall 2 rise 2").collect(Collectors.joining("\n"));
         Path config = Files.writeString(work.resolve("haproxy.cfg"), """
                 global
                     maxconn 4096

@@ -29,17 +29,24 @@ public final class PackagedServer implements AutoCloseable {
 
     public final Process process;
     public final int port;
+    /** The management interface's: health and metrics. */
+    public final int managementPort;
     final Path log;
 
-    private PackagedServer(Process process, int port, Path log) {
+    private PackagedServer(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
-    /** Starts the server in {@code work}; on {@code QUARKUS_HTTP_PORT} when {@code env} sets it, else on a free port. */
+    /**
+     * Starts the server in {@code work}; on {@code QUARKUS_HTTP_PORT} and {@code QUARKUS_MANAGEMENT_PORT}
+     * when {@code env} sets them, else on free ports.
+     */
     public static PackagedServer start(Path work, Map<String, String> env) throws Exception {
         int port = env.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(env.get("QUARKUS_HTTP_PORT")) : freePort();
+        int managementPort = env.containsKey("QUARKUS_MANAGEMENT_PORT") ? Integer.parseInt(env.get("QUARKUS_MANAGEMENT_PORT")) : freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Files.createTempFile(work, "server", ".log");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
@@ -47,8 +54,9 @@ public final class PackagedServer implements AutoCloseable {
         builder.environment().keySet().removeIf(k -> k.startsWith("SPIEGEL_") || k.startsWith("QUARKUS_"));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         builder.environment().put("QUARKUS_SHUTDOWN_DELAY", env.getOrDefault("QUARKUS_SHUTDOWN_DELAY", "0.5s"));
-        PackagedServer server = new PackagedServer(builder.start(), port, log);
+        PackagedServer server = new PackagedServer(builder.start(), port, managementPort, log);
         try {
             Awaitility.await("the server ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                     .failFast("The server stopped while starting", () -> !server.process.isAlive())
@@ -80,7 +88,7 @@ public final class PackagedServer implements AutoCloseable {
 
     public int readyStatus() {
         try {
-            return given().port(port).get("/q/health/ready").statusCode();
+            return given().port(managementPort).get("/q/health/ready").statusCode();
         } catch (Exception e) {
             // Not listening (yet): RestAssured passes on the ConnectException unchecked.
             return -1;

@@ -1,6 +1,7 @@
 package nl.spiegel.web;
 
-import static io.restassured.RestAssured.given;
+import static nl.spiegel.support.Management.management;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -10,6 +11,8 @@ import static org.hamcrest.Matchers.not;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,7 @@ class OpenApiTest {
     @Test
     void theCommittedDocumentIsTheServers() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        JsonNode served = json.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        JsonNode served = json.readTree(management().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
         Path committed = Path.of("docs/openapi.json");
         if (!Files.exists(committed) || !served.equals(json.readTree(committed.toFile()))) {
@@ -41,9 +44,42 @@ class OpenApiTest {
         }
     }
 
+    /**
+     * What a generated client needs: keys as HTTP bearer tokens, a unique operationId on every
+     * operation, security said on every operation (empty where none is needed), every refusal as a
+     * Problem, Retry-After on 429, and a server.
+     */
+    @Test
+    void aGeneratorCanUseItUnchanged() throws IOException {
+        JsonNode api = new ObjectMapper().readTree(management().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        assertThat(api.at("/components/securitySchemes/accessKey/type").asText()).isEqualTo("http");
+        assertThat(api.at("/components/securitySchemes/accessKey/scheme").asText()).isEqualTo("bearer");
+        assertThat(api.path("servers")).isNotEmpty();
+        Set<String> ids = new HashSet<>();
+        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            String operation = entry.getKey() + " " + path.getKey();
+            JsonNode op = entry.getValue();
+            assertThat(ids.add(op.path("operationId").asText())).as("a unique operationId on %s", operation).isTrue();
+            assertThat(op.path("operationId").asText()).as(operation).matches("[a-z][A-Za-z]+");
+            assertThat(op.has("security")).as("security said on %s", operation).isTrue();
+            op.path("responses").properties().stream().filter(r -> r.getKey().matches("[45]\\d\\d")).forEach(r ->
+                    assertThat(r.getValue().at("/content/application~1problem+json/schema/$ref").asText())
+                            .as("%s answers %s as a Problem", operation, r.getKey()).isEqualTo("#/components/schemas/Problem"));
+            if (op.path("security").isEmpty()) {
+                assertThat(op.path("responses").has("401")).as(operation).isFalse();
+            } else {
+                assertThat(op.path("responses").has("401")).as(operation).isTrue();
+            }
+        }));
+        assertThat(api.at("/paths/~1api~1join/post/responses/429/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+        assertThat(api.at("/paths/~1api~1meetings~1{id}~1themes/post/responses").has("409")).isTrue();
+        assertThat(api.at("/paths/~1api~1meetings/post/operationId").asText()).isEqualTo("createMeeting");
+    }
+
     @Test
     void eachRolesViewIsDescribed() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        management().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("components.schemas", hasKey("ModeratorView"))
                 .body("components.schemas", hasKey("ListenerView"))
                 .body("components.schemas", hasKey("DisplayView"))
@@ -53,7 +89,7 @@ class OpenApiTest {
 
     @Test
     void theRestApiIsDescribed() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        management().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", is("Spiegel API"))
                 .body("paths", hasKey("/api/meetings"))
                 .body("paths", hasKey("/api/meetings/{id}/themes"))
