@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import nl.spiegel.store.EmbeddedPostgres;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.PackagedServer;
@@ -109,6 +110,20 @@ class ServerProcessIT {
             postmaster.destroyForcibly();
             await("the killed PostgreSQL is gone", () -> !postmaster.isAlive());
             Instant killed = Instant.now();
+            // Until it is back, a request that needs the database is refused as unavailable, never a 500.
+            List<Integer> statuses = new ArrayList<>();
+            while (server.readyStatus() != 200 && statuses.size() < 40) {
+                Response created = given().port(server.uri().getPort()).contentType(ContentType.JSON)
+                        .body("{\"title\":\"Tijdens de storing\"}").post("/api/meetings");
+                statuses.add(created.statusCode());
+                if (created.statusCode() == 503) {
+                    assertThat(created.header("Retry-After")).isEqualTo("5");
+                    assertThat(created.contentType()).startsWith("application/problem+json");
+                    assertThat(created.jsonPath().getString("code")).isEqualTo("UNAVAILABLE");
+                }
+                Thread.sleep(250); // the pace of a client that tries again, not a wait for a condition
+            }
+            assertThat(statuses).as("answers while the database was away").allMatch(s -> s == 201 || s == 503);
             await("readiness comes back", () -> server.readyStatus() == 200);
             assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(30));
             assertThat(postgresOn(data)).hasSize(1).noneMatch(p -> p.pid() == postmaster.pid());

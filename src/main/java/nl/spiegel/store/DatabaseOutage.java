@@ -89,7 +89,7 @@ public final class DatabaseOutage implements Filter {
      * it: refused, closed, or the server shutting down, starting up or gone (SQLSTATE class 08, and
      * 57P01 to 57P03); null when it is about something else.
      */
-    static Throwable cause(Throwable failure) {
+    public static Throwable cause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ClosedConnectionException || t instanceof ConnectException
                     || t instanceof PgException pg && pg.getSqlState() != null

@@ -3,6 +3,7 @@ package nl.spiegel.web;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,11 +19,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import nl.spiegel.meeting.Refused;
 import nl.spiegel.meeting.Rejection;
+import nl.spiegel.store.DatabaseOutage;
 import nl.spiegel.words.Texts;
 import nl.spiegel.words.Wording;
 
 /** Every error over REST becomes problem JSON, in Dutch unless the client prefers English. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** A refusal, of the core or of the shell before it: its status, its code, its field, and words for people. */
     @ServerExceptionMapper
@@ -97,6 +101,27 @@ public class ProblemMappers {
             default -> t.notHandled();
         };
         return problem(Problem.of(status, reason(status), "HTTP_" + status, null, detail));
+    }
+
+    /** How long a client waits before it tries again while the database is out of reach. */
+    static final long RETRY_AFTER_OUTAGE_SECONDS = 5;
+
+    /**
+     * What no other mapper takes. The database out of reach ({@link DatabaseOutage}) is 503 with a
+     * time to try again: nothing was stored, and the request may be sent again. Anything else is a
+     * fault of the server: 500, with its trace in the log, where the framework would have put it.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Exception e, HttpHeaders headers) {
+        Texts t = Wording.in(language(headers));
+        if (DatabaseOutage.cause(e) != null) {
+            RestResponse<Problem> response = problem(Problem.of(503, reason(503), "UNAVAILABLE", null,
+                    t.databaseUnreachable(RETRY_AFTER_OUTAGE_SECONDS)));
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_OUTAGE_SECONDS));
+            return response;
+        }
+        LOG.error("A request failed", e);
+        return problem(Problem.of(500, reason(500), "INTERNAL", null, t.notHandled()));
     }
 
     private static RestResponse<Problem> badJson(JsonProcessingException e, HttpHeaders headers) {

@@ -63,7 +63,7 @@ import nl.spiegel.report.ReportResource;
  * fields marked {@link Nullable} may be null; every request that changes something takes an
  * {@code Idempotency-Key} header ({@link nl.spiegel.live.CommandRequests}); keys are HTTP bearer
  * tokens, and open operations say they need none; every refusal the server can send is listed, as
- * {@link Problem}, with {@code Retry-After} on 429. The browser app's types are generated from this
+ * {@link Problem}, with {@code Retry-After} on 429 and 503. The browser app's types are generated from this
  * description, and a Java client in the tests (ApiClientTest).
  */
 public class WireDescription implements OASFilter {
@@ -136,7 +136,8 @@ public class WireDescription implements OASFilter {
     /** Every refusal an operation can get, from what it takes; each a {@link Problem}. */
     private static void describeRefusals(OpenAPI api) {
         forEachOperation(api, (path, method, operation) -> {
-            Set<Integer> statuses = new TreeSet<>();
+            // Every operation reads keys or meetings from the database: while it is out of reach, 503.
+            Set<Integer> statuses = new TreeSet<>(List.of(503));
             if (!operation.getSecurity().isEmpty()) {
                 statuses.addAll(List.of(401, 403));
             }
@@ -178,10 +179,11 @@ public class WireDescription implements OASFilter {
             case 413 -> "The body is larger than 256 KiB";
             case 415 -> "The body is not of a type this operation takes";
             case 429 -> "Too many requests from this address; try again after `Retry-After` seconds";
+            case 503 -> "The database cannot be reached for a moment; nothing changed: try again after `Retry-After` seconds";
             default -> ProblemMappers.reason(status);
         }).content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
-        if (status == 429) {
+        if (status == 429 || status == 503) {
             response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds until a request may succeed")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
         }

@@ -280,6 +280,10 @@ public interface EnglishTexts extends Texts {
     String unavailable();
 
     @Override
+    @Message("Spiegel cannot reach its data for a moment. Nothing changed; try again in {seconds} seconds.")
+    String databaseUnreachable(long seconds);
+
+    @Override
     @Message("This connection said hello already.")
     String alreadySubscribed();
 

@@ -215,6 +215,9 @@ public interface Texts {
     @Message("Niet opgeslagen. Stuur het opnieuw met dezelfde commandId.")
     String unavailable();
 
+    @Message("Spiegel kan even niet bij zijn gegevens. Er is niets veranderd; probeer het over {seconds} seconden opnieuw.")
+    String databaseUnreachable(long seconds);
+
     @Message("Deze verbinding stuurde al hello.")
     String alreadySubscribed();
 
