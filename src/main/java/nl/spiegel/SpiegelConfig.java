@@ -46,6 +46,13 @@ public interface SpiegelConfig {
     @WithDefault("40s")
     Duration rehearsalQuestionEvery();
 
+    /**
+     * How often the request log writes one line with the join codes refused meanwhile, instead of a
+     * line for each (someone guessing codes sends thousands a second).
+     */
+    @WithDefault("10s")
+    Duration refusedJoinsSummary();
+
     /** Other web origins allowed to open live connections, such as a frontend dev server. */
     Optional<List<String>> allowedOrigins();
 

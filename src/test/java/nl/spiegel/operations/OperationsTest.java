@@ -108,6 +108,22 @@ class OperationsTest {
         }
     }
 
+    @Test
+    void refusedJoinCodesAreOneLineForAllOfThemNotOneEach() {
+        try (LogLines log = LogLines.of("nl.spiegel.requests")) {
+            for (String code : List.of("AAAAAA", "BBBBBB", "CCCCCC")) {
+                given().get("/api/join/" + code).then().statusCode(404);
+                given().contentType("application/json").body("{\"code\":\"" + code + "\"}").post("/api/join")
+                        .then().statusCode(404);
+            }
+            // One line per second in tests: the six may fall in two of them.
+            Pattern summary = Pattern.compile("Join codes refused in the last \\d+ s: \\d+ \\((\\d+) that open nothing, 0 over the allowance\\)");
+            await(() -> log.lines.stream().map(summary::matcher).filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1))).sum() == 6);
+            assertThat(String.join("\n", log.lines)).doesNotContain("/api/join", "AAAAAA");
+        }
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
