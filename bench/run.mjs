@@ -40,17 +40,26 @@ async function waitReady(port, within = 120_000) {
   throw new Error('not ready');
 }
 
+// A run that fails must not leave a server (and its database) holding the ports of the next run.
+const children = new Set();
+process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
+
 function startSpiegel(dataDir, port) {
   const env = { ...process.env, QUARKUS_HTTP_PORT: String(port), QUARKUS_MANAGEMENT_PORT: String(managementPort(port)),
     SPIEGEL_DATA_DIR: dataDir, SPIEGEL_DATABASE_EMBEDDED_PORT: String(databasePort),
     SPIEGEL_LIMITS_CREATES_PER_HOUR: '1000000', SPIEGEL_LIMITS_JOINS_PER_MINUTE: '1000000',
+    // Each join holds a guess of the address's allowance while its code is looked up: the load joins
+    // 32 at a time from one address.
+    SPIEGEL_LIMITS_WRONG_CODES_PER_MINUTE: '1000000', SPIEGEL_LIMITS_WRONG_CODES_PER_MINUTE_IN_ALL: '1000000',
     QUARKUS_LOG_CATEGORY__NL_SPIEGEL__LEVEL: 'WARN', QUARKUS_LOG_CATEGORY__NL_SPIEGEL_REQUESTS__LEVEL: 'WARN' };
   // To profile the server during a run: BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile
   if (process.env.BENCH_JAVA_OPTS) env.JAVA_TOOL_OPTIONS = process.env.BENCH_JAVA_OPTS;
   mkdirSync(join(here, 'results'), { recursive: true });
   const log = openSync(join(here, 'results', 'server.log'), 'a');
   const cache = existsSync(aotCache) ? [`-XX:AOTCache=${aotCache}`] : [];
-  return spawn('taskset', ['-c', serverCore, java, `@${jvmOptions}`, ...cache, '-jar', jar], { env, stdio: ['ignore', log, log] });
+  const child = spawn('taskset', ['-c', serverCore, java, `@${jvmOptions}`, ...cache, '-jar', jar], { env, stdio: ['ignore', log, log] });
+  children.add(child);
+  return child;
 }
 
 async function stop(child) {
@@ -135,7 +144,9 @@ results.spiegel = await scenarios(spiegelTarget(port), server.pid);
 // with its settings, while Spiegel stands idle without connections.
 function startFloor(floorPort, databaseUrl) {
   const env = { ...process.env, PORT: String(floorPort), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
-  return spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.add(child);
+  return child;
 }
 const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
 let floor = startFloor(port + 1, `postgres://spiegel:${password}@127.0.0.1:${databasePort}/spiegel`);
