@@ -3,6 +3,7 @@ package nl.spiegel.live;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,20 +84,25 @@ final class Peer {
     /**
      * Handles the peer's messages one after another, in the order they came: a command is stored
      * before the next is decided. Done here rather than by the WebSocket layer, whose per-connection
-     * queue cost about 1 KB for every open connection, also idle ones.
+     * queue cost about 1 KB for every open connection, also idle ones. {@code whenBusy}, given while
+     * the node takes on no more from this peer ({@link Rooms#busy}), answers a message that would
+     * wait at once: under overload a queue behind each connection only makes every answer later.
      */
-    void receive(String text, BiFunction<Peer, String, Uni<Void>> handler) {
+    void receive(String text, BiFunction<Peer, String, Uni<Void>> handler, BiConsumer<Peer, String> whenBusy) {
         if (closing.get()) {
             // Closed as flooding (or for another reason): what still arrives is neither kept nor logged.
             return;
         }
         boolean flooding = false;
+        boolean busy = false;
         synchronized (this) {
             if (!handling) {
                 handling = true;
             } else if (waitingChars + text.length() > MAX_WAITING
                     || (waiting != null && waiting.size() >= MAX_WAITING_MESSAGES)) {
                 flooding = true;
+            } else if (whenBusy != null) {
+                busy = true;
             } else {
                 if (waiting == null) {
                     waiting = new ArrayDeque<>();
@@ -109,6 +115,10 @@ final class Peer {
         if (flooding) {
             LOG.infof("Closing a %s connection that sent more than it waited for", role());
             drop(CloseCode.FLOOD);
+            return;
+        }
+        if (busy) {
+            whenBusy.accept(this, text);
             return;
         }
         handle(text, handler);

@@ -135,10 +135,29 @@ public class Protocol {
                     }
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
                 })
+                .onFailure(Busy.class).recoverWithUni(() ->
+                        error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.busy(Busy.RETRY_AFTER_SECONDS)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("A live command could not be stored", failure);
                     return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);
                 });
+    }
+
+    /**
+     * A message that arrived while the node takes on no more from this peer ({@link Rooms#busy}):
+     * refused at once, like a command the node did not take on, and sent again by the client later.
+     */
+    void busy(Peer peer, String text) {
+        registry.counter("spiegel.limits.refused", "limit", "busy").increment();
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            node = null;
+        }
+        String type = node != null && node.path("type").isTextual() ? node.get("type").asText() : null;
+        String commandId = node != null && node.path("commandId").isTextual() ? node.get("commandId").asText() : null;
+        error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.busy(Busy.RETRY_AFTER_SECONDS));
     }
 
     private Uni<Void> hello(Peer peer, JsonNode node) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -97,6 +98,8 @@ final class Room {
     private final History listenerHistory = new History(LISTENER_HISTORY_CHARS);
     private final History followUpHistory = new History(FOLLOW_UP_HISTORY_CHARS);
     volatile long idleSince;
+    /** Commands taken on for this meeting and not yet answered ({@link Admission}). */
+    final AtomicInteger underway = new AtomicInteger();
 
     /** One event's change for a role group, and for each listener whose own part changed. */
     private record Change(long seq, String shared, Map<String, String> personal, long chars) {

@@ -280,6 +280,10 @@ public interface EnglishTexts extends Texts {
     String unavailable();
 
     @Override
+    @Message("Spiegel is too busy for a moment. Nothing changed; try again in {seconds} second.")
+    String busy(int seconds);
+
+    @Override
     @Message("Spiegel cannot reach its data for a moment. Nothing changed; try again in {seconds} seconds.")
     String databaseUnreachable(long seconds);
 

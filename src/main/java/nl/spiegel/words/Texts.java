@@ -215,6 +215,9 @@ public interface Texts {
     @Message("Niet opgeslagen. Stuur het opnieuw met dezelfde commandId.")
     String unavailable();
 
+    @Message("Spiegel heeft het even te druk. Er is niets veranderd; probeer het over {seconds} seconde opnieuw.")
+    String busy(int seconds);
+
     @Message("Spiegel kan even niet bij zijn gegevens. Er is niets veranderd; probeer het over {seconds} seconden opnieuw.")
     String databaseUnreachable(long seconds);
 

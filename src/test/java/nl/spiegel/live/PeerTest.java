@@ -72,16 +72,31 @@ class PeerTest {
     void aMessageIsHandledOnlyAfterTheOneBeforeItIsDone() {
         Peer peer = peer();
         Handler handler = new Handler(null);
-        peer.receive("a", handler);
-        peer.receive("b", handler);
-        peer.receive("c", handler);
+        peer.receive("a", handler, null);
+        peer.receive("b", handler, null);
+        peer.receive("c", handler, null);
         assertThat(handler.started).containsExactly("a");
         handler.finish(0);
         assertThat(handler.started).containsExactly("a", "b");
         handler.finish(1);
         handler.finish(2);
-        peer.receive("d", handler);
+        peer.receive("d", handler, null);
         assertThat(handler.started).containsExactly("a", "b", "c", "d");
+        assertThat(closed).isEmpty();
+    }
+
+    @Test
+    void whileTheNodeIsBusyAMessageThatWouldWaitIsRefusedAtOnce() {
+        Peer peer = peer();
+        Handler handler = new Handler(null);
+        List<String> refused = new ArrayList<>();
+        peer.receive("first", handler, (p, text) -> refused.add(text));
+        peer.receive("second", handler, (p, text) -> refused.add(text));
+        assertThat(handler.started).as("nothing waits for it: handled, and refused there if need be").containsExactly("first");
+        assertThat(refused).containsExactly("second");
+        handler.finish(0);
+        peer.receive("third", handler, null);
+        assertThat(handler.started).containsExactly("first", "third");
         assertThat(closed).isEmpty();
     }
 
@@ -89,13 +104,13 @@ class PeerTest {
     void everyWaitingMessageIsHandledOnceTheOneBeforeIsDone() {
         Peer peer = peer();
         Handler handler = new Handler("x");
-        peer.receive("first", handler);
+        peer.receive("first", handler, null);
         for (int i = 0; i < Peer.MAX_WAITING_MESSAGES; i++) {
-            peer.receive("x", handler);
+            peer.receive("x", handler, null);
         }
         handler.finish(0);
         assertThat(handler.started).hasSize(1 + Peer.MAX_WAITING_MESSAGES);
-        peer.receive("x", handler);
+        peer.receive("x", handler, null);
         assertThat(handler.started).hasSize(2 + Peer.MAX_WAITING_MESSAGES);
         assertThat(closed).isEmpty();
     }
@@ -104,17 +119,17 @@ class PeerTest {
     void aPeerThatSendsMoreThanItsBoundWhileOneIsHandledIsClosedAsFlooding() {
         Peer peer = peer();
         Handler handler = new Handler(null);
-        peer.receive("first", handler);
+        peer.receive("first", handler, null);
         for (int i = 0; i < Peer.MAX_WAITING_MESSAGES; i++) {
-            peer.receive("{}", handler);
+            peer.receive("{}", handler, null);
         }
         assertThat(closed).isEmpty();
-        peer.receive("{}", handler);
+        peer.receive("{}", handler, null);
         assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
         assertThat(handler.started).containsExactly("first");
         // Once closing, what waited and what still arrives is let go.
         handler.finish(0);
-        peer.receive("{}", handler);
+        peer.receive("{}", handler, null);
         assertThat(handler.started).containsExactly("first");
         assertThat(closed).hasSize(1);
     }
@@ -123,13 +138,13 @@ class PeerTest {
     void theBoundCountsCharactersToo() {
         Peer peer = peer();
         Handler handler = new Handler(null);
-        peer.receive("first", handler);
+        peer.receive("first", handler, null);
         String big = "x".repeat(16 * 1024);
         for (long queued = 0; queued + big.length() <= Peer.MAX_WAITING; queued += big.length()) {
-            peer.receive(big, handler);
+            peer.receive(big, handler, null);
         }
         assertThat(closed).isEmpty();
-        peer.receive(big, handler);
+        peer.receive(big, handler, null);
         assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
     }
 
