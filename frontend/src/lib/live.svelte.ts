@@ -25,6 +25,8 @@ type ServerMessage<V extends View> =
   | { type: 'ack' | 'rejected' | 'error'; commandId?: string; code?: string; field?: string; message?: string };
 
 export class LiveConnection<V extends View = View> {
+  /** After an UNAVAILABLE, as REST's Retry-After says. */
+  static readonly AGAIN_MS = 5000;
   status = $state<Status>('connecting');
   view = $state<V | null>(null);
   seq = $state(-1);
@@ -49,6 +51,7 @@ export class LiveConnection<V extends View = View> {
   private retry = 0;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private again: ReturnType<typeof setTimeout> | null = null;
   private readonly ticker: ReturnType<typeof setInterval>;
   private readonly online = () => this.reconnectSoon(0);
   // A dropped Wi-Fi can take minutes to break a socket; the browser knows at once.
@@ -131,6 +134,7 @@ export class LiveConnection<V extends View = View> {
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.again) clearTimeout(this.again);
     clearInterval(this.ticker);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.online);
@@ -176,6 +180,7 @@ export class LiveConnection<V extends View = View> {
       case 'error':
         // Not stored this time: it stays in the outbox and goes again when storing resumes or after a reconnect.
         if (msg.code !== 'UNAVAILABLE' && msg.code !== 'RATE_LIMITED') this.settle(msg);
+        if (msg.code === 'UNAVAILABLE') this.sendAgainLater();
         break;
     }
   }
@@ -198,6 +203,18 @@ export class LiveConnection<V extends View = View> {
     for (const pending of this.outbox.pending()) {
       this.socket?.send(message(pending, (local) => this.clock.now(local)));
     }
+  }
+
+  /**
+   * An outage shorter than the server's check refuses commands without a pause or a resume to wait
+   * for: what waits goes again in a while, unless the server said storing is paused meanwhile.
+   */
+  private sendAgainLater(): void {
+    if (this.again) return;
+    this.again = setTimeout(() => {
+      this.again = null;
+      if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) this.flush();
+    }, LiveConnection.AGAIN_MS);
   }
 
   private dropSocket(): void {

@@ -68,6 +68,23 @@ describe('storing paused', () => {
     expect(socket.commands().map((m) => m.commandId)).toEqual([id, id]);
   });
 
+  it('sends a refused command again in a while when no pause was said, and not while one is', () => {
+    vi.useFakeTimers();
+    try {
+      const id = live.send('NextTheme');
+      socket.receive({ type: 'error', code: 'UNAVAILABLE', commandId: id, message: 'Niet opgeslagen.' });
+      vi.advanceTimersByTime(LiveConnection.AGAIN_MS);
+      expect(socket.commands().map((m) => m.commandId)).toEqual([id, id]);
+
+      socket.receive({ type: 'error', code: 'UNAVAILABLE', commandId: id, message: 'Niet opgeslagen.' });
+      socket.receive({ type: 'storage', paused: true, since: new Date().toISOString() });
+      vi.advanceTimersByTime(LiveConnection.AGAIN_MS);
+      expect(socket.commands()).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('forgets the pause with the connection: the next one says again', () => {
     socket.receive({ type: 'storage', paused: true, since: new Date().toISOString() });
     socket.onclose?.({ code: 1006 });
