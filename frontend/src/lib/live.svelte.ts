@@ -1,6 +1,6 @@
 // One live connection to a meeting: hello and resume, the role's view, commands that survive
-// Wi-Fi drops (the outbox), and the server clock with its ticking `now`. Components read its
-// fields; they are reactive.
+// Wi-Fi drops and a server that cannot store for a while (the outbox), and the server clock with
+// its ticking `now`. Components read its fields; they are reactive.
 import { apply, EMPTY, type Stream, type ViewMessage } from './view';
 import type { View } from './wire';
 import { message, Outbox, type Pending } from './outbox';
@@ -21,9 +21,12 @@ export interface Answer {
 type ServerMessage<V extends View> =
   | ViewMessage<V>
   | { type: 'ready'; serverTime: string }
+  | { type: 'storage'; paused: boolean; since?: string }
   | { type: 'ack' | 'rejected' | 'error'; commandId?: string; code?: string; field?: string; message?: string };
 
 export class LiveConnection<V extends View = View> {
+  /** After an UNAVAILABLE, as REST's Retry-After says. */
+  static readonly AGAIN_MS = 5000;
   status = $state<Status>('connecting');
   view = $state<V | null>(null);
   seq = $state(-1);
@@ -32,6 +35,11 @@ export class LiveConnection<V extends View = View> {
   pending = $state<readonly Pending[]>([]);
   pendingCount = $derived(this.pending.length);
   lastProblem = $state<Answer | null>(null);
+  /**
+   * The server said it cannot store for a while (its database is out of reach): commands wait in the
+   * outbox, on this device, and go out when it says storing resumed.
+   */
+  storagePaused = $state(false);
   readonly clock = new ServerClock();
   /** The server's time now, ticking each second: clocks on screen count from the view's instants. */
   now = $state(Date.now());
@@ -43,6 +51,7 @@ export class LiveConnection<V extends View = View> {
   private retry = 0;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private again: ReturnType<typeof setTimeout> | null = null;
   private readonly ticker: ReturnType<typeof setInterval>;
   private readonly online = () => this.reconnectSoon(0);
   // A dropped Wi-Fi can take minutes to break a socket; the browser knows at once.
@@ -80,6 +89,8 @@ export class LiveConnection<V extends View = View> {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      // Whoever answers next says again whether storing is paused.
+      this.storagePaused = false;
       if (event.code === 4401) {
         this.status = 'revoked';
         return;
@@ -99,7 +110,7 @@ export class LiveConnection<V extends View = View> {
     const commandId = crypto.randomUUID();
     const pending = this.outbox.add(type, fields, commandId, Date.now());
     this.pending = this.outbox.pending();
-    if (this.status === 'live' && this.socket?.readyState === WebSocket.OPEN) {
+    if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) {
       this.socket.send(message(pending, (local) => this.clock.now(local)));
     }
     return commandId;
@@ -123,6 +134,7 @@ export class LiveConnection<V extends View = View> {
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.again) clearTimeout(this.again);
     clearInterval(this.ticker);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.online);
@@ -156,13 +168,19 @@ export class LiveConnection<V extends View = View> {
         this.retry = 0;
         this.flush();
         break;
+      case 'storage':
+        this.storagePaused = msg.paused;
+        // What was refused or held meanwhile goes now, with the same ids: each is applied once.
+        if (!msg.paused) this.flush();
+        break;
       case 'ack':
       case 'rejected':
         this.settle(msg);
         break;
       case 'error':
-        // Not stored this time: it stays in the outbox and goes again after a reconnect.
+        // Not stored this time: it stays in the outbox and goes again when storing resumes or after a reconnect.
         if (msg.code !== 'UNAVAILABLE' && msg.code !== 'RATE_LIMITED') this.settle(msg);
+        if (msg.code === 'UNAVAILABLE') this.sendAgainLater();
         break;
     }
   }
@@ -187,6 +205,18 @@ export class LiveConnection<V extends View = View> {
     }
   }
 
+  /**
+   * An outage shorter than the server's check refuses commands without a pause or a resume to wait
+   * for: what waits goes again in a while, unless the server said storing is paused meanwhile.
+   */
+  private sendAgainLater(): void {
+    if (this.again) return;
+    this.again = setTimeout(() => {
+      this.again = null;
+      if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) this.flush();
+    }, LiveConnection.AGAIN_MS);
+  }
+
   private dropSocket(): void {
     const socket = this.socket;
     if (!socket) return;
@@ -195,6 +225,7 @@ export class LiveConnection<V extends View = View> {
     socket.onclose = null;
     socket.close();
     this.status = 'offline';
+    this.storagePaused = false;
     this.reconnectSoon(1000);
   }
 

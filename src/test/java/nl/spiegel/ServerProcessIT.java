@@ -90,8 +90,9 @@ class ServerProcessIT {
 
     /**
      * The built-in PostgreSQL killed under a running server: readiness goes down, the database is
-     * started again, readiness recovers within 30 s, live rooms catch up and nothing acknowledged is
-     * lost; the log says when the database went and when it came back, once each, without traces.
+     * started again, readiness recovers within 30 s, live connections are told that storing paused and
+     * that it resumed, live rooms catch up and nothing acknowledged is lost; the log says when the
+     * database went and when it came back, once each, without traces.
      */
     @Test
     void theBuiltInDatabaseComesBackAfterItIsKilled() throws Exception {
@@ -128,6 +129,12 @@ class ServerProcessIT {
             assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(30));
             assertThat(postgresOn(data)).hasSize(1).noneMatch(p -> p.pid() == postmaster.pid());
 
+            // Each live connection was told that storing paused, and is told that it resumed, on the same connection.
+            for (LiveClient client : List.of(moderator, display)) {
+                int paused = client.messages.indexOf(client.awaitMessage(0, LiveClient.storage(true)));
+                assertThat(client.messages.indexOf(client.awaitMessage(0, LiveClient.storage(false)))).isGreaterThan(paused);
+                assertThat(client.closeCode).isNull();
+            }
             // Sent again with the same id while the database is still coming back, as a client does.
             String commandId = "after-the-outage";
             JsonNode answer = Awaitility.await("the command stored").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))

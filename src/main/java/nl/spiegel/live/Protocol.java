@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Rejection;
+import nl.spiegel.store.DatabaseOutage;
 import nl.spiegel.store.Outcome;
 import nl.spiegel.store.Sender;
 import nl.spiegel.words.Texts;
@@ -121,6 +122,10 @@ public class Protocol {
             String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                     ? mapping.getPath().getFirst().getFieldName() : null;
             return error(peer, ErrorCode.INVALID, type, commandId, field, t -> t.wrongKind(field));
+        }
+        if (DatabaseOutage.down()) {
+            // At once, not after the pool gave up: the client keeps the command and sends it again once storing resumes.
+            return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);
         }
         return rooms.execute(peer.access.meetingId(), new Sender(peer.access.actor(), peer.access.keyHash()), commandId,
                         command, actedAt)

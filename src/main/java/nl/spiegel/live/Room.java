@@ -29,6 +29,7 @@ import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.MeetingCore;
 import nl.spiegel.meeting.Recorded;
 import nl.spiegel.meeting.Role;
+import nl.spiegel.store.DatabaseOutage;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.EventStore.InTransaction;
 import nl.spiegel.store.EventStore.Stored;
@@ -387,7 +388,7 @@ final class Room {
      * snapshot, then {@code ready}, and from then on every change.
      */
     Uni<Void> hello(Peer peer, Long lastSeq) {
-        return line.next(() -> (current() ? Uni.createFrom().voidItem() : readNew("hello")).invoke(() -> {
+        return line.next(() -> (current() || heldWhilePaused() ? Uni.createFrom().voidItem() : readNew("hello")).invoke(() -> {
             long seq = state.seq();
             History history = historyOf(peer.role());
             // Only the seq of a change the client applied (1 or more) can be resumed from; anything else is a fresh start.
@@ -402,9 +403,17 @@ final class Room {
             ready.put("seq", seq);
             ready.put("serverTime", rooms.clock.instant());
             peer.send(write(ready));
-            peer.live = true;
+            rooms.storage.live(peer);
             peers.add(peer);
         }));
+    }
+
+    /**
+     * While the database is out of reach, a room that holds the meeting answers a hello from what it
+     * holds: its other peers hold no more, and all of them get what they missed once it is back.
+     */
+    private boolean heldWhilePaused() {
+        return DatabaseOutage.down() && state.exists();
     }
 
     private String snapshot(Peer peer) {

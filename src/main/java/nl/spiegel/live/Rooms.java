@@ -41,6 +41,7 @@ import nl.spiegel.meeting.Command;
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Role;
 import nl.spiegel.store.Access;
+import nl.spiegel.store.DatabaseOutage;
 import nl.spiegel.store.EventStore;
 import nl.spiegel.store.Notifications;
 import nl.spiegel.store.Outcome;
@@ -102,6 +103,9 @@ public class Rooms {
     static final int FOLLOW_UP_CONNECTIONS = 100;
     private long sweepTimer = -1;
     private long pingTimer = -1;
+    private long storageTimer = -1;
+    /** What the live peers were told about storing: paused while the database is out of reach. */
+    final StoragePause storage = new StoragePause(peers.values());
     /** Each connection is pinged in one of these slots of the ping interval, given in turn as they open. */
     static final int PING_SLOTS = 400;
     private final AtomicInteger nextPingSlot = new AtomicInteger();
@@ -133,6 +137,12 @@ public class Rooms {
         // connection (as WebSockets Next's auto-ping has) cost every idle connection some 300 bytes,
         // and pinging by time connected sent a meeting's connections, opened together, hundreds at once.
         pingTimer = vertx.setPeriodic(Math.max(1, ping / PING_SLOTS), id -> pingSlot());
+        storageTimer = vertx.setPeriodic(StoragePause.CHECK_MILLIS, id -> {
+            if (storage.check(DatabaseOutage.since())) {
+                // What failed to be read meanwhile (a notified event, a catch-up) is read now, not at the next event.
+                rooms.values().forEach(room -> room.catchUp(true));
+            }
+        });
     }
 
     /** What this node's rooms and connections are doing, for /q/metrics (docs/operations.md). */
@@ -200,6 +210,7 @@ public class Rooms {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
             vertx.cancelTimer(pingTimer);
+            vertx.cancelTimer(storageTimer);
         }
     }
 

@@ -62,6 +62,11 @@ public final class DatabaseOutage implements Filter {
         return DOWN_SINCE.get() != null;
     }
 
+    /** Since when the database is known to be unreachable; {@code null} while it is reachable. */
+    public static Instant since() {
+        return DOWN_SINCE.get();
+    }
+
     /** The database was found unreachable without a failure to show for it (a connection that closed). */
     public static void lost(String how) {
         if (DOWN_SINCE.compareAndSet(null, Instant.now())) {

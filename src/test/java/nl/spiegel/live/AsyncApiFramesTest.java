@@ -25,9 +25,10 @@ import nl.spiegel.support.Tool;
 
 /**
  * The frames a whole meeting sends, as each role received them (moderator, assistant, a listener
- * also after a resume, the display), match docs/asyncapi.yaml: each message its payload's schema
- * and each view or change the schema of the connection's role. Checked by the AsyncAPI parser and
- * Ajv (docs/asyncapi/validate-frames.mjs), not by the server's own types.
+ * also after a resume, the display), storing paused and resumed included, match docs/asyncapi.yaml:
+ * each message its payload's schema and each view or change the schema of the connection's role.
+ * Checked by the AsyncAPI parser and Ajv (docs/asyncapi/validate-frames.mjs), not by the server's
+ * own types.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -71,6 +72,12 @@ class AsyncApiFramesTest {
         for (LiveClient client : List.of(assistant, listener, display, resumed)) {
             client.awaitSeq(moderator.seq());
         }
+        // Storing paused and resumed: every role is told both.
+        List<LiveClient> all = List.of(moderator, assistant, listener, display, resumed);
+        try (AutoCloseable outage = TestDatabase.outage()) {
+            all.forEach(client -> client.awaitMessage(0, LiveClient.storage(true)));
+        }
+        all.forEach(client -> client.awaitMessage(0, LiveClient.storage(false)));
 
         ObjectMapper json = new ObjectMapper();
         ArrayNode frames = json.createArrayNode();
@@ -80,9 +87,7 @@ class AsyncApiFramesTest {
         }
         Path file = Files.createDirectories(Path.of("target")).resolve("frames.json").toAbsolutePath();
         Files.writeString(file, json.writeValueAsString(frames));
-        for (LiveClient client : List.of(moderator, assistant, listener, display, resumed)) {
-            client.close();
-        }
+        all.forEach(LiveClient::close);
 
         String output = new Tool(Path.of("docs/asyncapi")).installed("ajv-formats")
                 .run(List.of("node", "validate-frames.mjs", "../asyncapi.yaml", file.toString()));
@@ -91,7 +96,8 @@ class AsyncApiFramesTest {
         assertThat(result.get("problems").asInt()).as(output).isZero();
         for (String seen : List.of("MODERATOR snapshot", "MODERATOR change", "MODERATOR ack", "MODERATOR rejected",
                 "MODERATOR error", "ASSISTANT change", "LISTENER snapshot", "LISTENER change", "LISTENER ready",
-                "DISPLAY snapshot", "DISPLAY change")) {
+                "DISPLAY snapshot", "DISPLAY change", "MODERATOR storage", "ASSISTANT storage", "LISTENER storage",
+                "DISPLAY storage")) {
             assertThat(result.get("checked").path(seen).asInt()).as("%s frames checked: %s", seen, output).isPositive();
         }
     }

@@ -128,6 +128,12 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         return commandWithId(UUID.randomUUID().toString(), type, fields);
     }
 
+    /** The frame that says storing is paused ({@code true}) or resumed ({@code false}). */
+    public static Predicate<JsonNode> storage(boolean paused) {
+        return message -> message.path("type").asText().equals("storage") && message.path("paused").isBoolean()
+                && message.path("paused").asBoolean() == paused;
+    }
+
     public JsonNode awaitMessage(int from, Predicate<JsonNode> which) {
         return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
                 .alias("a message after " + from)

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +57,25 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * The database out of reach until closed, as when its server went away: every connection to it
+     * is ended (57P01) and no new one is let in; from the server's own database, to let them in again.
+     */
+    public static AutoCloseable outage() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+                EmbeddedPostgres.USER, postgres.password());
+        try (Statement s = c.createStatement()) {
+            s.execute("alter database " + EmbeddedPostgres.DATABASE + " with allow_connections false");
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                    + EmbeddedPostgres.DATABASE + "'");
+        }
+        return () -> {
+            try (c; Statement s = c.createStatement()) {
+                s.execute("alter database " + EmbeddedPostgres.DATABASE + " with allow_connections true");
+            }
+        };
     }
 
     /** A plain JDBC connection, for tests that look at what is stored. */
