@@ -27,6 +27,8 @@ type ServerMessage<V extends View> =
 export class LiveConnection<V extends View = View> {
   /** After an UNAVAILABLE, as REST's Retry-After says. */
   static readonly AGAIN_MS = 5000;
+  /** After a RATE_LIMITED: a busy server says one second; a sender over its rate has a token again by then. */
+  static readonly SLOWER_MS = 1000;
   status = $state<Status>('connecting');
   view = $state<V | null>(null);
   seq = $state(-1);
@@ -180,7 +182,8 @@ export class LiveConnection<V extends View = View> {
       case 'error':
         // Not stored this time: it stays in the outbox and goes again when storing resumes or after a reconnect.
         if (msg.code !== 'UNAVAILABLE' && msg.code !== 'RATE_LIMITED') this.settle(msg);
-        if (msg.code === 'UNAVAILABLE') this.sendAgainLater();
+        if (msg.code === 'UNAVAILABLE') this.sendAgainLater(LiveConnection.AGAIN_MS);
+        if (msg.code === 'RATE_LIMITED') this.sendAgainLater(LiveConnection.SLOWER_MS);
         break;
     }
   }
@@ -207,14 +210,15 @@ export class LiveConnection<V extends View = View> {
 
   /**
    * An outage shorter than the server's check refuses commands without a pause or a resume to wait
-   * for: what waits goes again in a while, unless the server said storing is paused meanwhile.
+   * for: what waits goes again in a while, unless the server said storing is paused meanwhile. So
+   * does a command refused because the server was too busy or the sender sent too fast.
    */
-  private sendAgainLater(): void {
+  private sendAgainLater(ms: number): void {
     if (this.again) return;
     this.again = setTimeout(() => {
       this.again = null;
       if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) this.flush();
-    }, LiveConnection.AGAIN_MS);
+    }, ms);
   }
 
   private dropSocket(): void {

@@ -85,6 +85,22 @@ describe('storing paused', () => {
     }
   });
 
+  it('sends a command refused as too busy again after a second, once', () => {
+    vi.useFakeTimers();
+    try {
+      const id = live.send('NextTheme');
+      socket.receive({ type: 'error', code: 'RATE_LIMITED', commandId: id, message: 'Spiegel heeft het even te druk.' });
+      socket.receive({ type: 'error', code: 'RATE_LIMITED', commandId: id, message: 'Spiegel heeft het even te druk.' });
+      expect(live.pending).toHaveLength(1);
+      vi.advanceTimersByTime(LiveConnection.SLOWER_MS);
+      expect(socket.commands().map((m) => m.commandId)).toEqual([id, id]);
+      socket.receive({ type: 'ack', commandId: id, seq: 2 });
+      expect(live.pending).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('forgets the pause with the connection: the next one says again', () => {
     socket.receive({ type: 'storage', paused: true, since: new Date().toISOString() });
     socket.onclose?.({ code: 1006 });

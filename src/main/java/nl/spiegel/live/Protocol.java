@@ -127,7 +127,7 @@ public class Protocol {
             // At once, not after the pool gave up: the client keeps the command and sends it again once storing resumes.
             return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);
         }
-        return rooms.execute(peer.access.meetingId(), new Sender(peer.access.actor(), peer.access.keyHash()), commandId,
+        return rooms.executeLive(peer.access.meetingId(), new Sender(peer.access.actor(), peer.access.keyHash()), commandId,
                         command, actedAt)
                 .chain(outcome -> switch (outcome) {
                     case Outcome.Applied applied -> {

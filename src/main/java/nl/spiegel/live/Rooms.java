@@ -239,11 +239,23 @@ public class Rooms {
                                 EventStore.InTransaction alsoDo) {
         return Uni.createFrom().deferred(() -> {
             Room room = room(meetingId);
+            return measured(room, command, room.execute(sender, commandId, command, actedAt, alsoDo));
+        });
+    }
+
+    /**
+     * A command from a live connection, taken on only while the node has room for it
+     * ({@link Admission}); otherwise it fails with {@link Busy} at once. Over REST a request waits
+     * instead: its client holds a connection for it, and those are few.
+     */
+    Uni<Outcome> executeLive(UUID meetingId, Sender sender, String commandId, Command command, Instant actedAt) {
+        return Uni.createFrom().deferred(() -> {
+            Room room = room(meetingId);
             if (!admission.enter(room.underway, runsTheMeeting(sender.actor().role()))) {
                 registry.counter("spiegel.limits.refused", "limit", "busy").increment();
                 return Uni.createFrom().failure(new Busy());
             }
-            return measured(room, command, room.execute(sender, commandId, command, actedAt, alsoDo))
+            return measured(room, command, room.execute(sender, commandId, command, actedAt, EventStore.NOTHING))
                     .onTermination().invoke(() -> admission.leave(room.underway));
         });
     }

@@ -17,7 +17,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import nl.spiegel.live.Busy;
 import nl.spiegel.meeting.Refused;
 import nl.spiegel.meeting.Rejection;
 import nl.spiegel.store.DatabaseOutage;
@@ -112,15 +111,6 @@ public class ProblemMappers {
      * time to try again: nothing was stored, and the request may be sent again. Anything else is a
      * fault of the server: 500, with its trace in the log, where the framework would have put it.
      */
-    /** The node has as much underway as it can answer soon: nothing was stored; again in a moment. */
-    @ServerExceptionMapper
-    public RestResponse<Problem> busy(Busy e, HttpHeaders headers) {
-        RestResponse<Problem> response = problem(Problem.of(503, reason(503), "UNAVAILABLE", null,
-                Wording.in(language(headers)).busy(Busy.RETRY_AFTER_SECONDS)));
-        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(Busy.RETRY_AFTER_SECONDS));
-        return response;
-    }
-
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Exception e, HttpHeaders headers) {
         Texts t = Wording.in(language(headers));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.ws.rs.core.HttpHeaders;
-import nl.spiegel.live.Busy;
 
 /**
  * What no other mapper takes: the database out of reach is 503 with a time to try again, the rest
@@ -30,15 +29,6 @@ class ProblemMappersTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).isEqualTo(Problem.MEDIA_TYPE);
         assertThat(answer.getEntity().code()).isEqualTo("UNAVAILABLE");
         assertThat(answer.getEntity().detail()).contains("5 seconden").doesNotContain("5432");
-    }
-
-    @Test
-    void aCommandTheNodeHadNoRoomForIsUnavailableForAMoment() {
-        RestResponse<Problem> answer = mappers.busy(new Busy(), null);
-        assertThat(answer.getStatus()).isEqualTo(503);
-        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-        assertThat(answer.getEntity().code()).isEqualTo("UNAVAILABLE");
-        assertThat(answer.getEntity().detail()).contains("te druk");
     }
 
     @Test
