@@ -43,6 +43,9 @@ public class EventStore {
     @Inject
     Instance<Consequences> consequences;
 
+    @Inject
+    Notifications notifications;
+
     /** Work that must commit together with a command's events, such as the keys of a new meeting. */
     @FunctionalInterface
     public interface InTransaction {
@@ -107,7 +110,8 @@ public class EventStore {
      * next seq was taken (the owner's state was behind) or the command id was answered before.
      */
     public Uni<Outcome.Applied> append(UUID meetingId, String commandId, Verdict.Append append) {
-        return appendStatement(pool, meetingId, commandId, append).map(ignored -> applied(append));
+        return appendStatement(pool, meetingId, commandId, append).map(ignored -> applied(append))
+                .invoke(applied -> notifications.grew(meetingId, applied.seq()));
     }
 
     /**
@@ -118,7 +122,7 @@ public class EventStore {
      * {@code state} is what the verdict was decided on; another node's append since collides on the seq.
      */
     public Uni<Stored> keep(UUID meetingId, Meeting state, String commandId, Verdict verdict, InTransaction alsoDo) {
-        return pool.withTransaction(connection -> seen(connection, meetingId, commandId).chain(previous -> {
+        return pool.<Stored>withTransaction(connection -> seen(connection, meetingId, commandId).chain(previous -> {
             if (previous != null) {
                 return Uni.createFrom().item(new Stored.Seen(previous.rejection() == null ? null
                         : RejectionCodec.decode(previous.rejection()), previous.firstSeq(), previous.lastSeq()));
@@ -138,7 +142,11 @@ public class EventStore {
                             .replaceWith(new Stored.Kept(applied));
                 }
             };
-        }));
+        })).invoke(stored -> {
+            if (stored instanceof Stored.Kept(Outcome.Applied applied) && !applied.events().isEmpty()) {
+                notifications.grew(meetingId, applied.seq());
+            }
+        });
     }
 
     private static Outcome.Applied applied(Verdict.Append append) {

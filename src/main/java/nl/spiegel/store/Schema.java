@@ -53,7 +53,8 @@ public class Schema {
             "V7__statistics.sql",
             "V8__follow_up.sql",
             "V9__practice.sql",
-            "V10__evaluation_card.sql");
+            "V10__evaluation_card.sql",
+            "V11__notify_after_commit.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
     /** Any number that no other advisory lock of Spiegel uses. */
