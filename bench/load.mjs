@@ -2,15 +2,19 @@
 // rate per meeting, and the time from a moderator's send to each listener's receipt of that change.
 import WebSocket from 'ws';
 
-/** A live connection that says hello and records what it receives. */
-export function connect(url, key, onMessage) {
+/**
+ * A live connection that says hello (resuming after {@code lastSeq}, when given) and records what it
+ * receives; {@code socket.lastSeq} is the last change it has.
+ */
+export function connect(url, key, onMessage, lastSeq) {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, ['spiegel.v1'], { headers: { Authorization: `Bearer ${key}` }, perMessageDeflate: false });
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'hello' })));
+    socket.on('open', () => socket.send(JSON.stringify(lastSeq ? { type: 'hello', lastSeq } : { type: 'hello' })));
     socket.on('error', reject);
     let ready = false;
     socket.on('message', (data) => {
       const message = JSON.parse(String(data));
+      if (message.type === 'change' || message.type === 'snapshot') socket.lastSeq = message.seq;
       if (!ready && message.type === 'ready') {
         ready = true;
         resolve(socket);
@@ -42,50 +46,103 @@ export async function room(target, meetings, listenersPerMeeting) {
   const sentAt = new Map(); // meeting/commandId -> ms
   const seqSentAt = new Map(); // meeting/seq -> ms
   const received = []; // [meeting, seq, ms]
+  const answers = []; // [sent ms, answered ms, error code or null]
+  const answered = (m, commandId, code) => {
+    const key = `${m}/${commandId}`;
+    const sent = sentAt.get(key);
+    if (sent === undefined) return undefined;
+    sentAt.delete(key);
+    answers.push([sent, performance.now(), code]);
+    return sent;
+  };
   // Meetings and keys first (over REST for Spiegel); then the connections, which are what is timed.
   const made = await inBatches(Array.from({ length: meetings }, (_, m) => () => target.meeting(m, listenersPerMeeting)), 4);
+  const onChange = (m) => (message) => { if (message.type === 'change') received.push([m, message.seq, performance.now()]); };
   const connecting = performance.now();
   const handles = await inBatches(made.map((meeting, m) => async () => {
-    const listeners = await inBatches(meeting.listenerKeys.map((key) => () => connect(meeting.listenerUrl, key,
-      (message) => { if (message.type === 'change') received.push([m, message.seq, performance.now()]); })), 20);
+    const listeners = await inBatches(meeting.listenerKeys.map((key) => () => connect(meeting.listenerUrl, key, onChange(m))), 20);
     const moderator = await connect(meeting.moderatorUrl, meeting.moderatorKey, (message) => {
       if (message.type === 'ack') {
-        const sent = sentAt.get(`${m}/${message.commandId}`);
+        const sent = answered(m, message.commandId, null);
         if (sent !== undefined) seqSentAt.set(`${m}/${message.seq}`, sent);
+      } else if (message.type === 'error' && message.commandId) {
+        answered(m, message.commandId, message.code);
       }
     });
     return { moderator, listeners, count: 0 };
   }), 8);
   const connectSeconds = (performance.now() - connecting) / 1000;
 
+  /**
+   * Each meeting's moderator sends {@code perSecond} commands for {@code seconds}, spread over the
+   * second across meetings, while {@code during} (if given) runs at the start.
+   */
+  async function drive(perSecond, seconds, during) {
+    received.length = 0;
+    answers.length = 0;
+    let sent = 0;
+    const started = performance.now();
+    const timers = handles.map((h, m) => setTimeout(() => {
+      const tick = () => {
+        const commandId = `c${m}-${h.count++}`;
+        sentAt.set(`${m}/${commandId}`, performance.now());
+        h.moderator.send(JSON.stringify({ type: 'SetHouseRules', commandId, text: `Huisregels ${h.count}` }));
+        sent++;
+      };
+      tick();
+      h.timer = setInterval(tick, 1000 / perSecond);
+    }, (m / handles.length) * (1000 / perSecond)));
+    const side = during?.();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const ended = performance.now();
+    timers.forEach(clearTimeout);
+    handles.forEach((h) => clearInterval(h.timer));
+    await side;
+    // What was sent in the step may still be answered: two more seconds, then it counts as unanswered.
+    await new Promise((r) => setTimeout(r, 2000));
+    const latencies = [];
+    for (const [m, seq, at] of received) {
+      const at0 = seqSentAt.get(`${m}/${seq}`);
+      if (at0 !== undefined && at0 >= started) latencies.push(at - at0);
+    }
+    latencies.sort((a, b) => a - b);
+    const acks = answers.filter(([, , code]) => code === null);
+    const ackLatencies = acks.map(([s, a]) => a - s).sort((a, b) => a - b);
+    const refused = {};
+    for (const [, , code] of answers) if (code !== null) refused[code] = (refused[code] ?? 0) + 1;
+    sentAt.clear();
+    return {
+      latencies, deliveries: latencies.length, sent, acked: acks.length,
+      // Throughput: acks that arrived while the step ran, per second.
+      acksPerSecond: acks.filter(([, a]) => a <= ended).length / ((ended - started) / 1000),
+      ackLatencies, refused, unanswered: sent - answers.length,
+    };
+  }
+
   return {
     sockets: handles.reduce((n, h) => n + h.listeners.length + 1, 0),
     connectSeconds,
-    /** Sends {@code perSecond} commands per meeting for {@code seconds}; returns latencies in ms. */
-    async drive(perSecond, seconds) {
-      received.length = 0;
-      const started = performance.now();
-      const timers = handles.map((h, m) => setTimeout(() => {
-        const tick = () => {
-          const commandId = `c${m}-${h.count++}`;
-          sentAt.set(`${m}/${commandId}`, performance.now());
-          h.moderator.send(JSON.stringify({ type: 'SetHouseRules', commandId, text: `Huisregels ${h.count}` }));
-        };
-        tick();
-        h.timer = setInterval(tick, 1000 / perSecond);
-      }, (m / handles.length) * (1000 / perSecond)));
-      await new Promise((r) => setTimeout(r, seconds * 1000));
-      timers.forEach(clearTimeout);
-      handles.forEach((h) => clearInterval(h.timer));
-      await new Promise((r) => setTimeout(r, 2000));
-      const latencies = [];
-      for (const [m, seq, at] of received) {
-        const sent = seqSentAt.get(`${m}/${seq}`);
-        if (sent !== undefined && sent >= started) latencies.push(at - sent);
-      }
-      latencies.sort((a, b) => a - b);
-      const acked = [...seqSentAt.values()].filter((t) => t >= started).length;
-      return { latencies, acked, sent: handles.length * Math.round(perSecond * seconds), deliveries: latencies.length };
+    drive,
+    /**
+     * Every listener drops its connection at once and connects again, resuming from the last change
+     * it saw, while the moderators send {@code perSecond} commands each: the moderators' acks then.
+     */
+    async reconnectAll(perSecond, seconds) {
+      let reconnected = 0;
+      let reconnectSeconds = 0;
+      const r = await drive(perSecond, seconds, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const t0 = performance.now();
+        await Promise.all(handles.map(async (h, m) => {
+          const keys = made[m].listenerKeys;
+          const seen = h.listeners.map((l) => l.lastSeq);
+          h.listeners.forEach((l) => l.terminate());
+          h.listeners = await Promise.all(keys.map((key, i) => connect(made[m].listenerUrl, key, onChange(m), seen[i])));
+          reconnected += h.listeners.length;
+        }));
+        reconnectSeconds = (performance.now() - t0) / 1000;
+      });
+      return { ...r, reconnected, reconnectSeconds };
     },
     close() {
       for (const h of handles) {

@@ -92,6 +92,9 @@ const floorTarget = (port) => ({
   },
 });
 
+/** The ramp's offered commands per second per meeting, past the capacity of all three servers. */
+const rates = process.env.BENCH_RATES?.split(',').map(Number) ?? (quick ? [0.5, 2, 5, 10] : [0.25, 0.5, 1, 2, 3, 5, 10, 15]);
+
 /** The scenarios, against one target whose process is {@code pid}. */
 async function scenarios(target, pid) {
   const result = {};
@@ -99,10 +102,14 @@ async function scenarios(target, pid) {
   // Not recorded: the collections and compilations that follow opening 4 000 connections on one core.
   await big.drive(1, quick ? 5 : 10);
   result.ramp = [];
-  for (const rate of quick ? [0.5, 2] : [0.5, 1, 2, 3]) {
+  for (const rate of rates) {
     const r = await big.drive(rate, seconds);
     result.ramp.push({ rate, deliveriesPerSecond: r.deliveries / seconds, p50: percentile(r.latencies, 50),
-      p99: percentile(r.latencies, 99), acked: r.acked, sent: r.sent });
+      p99: percentile(r.latencies, 99), acked: r.acked, sent: r.sent, acksPerSecond: r.acksPerSecond,
+      ackP50: percentile(r.ackLatencies, 50), ackP99: percentile(r.ackLatencies, 99), refused: r.refused,
+      unanswered: r.unanswered });
+    console.log(`  ${rate}/s per meeting: ${r.acksPerSecond.toFixed(0)} acks/s, fan-out p99 ${percentile(r.latencies, 99).toFixed(1)} ms,`
+      + ` ack p99 ${percentile(r.ackLatencies, 99).toFixed(1)} ms, refused ${JSON.stringify(r.refused)}, unanswered ${r.unanswered}`);
   }
   big.close();
   await sleep(2000);
@@ -110,6 +117,15 @@ async function scenarios(target, pid) {
   const r = await one.drive(5, seconds);
   result.single = { listeners: one.sockets - 1, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
   one.close();
+  await sleep(2000);
+  // A thousand listeners whose network came back at once, while their moderators carry on.
+  const back = await room(target, 25, 40);
+  await back.drive(2, 3);
+  const again = await back.reconnectAll(2, quick ? 5 : 10);
+  result.reconnect = { listeners: again.reconnected, seconds: again.reconnectSeconds,
+    ackP50: percentile(again.ackLatencies, 50), ackP99: percentile(again.ackLatencies, 99),
+    ackMax: again.ackLatencies.at(-1), acked: again.acked, sent: again.sent };
+  back.close();
   await sleep(2000);
   const idleCount = quick ? 2000 : 10_000;
   const before = rss(pid);
@@ -138,23 +154,32 @@ results.startSeconds = (performance.now() - t0) / 1000;
 await sleep(10_000);
 results.idleRss = rss(server.pid);
 console.log(`Spiegel ready in ${results.startSeconds.toFixed(1)} s, idle RSS ${(results.idleRss / 2 ** 20).toFixed(0)} MB`);
+console.log('Spiegel');
 results.spiegel = await scenarios(spiegelTarget(port), server.pid);
 
 // The floors, on the server's core. The durable one stores into the PostgreSQL that Spiegel started,
-// with its settings, while Spiegel stands idle without connections.
+// with its settings, while Spiegel stands idle without connections. BENCH_ONLY=spiegel leaves them out
+// (to profile the server; nothing is recorded then).
+const only = process.env.BENCH_ONLY === 'spiegel';
 function startFloor(floorPort, databaseUrl) {
   const env = { ...process.env, PORT: String(floorPort), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
   const child = spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.add(child);
   return child;
 }
+if (only) {
+  await stop(server);
+  process.exit(0);
+}
 const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
+console.log('Durable floor');
 let floor = startFloor(port + 1, `postgres://spiegel:${password}@127.0.0.1:${databasePort}/spiegel`);
 await sleep(1500);
 results.durableFloor = await scenarios(floorTarget(port + 1), floor.pid);
 floor.kill();
 await stop(server);
 
+console.log('Non-durable floor');
 floor = startFloor(port + 1, null);
 await sleep(500);
 results.floor = await scenarios(floorTarget(port + 1), floor.pid);
@@ -173,11 +198,15 @@ const latency = (x) => `${ms(x.p50)} / ${ms(x.p99)}`;
 const ratios = (x, y) => `${ratio(x.p50, y.p50)} / ${ratio(x.p99, y.p99)}`;
 const rows = [];
 for (let i = 0; i < s.ramp.length; i++) {
-  rows.push([`100 × 40, ${s.ramp[i].rate} commands/s per meeting (${Math.round(f.ramp[i].deliveriesPerSecond)} deliveries/s): p50 / p99`,
+  rows.push([`100 × 40, ${s.ramp[i].rate} commands/s per meeting (${Math.round(s.ramp[i].rate * 4000)} deliveries/s offered): p50 / p99`,
     latency(s.ramp[i]), latency(d.ramp[i]), latency(f.ramp[i]), ratios(s.ramp[i], d.ramp[i]), ratios(s.ramp[i], f.ramp[i])]);
 }
 rows.push([`1 × ${s.single.listeners}, 5 commands/s: p50 / p99`, latency(s.single), latency(d.single), latency(f.single),
   ratios(s.single, d.single), ratios(s.single, f.single)]);
+const acks = (x) => `${ms(x.reconnect.ackP50)} / ${ms(x.reconnect.ackP99)}`;
+rows.push([`${s.reconnect.listeners} listeners reconnect at once, 25 moderators at 2 commands/s: their acks p50 / p99`,
+  acks(s), acks(d), acks(f), `${ratio(s.reconnect.ackP50, d.reconnect.ackP50)} / ${ratio(s.reconnect.ackP99, d.reconnect.ackP99)}`,
+  `${ratio(s.reconnect.ackP50, f.reconnect.ackP50)} / ${ratio(s.reconnect.ackP99, f.reconnect.ackP99)}`]);
 // Sustained: this step and every slower one kept p99 within 100 ms with (nearly) every command acknowledged.
 const best = (r) => {
   let sustained = 0;
@@ -199,3 +228,17 @@ rows.push(['start to ready on existing data; idle RSS', `${results.startSeconds.
 console.log(`\n${results.machine}, ${results.date}${quick ? ' (quick)' : ''}\n`);
 console.log('| scenario | Spiegel | durable floor | non-durable floor | Spiegel ÷ durable | Spiegel ÷ non-durable |\n|---|---|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+
+// The ramp (issue 34): what each server acknowledged as more was offered, and what it refused.
+const step = (x) => `${Math.round(x.acksPerSecond)}, ${ms(x.p99)}${Object.keys(x.refused).length || x.unanswered
+  ? ` (refused ${Object.values(x.refused).reduce((a, b) => a + b, 0)}, unanswered ${x.unanswered})` : ''}`;
+console.log('\n| offered per meeting (100 × 40) | Spiegel acks/s, fan-out p99 | durable floor | non-durable floor |\n|---|---|---|---|');
+for (let i = 0; i < s.ramp.length; i++) console.log(`| ${s.ramp[i].rate}/s | ${step(s.ramp[i])} | ${step(d.ramp[i])} | ${step(f.ramp[i])} |`);
+const highest = (x) => Math.max(...x.ramp.map((r) => r.acksPerSecond));
+// A plateau: past the peak, the least acknowledged at a higher offered rate, as a share of the peak.
+const plateau = (x) => {
+  const peak = x.ramp.findIndex((r) => r.acksPerSecond === highest(x));
+  return Math.min(...x.ramp.slice(peak).map((r) => r.acksPerSecond)) / highest(x);
+};
+console.log(`| highest acks/s | ${Math.round(highest(s))} (${ratio(highest(s), highest(d))} of durable) | ${Math.round(highest(d))} | ${Math.round(highest(f))} |`);
+console.log(`| least acks/s past the peak, share of it | ${(plateau(s) * 100).toFixed(0)} % | ${(plateau(d) * 100).toFixed(0)} % | ${(plateau(f) * 100).toFixed(0)} % |`);
