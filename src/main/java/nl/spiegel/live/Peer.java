@@ -46,6 +46,14 @@ final class Peer {
     volatile boolean live;
     volatile boolean helloSeen;
     volatile String language = "nl";
+    /**
+     * A command refused as too busy, and until when the connection's later commands wait for it:
+     * sent again, it goes first, so that the meeting gets them in the order they were sent.
+     */
+    private String refusedBusy;
+    private long refusedBusyUntil;
+    /** Long enough for a client to send the refused command again (the app does after a second). */
+    static final long BUSY_ORDER_MILLIS = 5_000;
     /** When the peer last sent anything, a pong included (epoch milliseconds). */
     volatile long lastSeen;
     /** Which of the rooms' ping slots this peer is pinged in. */
@@ -75,6 +83,26 @@ final class Peer {
 
     Role role() {
         return access.role();
+    }
+
+    /** A command of this connection was refused as too busy: later ones are refused until it comes again. */
+    synchronized void refusedAsBusy(String commandId, long now) {
+        if (commandId != null && refusedBusy == null) {
+            refusedBusy = commandId;
+            refusedBusyUntil = now + BUSY_ORDER_MILLIS;
+        }
+    }
+
+    /** Whether this command came after one refused as too busy that was not sent again yet. */
+    synchronized boolean behindRefused(String commandId, long now) {
+        if (refusedBusy == null) {
+            return false;
+        }
+        if (refusedBusy.equals(commandId) || now > refusedBusyUntil) {
+            refusedBusy = null;
+            return false;
+        }
+        return true;
     }
 
     long queued() {

@@ -92,6 +92,9 @@ public class Protocol {
         if (commandId == null || !COMMAND_ID.matcher(commandId).matches()) {
             return error(peer, ErrorCode.MISSING_FIELD, type, null, "commandId", Texts::commandIdNeeded);
         }
+        if (peer.behindRefused(commandId, clock.millis())) {
+            return refuseAsBusy(peer, type, commandId);
+        }
         if (!peer.limiter.tryAcquire(clock.instant())) {
             if (peer.limiter.flooding()) {
                 LOG.infof("Closing a %s connection that kept flooding", peer.role());
@@ -140,8 +143,11 @@ public class Protocol {
                     }
                     case Outcome.Rejected rejected -> rejected(peer, commandId, rejected.rejection());
                 })
-                .onFailure(Busy.class).recoverWithUni(() ->
-                        error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.busy(Busy.RETRY_AFTER_SECONDS)))
+                .onFailure(Busy.class).recoverWithUni(() -> {
+                    // Nothing was decided: the try costs no token of the sender's rate.
+                    peer.limiter.giveBack();
+                    return refuseAsBusy(peer, type, commandId);
+                })
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("A live command could not be stored", failure);
                     return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);
@@ -153,7 +159,6 @@ public class Protocol {
      * refused at once, like a command the node did not take on, and sent again by the client later.
      */
     void busy(Peer peer, String text) {
-        registry.counter("spiegel.limits.refused", "limit", "busy").increment();
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -162,7 +167,18 @@ public class Protocol {
         }
         String type = node != null && node.path("type").isTextual() ? node.get("type").asText() : null;
         String commandId = node != null && node.path("commandId").isTextual() ? node.get("commandId").asText() : null;
-        error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.busy(Busy.RETRY_AFTER_SECONDS));
+        refuseAsBusy(peer, type, commandId);
+    }
+
+    /**
+     * Refuses a command as too busy. Until it is sent again, the connection's later commands are
+     * refused too ({@link Peer#behindRefused}): otherwise one that came after it could be decided
+     * before it.
+     */
+    private Uni<Void> refuseAsBusy(Peer peer, String type, String commandId) {
+        registry.counter("spiegel.limits.refused", "limit", "busy").increment();
+        peer.refusedAsBusy(commandId, clock.millis());
+        return error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.busy(Busy.RETRY_AFTER_SECONDS));
     }
 
     private Uni<Void> hello(Peer peer, JsonNode node) {

@@ -252,7 +252,6 @@ public class Rooms {
         return Uni.createFrom().deferred(() -> {
             Room room = room(meetingId);
             if (!admission.enter(room.underway, runsTheMeeting(sender.actor().role()))) {
-                registry.counter("spiegel.limits.refused", "limit", "busy").increment();
                 return Uni.createFrom().failure(new Busy());
             }
             return measured(room, command, room.execute(sender, commandId, command, actedAt, EventStore.NOTHING))

@@ -70,10 +70,15 @@ class OverloadTest {
                 .until(() -> answers(devices, "ack"), found -> found.size() == Rooms.COMMANDS_UNDERWAY_PER_MEETING);
         devices.getFirst().awaitSeq(before + Rooms.COMMANDS_UNDERWAY_PER_MEETING);
 
+        // A later command of a device whose command was refused waits for that one: in the order sent.
         String again = refused.getFirst().path("commandId").asText();
         LiveClient device = devices.get(Integer.parseInt(again.substring("rules-".length())));
+        JsonNode later = device.commandWithId("later", "SetHouseRules", "text", "Later");
+        assertThat(later.path("type").asText()).isEqualTo("error");
+        assertThat(later.path("code").asText()).isEqualTo("RATE_LIMITED");
         assertThat(device.commandWithId(again, "SetHouseRules", "text", "Opnieuw").path("type").asText())
                 .as("sent again once there is room").isEqualTo("ack");
+        assertThat(device.commandWithId("later", "SetHouseRules", "text", "Later").path("type").asText()).isEqualTo("ack");
         devices.forEach(LiveClient::close);
     }
 
