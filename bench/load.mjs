@@ -46,14 +46,25 @@ export async function room(target, meetings, listenersPerMeeting) {
   const sentAt = new Map(); // meeting/commandId -> ms
   const seqSentAt = new Map(); // meeting/seq -> ms
   const received = []; // [meeting, seq, ms]
-  const answers = []; // [sent ms, answered ms, error code or null]
+  const answers = []; // [sent ms, answered ms, error code or null], one for each command's final answer
+  const messages = new Map(); // meeting/commandId -> the command as sent, to send again
+  let refusals = {}; // code -> how often, sent again after a second as Spiegel's app does
   const answered = (m, commandId, code) => {
     const key = `${m}/${commandId}`;
     const sent = sentAt.get(key);
     if (sent === undefined) return undefined;
     sentAt.delete(key);
+    messages.delete(key);
     answers.push([sent, performance.now(), code]);
     return sent;
+  };
+  // Refused for now (too busy, over the rate): sent again a second later, as the app does; its
+  // latency still counts from the first send.
+  const refused = (m, commandId, code, socket) => {
+    const key = `${m}/${commandId}`;
+    if (!sentAt.has(key)) return;
+    refusals[code] = (refusals[code] ?? 0) + 1;
+    setTimeout(() => { if (messages.has(key)) socket.send(messages.get(key)); }, 1000);
   };
   // Meetings and keys first (over REST for Spiegel); then the connections, which are what is timed.
   const made = await inBatches(Array.from({ length: meetings }, (_, m) => () => target.meeting(m, listenersPerMeeting)), 4);
@@ -66,7 +77,8 @@ export async function room(target, meetings, listenersPerMeeting) {
         const sent = answered(m, message.commandId, null);
         if (sent !== undefined) seqSentAt.set(`${m}/${message.seq}`, sent);
       } else if (message.type === 'error' && message.commandId) {
-        answered(m, message.commandId, message.code);
+        if (message.code === 'RATE_LIMITED' || message.code === 'UNAVAILABLE') refused(m, message.commandId, message.code, moderator);
+        else answered(m, message.commandId, message.code);
       }
     });
     return { moderator, listeners, count: 0 };
@@ -80,13 +92,16 @@ export async function room(target, meetings, listenersPerMeeting) {
   async function drive(perSecond, seconds, during) {
     received.length = 0;
     answers.length = 0;
+    refusals = {};
     let sent = 0;
     const started = performance.now();
     const timers = handles.map((h, m) => setTimeout(() => {
       const tick = () => {
         const commandId = `c${m}-${h.count++}`;
+        const message = JSON.stringify({ type: 'SetHouseRules', commandId, text: `Huisregels ${h.count}` });
         sentAt.set(`${m}/${commandId}`, performance.now());
-        h.moderator.send(JSON.stringify({ type: 'SetHouseRules', commandId, text: `Huisregels ${h.count}` }));
+        messages.set(`${m}/${commandId}`, message);
+        h.moderator.send(message);
         sent++;
       };
       tick();
@@ -108,14 +123,14 @@ export async function room(target, meetings, listenersPerMeeting) {
     latencies.sort((a, b) => a - b);
     const acks = answers.filter(([, , code]) => code === null);
     const ackLatencies = acks.map(([s, a]) => a - s).sort((a, b) => a - b);
-    const refused = {};
-    for (const [, , code] of answers) if (code !== null) refused[code] = (refused[code] ?? 0) + 1;
+    // What is still refused after the grace is let go: the next step starts clean.
     sentAt.clear();
+    messages.clear();
     return {
       latencies, deliveries: latencies.length, sent, acked: acks.length,
       // Throughput: acks that arrived while the step ran, per second.
       acksPerSecond: acks.filter(([, a]) => a <= ended).length / ((ended - started) / 1000),
-      ackLatencies, refused, unanswered: sent - answers.length,
+      ackLatencies, refused: refusals, unanswered: sent - answers.length,
     };
   }
 
