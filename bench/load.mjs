@@ -58,30 +58,36 @@ export async function room(target, meetings, listenersPerMeeting) {
     answers.push([sent, performance.now(), code]);
     return sent;
   };
-  // Refused for now (too busy, over the rate): sent again a second later, as the app does; its
-  // latency still counts from the first send.
-  const refused = (m, commandId, code, socket) => {
-    const key = `${m}/${commandId}`;
-    if (!sentAt.has(key)) return;
+  // Refused for now (too busy, over the rate): as the protocol asks, the moderator holds its newer
+  // commands and a second later sends every unanswered one again, oldest first; a command's
+  // latency still counts from its first send.
+  const refused = (m, commandId, code) => {
+    const h = handles[m];
+    if (!sentAt.has(`${m}/${commandId}`)) return;
     refusals[code] = (refusals[code] ?? 0) + 1;
-    setTimeout(() => { if (messages.has(key)) socket.send(messages.get(key)); }, 1000);
+    if (h.holding) return;
+    h.holding = setTimeout(() => {
+      h.holding = null;
+      for (const [key, message] of messages) if (key.startsWith(`${m}/`)) h.moderator.send(message);
+    }, 1000);
   };
   // Meetings and keys first (over REST for Spiegel); then the connections, which are what is timed.
   const made = await inBatches(Array.from({ length: meetings }, (_, m) => () => target.meeting(m, listenersPerMeeting)), 4);
   const onChange = (m) => (message) => { if (message.type === 'change') received.push([m, message.seq, performance.now()]); };
   const connecting = performance.now();
-  const handles = await inBatches(made.map((meeting, m) => async () => {
+  let handles = [];
+  handles = await inBatches(made.map((meeting, m) => async () => {
     const listeners = await inBatches(meeting.listenerKeys.map((key) => () => connect(meeting.listenerUrl, key, onChange(m))), 20);
     const moderator = await connect(meeting.moderatorUrl, meeting.moderatorKey, (message) => {
       if (message.type === 'ack') {
         const sent = answered(m, message.commandId, null);
         if (sent !== undefined) seqSentAt.set(`${m}/${message.seq}`, sent);
       } else if (message.type === 'error' && message.commandId) {
-        if (message.code === 'RATE_LIMITED' || message.code === 'UNAVAILABLE') refused(m, message.commandId, message.code, moderator);
+        if (message.code === 'RATE_LIMITED' || message.code === 'UNAVAILABLE') refused(m, message.commandId, message.code);
         else answered(m, message.commandId, message.code);
       }
     });
-    return { moderator, listeners, count: 0 };
+    return { moderator, listeners, count: 0, holding: null };
   }), 8);
   const connectSeconds = (performance.now() - connecting) / 1000;
 
@@ -101,7 +107,7 @@ export async function room(target, meetings, listenersPerMeeting) {
         const message = JSON.stringify({ type: 'SetHouseRules', commandId, text: `Huisregels ${h.count}` });
         sentAt.set(`${m}/${commandId}`, performance.now());
         messages.set(`${m}/${commandId}`, message);
-        h.moderator.send(message);
+        if (!h.holding) h.moderator.send(message);
         sent++;
       };
       tick();
@@ -126,6 +132,7 @@ export async function room(target, meetings, listenersPerMeeting) {
     // What is still refused after the grace is let go: the next step starts clean.
     sentAt.clear();
     messages.clear();
+    handles.forEach((h) => { clearTimeout(h.holding); h.holding = null; });
     return {
       latencies, deliveries: latencies.length, sent, acked: acks.length,
       // Throughput: acks that arrived while the step ran, per second.
