@@ -112,7 +112,9 @@ export class LiveConnection<V extends View = View> {
     const commandId = crypto.randomUUID();
     const pending = this.outbox.add(type, fields, commandId, Date.now());
     this.pending = this.outbox.pending();
-    if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) {
+    // While a refused command waits to be sent again, a newer one waits behind it: the server takes
+    // a connection's commands in the order sent, and would refuse this one until the older came back.
+    if (this.status === 'live' && !this.storagePaused && !this.again && this.socket?.readyState === WebSocket.OPEN) {
       this.socket.send(message(pending, (local) => this.clock.now(local)));
     }
     return commandId;

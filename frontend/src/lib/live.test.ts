@@ -101,6 +101,20 @@ describe('storing paused', () => {
     }
   });
 
+  it('holds a newer command while a refused one waits, then sends both oldest first', () => {
+    vi.useFakeTimers();
+    try {
+      const first = live.send('NextTheme');
+      socket.receive({ type: 'error', code: 'RATE_LIMITED', commandId: first, message: 'Spiegel heeft het even te druk.' });
+      const second = live.send('NextTheme');
+      expect(socket.commands().map((m) => m.commandId)).toEqual([first]);
+      vi.advanceTimersByTime(LiveConnection.SLOWER_MS);
+      expect(socket.commands().map((m) => m.commandId)).toEqual([first, first, second]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('forgets the pause with the connection: the next one says again', () => {
     socket.receive({ type: 'storage', paused: true, since: new Date().toISOString() });
     socket.onclose?.({ code: 1006 });
