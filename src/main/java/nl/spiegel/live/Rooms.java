@@ -116,9 +116,9 @@ public class Rooms {
     private long pingTicks;
     private Timer fanOut;
     /**
-     * Commands taken on at once (see {@link Admission}). At this machine's capacity, some 700
-     * commands a second, 64 underway are answered within about 100 ms; a meeting's moderator
-     * taps a few times a minute and never has 16 waiting.
+     * Commands taken on at once (see {@link Admission}). At the bench machine's capacity, some 850
+     * commands a second, 64 underway wait about 75 ms on average (docs/performance.md); a
+     * meeting's moderator taps a few times a minute and never has 16 waiting.
      */
     static final int COMMANDS_UNDERWAY = 64;
     static final int COMMANDS_UNDERWAY_PER_MEETING = 16;
