@@ -116,11 +116,12 @@ public class Rooms {
     private long pingTicks;
     private Timer fanOut;
     /**
-     * Commands taken on at once (see {@link Admission}). At the bench machine's capacity, some 850
-     * commands a second, 64 underway wait about 75 ms on average (docs/performance.md); a
-     * meeting's moderator taps a few times a minute and never has 16 waiting.
+     * Commands taken on at once (see {@link Admission}). At the bench machine's capacity, some 1 400
+     * commands a second stored in groups ({@code GroupCommit}), 128 underway wait about 90 ms on
+     * average (docs/performance.md); fewer make smaller groups, and a lower capacity. A meeting's
+     * moderator taps a few times a minute and never has 16 waiting.
      */
-    static final int COMMANDS_UNDERWAY = 64;
+    static final int COMMANDS_UNDERWAY = 128;
     static final int COMMANDS_UNDERWAY_PER_MEETING = 16;
     private final Admission admission = new Admission(COMMANDS_UNDERWAY, COMMANDS_UNDERWAY_PER_MEETING);
     private final Map<String, Counter> eventsRead = new ConcurrentHashMap<>();

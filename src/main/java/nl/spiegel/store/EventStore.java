@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +19,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -45,6 +48,17 @@ public class EventStore {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    MeterRegistry registry;
+
+    private GroupCommit groupCommit;
+
+    @PostConstruct
+    void start() {
+        groupCommit = new GroupCommit(pool, DistributionSummary.builder("spiegel.store.append.together")
+                .description("Appends stored in one statement").register(registry));
+    }
 
     /** Work that must commit together with a command's events, such as the keys of a new meeting. */
     @FunctionalInterface
@@ -106,11 +120,12 @@ public class EventStore {
 
     /**
      * The short way: the events, the command's id and the meeting's summary in one statement, with no
-     * transaction around it and nothing read first. It fails as a whole with a conflict when the
-     * next seq was taken (the owner's state was behind) or the command id was answered before.
+     * transaction around it and nothing read first; while the database is busy, together with other
+     * meetings' appends ({@link GroupCommit}). It fails as a whole with a conflict when the next seq
+     * was taken (the owner's state was behind) or the command id was answered before.
      */
     public Uni<Outcome.Applied> append(UUID meetingId, String commandId, Verdict.Append append) {
-        return appendStatement(pool, meetingId, commandId, append).map(ignored -> applied(append))
+        return groupCommit.append(meetingId, commandId, append).map(ignored -> applied(append))
                 .invoke(applied -> notifications.grew(meetingId, applied.seq()));
     }
 
@@ -187,7 +202,7 @@ public class EventStore {
         return all;
     }
 
-    private static Uni<Void> appendStatement(SqlClient client, UUID meetingId, String commandId, Verdict.Append append) {
+    static Uni<Void> appendStatement(SqlClient client, UUID meetingId, String commandId, Verdict.Append append) {
         List<Recorded> recorded = append.events();
         Meeting after = append.after();
         Long[] seqs = recorded.stream().map(Recorded::seq).toArray(Long[]::new);
@@ -229,7 +244,7 @@ public class EventStore {
                 .replaceWithVoid();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -20,6 +20,10 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.spiegel.meeting.Event;
@@ -31,6 +35,9 @@ import nl.spiegel.support.TestDatabase;
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class EventStoreConcurrencyTest {
+
+    @Inject
+    MeterRegistry registry;
 
     private Api.Created meeting;
 
@@ -201,6 +208,69 @@ class EventStoreConcurrencyTest {
             s.setString(4, EventCodec.payload(event));
             s.executeUpdate();
         }
+    }
+
+    /**
+     * Commands to many meetings at once are stored together, several in one statement
+     * ({@link GroupCommit}); when one of them collides (its room is behind: another node appended),
+     * it alone is decided again, and the others of its statement are stored as they were.
+     */
+    @Test
+    void appendsOfManyMeetingsGoTogetherAndAConflictStaysItsOwn() throws Exception {
+        int meetings = 40;
+        List<Api.Created> created = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(meetings);
+        try {
+            List<Callable<Api.Created>> making = new ArrayList<>();
+            for (int i = 0; i < meetings; i++) {
+                making.add(() -> {
+                    Api.Created m = Api.createMeeting("{\"title\":\"Samen\"}");
+                    m.asModerator().body("{\"text\":\"Eerste\"}").put("/api/meetings/" + m.id() + "/house-rules")
+                            .then().statusCode(200);
+                    return m;
+                });
+            }
+            for (Future<Api.Created> f : senders.invokeAll(making)) {
+                created.add(f.get());
+            }
+            String behind = created.getFirst().id();
+            appendElsewhere(behind, 3, new Event.HouseRulesSet("Van elders"));
+            double before = together().max();
+            long statementsBefore = together().count();
+            for (int round = 1; round <= 3; round++) {
+                List<Callable<Integer>> tasks = new ArrayList<>();
+                for (Api.Created m : created) {
+                    String text = "Ronde " + round + " in " + m.id();
+                    tasks.add(() -> m.asModerator().body("{\"text\":\"" + text + "\"}")
+                            .put("/api/meetings/" + m.id() + "/house-rules").then().extract().statusCode());
+                }
+                for (Future<Integer> f : senders.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
+                    assertThat(f.get()).isEqualTo(200);
+                }
+            }
+            assertThat(together().count() - statementsBefore).as("statements for 120 appends").isLessThan(120);
+            assertThat(Math.max(before, together().max())).as("most appends in one statement").isGreaterThan(1);
+            for (Api.Created m : created) {
+                long last = m.id().equals(behind) ? 6 : 5;
+                assertThat(seqs(m.id())).hasSize((int) last).last().isEqualTo(last);
+                try (Connection c = TestDatabase.connect();
+                     PreparedStatement s = c.prepareStatement("select last_seq from meeting where id = ?")) {
+                    s.setObject(1, UUID.fromString(m.id()));
+                    ResultSet rs = s.executeQuery();
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).as("the summary of " + m.id()).isEqualTo(last);
+                }
+                m.asModerator().get("/api/meetings/" + m.id()).then().statusCode(200)
+                        .body("seq", Matchers.is((int) last))
+                        .body("meeting.details.houseRules", Matchers.is("Ronde 3 in " + m.id()));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private DistributionSummary together() {
+        return registry.get("spiegel.store.append.together").summary();
     }
 
     /**
