@@ -89,7 +89,7 @@ public class LiveEndpoint {
     void message(String text, WebSocketConnection connection) {
         Peer peer = rooms.peer(connection);
         if (peer != null) {
-            peer.receive(text, protocol::receive, rooms.busy(peer) ? protocol::busy : null);
+            peer.receive(text, protocol::receive, protocol::busy, rooms.busy(peer));
         }
     }
 

@@ -36,6 +36,12 @@ final class Peer {
      */
     static final long MAX_WAITING = 256 * 1024;
     static final int MAX_WAITING_MESSAGES = 256;
+    /**
+     * Messages that may wait behind the one handled; the next is refused as too busy. A meeting takes
+     * some 14 commands a second at the bench machine's capacity, so a connection that sends faster
+     * than its meeting is answered waits at most about a second, and is told to slow down.
+     */
+    static final int MAX_BEHIND = 16;
 
     final WebSocketConnection connection;
     /** The TCP connection under the WebSocket, to drop a peer without waiting behind its queue. */
@@ -65,6 +71,8 @@ final class Peer {
     /** Received and not handled yet; made only while a message is being handled. Guarded by this. */
     private ArrayDeque<String> waiting;
     private long waitingChars;
+    /** Messages received since the one handled began, refused ones included. */
+    private int arrivedMeanwhile;
     private boolean handling;
 
     Peer(WebSocketConnection connection, HttpConnection transport, Access access, TokenBucket limiter, Instant now, int pingSlot) {
@@ -112,11 +120,13 @@ final class Peer {
     /**
      * Handles the peer's messages one after another, in the order they came: a command is stored
      * before the next is decided. Done here rather than by the WebSocket layer, whose per-connection
-     * queue cost about 1 KB for every open connection, also idle ones. {@code whenBusy}, given while
-     * the node takes on no more from this peer ({@link Rooms#busy}), answers a message that would
-     * wait at once: under overload a queue behind each connection only makes every answer later.
+     * queue cost about 1 KB for every open connection, also idle ones. {@code whenBusy} answers at
+     * once a message that would wait while the node takes on no more from this peer ({@code nodeBusy},
+     * {@link Rooms#busy}) or behind {@link #MAX_BEHIND} others: under overload a long queue behind a
+     * connection only makes its answers later.
      */
-    void receive(String text, BiFunction<Peer, String, Uni<Void>> handler, BiConsumer<Peer, String> whenBusy) {
+    void receive(String text, BiFunction<Peer, String, Uni<Void>> handler, BiConsumer<Peer, String> whenBusy,
+                 boolean nodeBusy) {
         if (closing.get()) {
             // Closed as flooding (or for another reason): what still arrives is neither kept nor logged.
             return;
@@ -126,10 +136,9 @@ final class Peer {
         synchronized (this) {
             if (!handling) {
                 handling = true;
-            } else if (waitingChars + text.length() > MAX_WAITING
-                    || (waiting != null && waiting.size() >= MAX_WAITING_MESSAGES)) {
+            } else if (waitingChars + text.length() > MAX_WAITING || ++arrivedMeanwhile > MAX_WAITING_MESSAGES) {
                 flooding = true;
-            } else if (whenBusy != null) {
+            } else if (nodeBusy || (waiting != null && waiting.size() >= MAX_BEHIND)) {
                 busy = true;
             } else {
                 if (waiting == null) {
@@ -188,6 +197,7 @@ final class Peer {
      * handled at once) or the peer is being closed (what waited is let go).
      */
     private synchronized String nextWaiting() {
+        arrivedMeanwhile = 0;
         String next = waiting == null || closing.get() ? null : waiting.poll();
         if (next == null) {
             waiting = null;

@@ -93,13 +93,19 @@ public class Protocol {
             return error(peer, ErrorCode.MISSING_FIELD, type, null, "commandId", Texts::commandIdNeeded);
         }
         if (peer.behindRefused(commandId, clock.millis())) {
+            // A newer command instead of the refused one: the app holds those, a sender that keeps on floods.
+            if (peer.limiter.refusedAgain()) {
+                return flood(peer);
+            }
+            return refuseAsBusy(peer, type, commandId);
+        }
+        if (rooms.busy(peer)) {
+            // Before the command is read and a token taken: past capacity, refusals must cost little.
             return refuseAsBusy(peer, type, commandId);
         }
         if (!peer.limiter.tryAcquire(clock.instant())) {
             if (peer.limiter.flooding()) {
-                LOG.infof("Closing a %s connection that kept flooding", peer.role());
-                peer.drop(CloseCode.FLOOD);
-                return Uni.createFrom().voidItem();
+                return flood(peer);
             }
             registry.counter("spiegel.limits.refused", "limit", "live_commands").increment();
             return error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.commandsPerMinute(peer.limiter.perMinute()));
@@ -152,6 +158,12 @@ public class Protocol {
                     LOG.warn("A live command could not be stored", failure);
                     return error(peer, ErrorCode.UNAVAILABLE, type, commandId, null, Texts::unavailable);
                 });
+    }
+
+    private Uni<Void> flood(Peer peer) {
+        LOG.infof("Closing a %s connection that kept flooding", peer.role());
+        peer.drop(CloseCode.FLOOD);
+        return Uni.createFrom().voidItem();
     }
 
     /**

@@ -70,6 +70,15 @@ public final class TokenBucket {
         return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
     }
 
+    /**
+     * Counts a message refused for another rule the sender was told about (a newer command sent
+     * instead of the one refused as busy) as refused in a row; whether the sender now floods.
+     */
+    public synchronized boolean refusedAgain() {
+        refusedInARow++;
+        return flooding();
+    }
+
     /** A sender that keeps sending after being told to slow down misbehaves. */
     public synchronized boolean flooding() {
         return refusedInARow >= 25;

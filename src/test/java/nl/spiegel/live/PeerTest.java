@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ import nl.spiegel.live.TokenBucket;
 class PeerTest {
 
     private final List<CloseReason> closed = new CopyOnWriteArrayList<>();
+    private final List<String> refused = new ArrayList<>();
+    private final BiConsumer<Peer, String> refusing = (peer, text) -> refused.add(text);
     /** Whether the other end reads: if not, nothing sent is ever written out. */
     private boolean reading = true;
 
@@ -72,15 +75,15 @@ class PeerTest {
     void aMessageIsHandledOnlyAfterTheOneBeforeItIsDone() {
         Peer peer = peer();
         Handler handler = new Handler(null);
-        peer.receive("a", handler, null);
-        peer.receive("b", handler, null);
-        peer.receive("c", handler, null);
+        peer.receive("a", handler, refusing, false);
+        peer.receive("b", handler, refusing, false);
+        peer.receive("c", handler, refusing, false);
         assertThat(handler.started).containsExactly("a");
         handler.finish(0);
         assertThat(handler.started).containsExactly("a", "b");
         handler.finish(1);
         handler.finish(2);
-        peer.receive("d", handler, null);
+        peer.receive("d", handler, refusing, false);
         assertThat(handler.started).containsExactly("a", "b", "c", "d");
         assertThat(closed).isEmpty();
     }
@@ -89,29 +92,31 @@ class PeerTest {
     void whileTheNodeIsBusyAMessageThatWouldWaitIsRefusedAtOnce() {
         Peer peer = peer();
         Handler handler = new Handler(null);
-        List<String> refused = new ArrayList<>();
-        peer.receive("first", handler, (p, text) -> refused.add(text));
-        peer.receive("second", handler, (p, text) -> refused.add(text));
+        peer.receive("first", handler, refusing, true);
+        peer.receive("second", handler, refusing, true);
         assertThat(handler.started).as("nothing waits for it: handled, and refused there if need be").containsExactly("first");
         assertThat(refused).containsExactly("second");
         handler.finish(0);
-        peer.receive("third", handler, null);
+        peer.receive("third", handler, refusing, false);
         assertThat(handler.started).containsExactly("first", "third");
         assertThat(closed).isEmpty();
     }
 
     @Test
-    void everyWaitingMessageIsHandledOnceTheOneBeforeIsDone() {
+    void everyWaitingMessageIsHandledOnceTheOneBeforeIsDoneAndOneMoreIsRefusedAsBusy() {
         Peer peer = peer();
         Handler handler = new Handler("x");
-        peer.receive("first", handler, null);
-        for (int i = 0; i < Peer.MAX_WAITING_MESSAGES; i++) {
-            peer.receive("x", handler, null);
+        peer.receive("first", handler, refusing, false);
+        for (int i = 0; i < Peer.MAX_BEHIND; i++) {
+            peer.receive("x", handler, refusing, false);
         }
+        assertThat(refused).isEmpty();
+        peer.receive("too many", handler, refusing, false);
+        assertThat(refused).containsExactly("too many");
         handler.finish(0);
-        assertThat(handler.started).hasSize(1 + Peer.MAX_WAITING_MESSAGES);
-        peer.receive("x", handler, null);
-        assertThat(handler.started).hasSize(2 + Peer.MAX_WAITING_MESSAGES);
+        assertThat(handler.started).hasSize(1 + Peer.MAX_BEHIND);
+        peer.receive("x", handler, refusing, false);
+        assertThat(handler.started).hasSize(2 + Peer.MAX_BEHIND);
         assertThat(closed).isEmpty();
     }
 
@@ -119,17 +124,18 @@ class PeerTest {
     void aPeerThatSendsMoreThanItsBoundWhileOneIsHandledIsClosedAsFlooding() {
         Peer peer = peer();
         Handler handler = new Handler(null);
-        peer.receive("first", handler, null);
+        peer.receive("first", handler, refusing, false);
         for (int i = 0; i < Peer.MAX_WAITING_MESSAGES; i++) {
-            peer.receive("{}", handler, null);
+            peer.receive("{}", handler, refusing, false);
         }
         assertThat(closed).isEmpty();
-        peer.receive("{}", handler, null);
+        assertThat(refused).as("refused as busy, not kept").hasSize(Peer.MAX_WAITING_MESSAGES - Peer.MAX_BEHIND);
+        peer.receive("{}", handler, refusing, false);
         assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
         assertThat(handler.started).containsExactly("first");
         // Once closing, what waited and what still arrives is let go.
         handler.finish(0);
-        peer.receive("{}", handler, null);
+        peer.receive("{}", handler, refusing, false);
         assertThat(handler.started).containsExactly("first");
         assertThat(closed).hasSize(1);
     }
@@ -138,13 +144,13 @@ class PeerTest {
     void theBoundCountsCharactersToo() {
         Peer peer = peer();
         Handler handler = new Handler(null);
-        peer.receive("first", handler, null);
+        peer.receive("first", handler, refusing, false);
         String big = "x".repeat(16 * 1024);
         for (long queued = 0; queued + big.length() <= Peer.MAX_WAITING; queued += big.length()) {
-            peer.receive(big, handler, null);
+            peer.receive(big, handler, refusing, false);
         }
         assertThat(closed).isEmpty();
-        peer.receive(big, handler, null);
+        peer.receive(big, handler, refusing, false);
         assertThat(closed).extracting(CloseReason::getCode).containsExactly(CloseCode.FLOOD.code);
     }
 
