@@ -54,6 +54,11 @@ export class LiveConnection<V extends View = View> {
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private again: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * After a refusal as too busy, what waits goes one command at a time, each once the one before
+   * is answered, until none is left: a busy server gets one command back from us, not the outbox.
+   */
+  private oneByOne = false;
   private readonly ticker: ReturnType<typeof setInterval>;
   private readonly online = () => this.reconnectSoon(0);
   // A dropped Wi-Fi can take minutes to break a socket; the browser knows at once.
@@ -114,7 +119,7 @@ export class LiveConnection<V extends View = View> {
     this.pending = this.outbox.pending();
     // While a refused command waits to be sent again, a newer one waits behind it: the server takes
     // a connection's commands in the order sent, and would refuse this one until the older came back.
-    if (this.status === 'live' && !this.storagePaused && !this.again && this.socket?.readyState === WebSocket.OPEN) {
+    if (this.status === 'live' && !this.storagePaused && !this.again && !this.oneByOne && this.socket?.readyState === WebSocket.OPEN) {
       this.socket.send(message(pending, (local) => this.clock.now(local)));
     }
     return commandId;
@@ -170,6 +175,8 @@ export class LiveConnection<V extends View = View> {
         this.clock.update(msg.serverTime, Date.now());
         this.status = 'live';
         this.retry = 0;
+        // A new connection: the server has refused nothing of it yet.
+        this.oneByOne = false;
         this.flush();
         break;
       case 'storage':
@@ -185,7 +192,10 @@ export class LiveConnection<V extends View = View> {
         // Not stored this time: it stays in the outbox and goes again when storing resumes or after a reconnect.
         if (msg.code !== 'UNAVAILABLE' && msg.code !== 'RATE_LIMITED') this.settle(msg);
         if (msg.code === 'UNAVAILABLE') this.sendAgainLater(LiveConnection.AGAIN_MS);
-        if (msg.code === 'RATE_LIMITED') this.sendAgainLater(LiveConnection.SLOWER_MS);
+        if (msg.code === 'RATE_LIMITED') {
+          this.oneByOne = true;
+          this.sendAgainLater(LiveConnection.SLOWER_MS);
+        }
         break;
     }
   }
@@ -193,6 +203,7 @@ export class LiveConnection<V extends View = View> {
   private settle(msg: Extract<ServerMessage<V>, { type: 'ack' | 'rejected' | 'error' }>): void {
     const pending = msg.commandId ? this.outbox.settle(msg.commandId) : undefined;
     this.pending = this.outbox.pending();
+    if (this.oneByOne && !this.again) this.sendNext();
     const problem: Answer | null = msg.type === 'ack' ? null : { commandId: msg.commandId ?? '', type: msg.type, code: msg.code,
       field: msg.field, message: msg.message, command: pending?.type };
     const waiting = msg.commandId ? this.answers.get(msg.commandId) : undefined;
@@ -210,6 +221,18 @@ export class LiveConnection<V extends View = View> {
     }
   }
 
+  /** One by one: the oldest command that waits, or, when none is left, back to sending at once. */
+  private sendNext(): void {
+    const oldest = this.outbox.pending()[0];
+    if (!oldest) {
+      this.oneByOne = false;
+      return;
+    }
+    if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) {
+      this.socket.send(message(oldest, (local) => this.clock.now(local)));
+    }
+  }
+
   /**
    * An outage shorter than the server's check refuses commands without a pause or a resume to wait
    * for: what waits goes again in a while, unless the server said storing is paused meanwhile. So
@@ -219,7 +242,10 @@ export class LiveConnection<V extends View = View> {
     if (this.again) return;
     this.again = setTimeout(() => {
       this.again = null;
-      if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) this.flush();
+      if (this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) {
+        if (this.oneByOne) this.sendNext();
+        else this.flush();
+      }
     }, ms);
   }
 

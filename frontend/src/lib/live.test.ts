@@ -101,7 +101,7 @@ describe('storing paused', () => {
     }
   });
 
-  it('holds a newer command while a refused one waits, then sends both oldest first', () => {
+  it('holds a newer command while a refused one waits, then sends them one by one, oldest first', () => {
     vi.useFakeTimers();
     try {
       const first = live.send('NextTheme');
@@ -109,7 +109,17 @@ describe('storing paused', () => {
       const second = live.send('NextTheme');
       expect(socket.commands().map((m) => m.commandId)).toEqual([first]);
       vi.advanceTimersByTime(LiveConnection.SLOWER_MS);
+      expect(socket.commands().map((m) => m.commandId)).toEqual([first, first]);
+      const third = live.send('NextTheme');
+      expect(socket.commands().map((m) => m.commandId)).toEqual([first, first]);
+      socket.receive({ type: 'ack', commandId: first, seq: 2 });
       expect(socket.commands().map((m) => m.commandId)).toEqual([first, first, second]);
+      socket.receive({ type: 'ack', commandId: second, seq: 3 });
+      socket.receive({ type: 'ack', commandId: third, seq: 4 });
+      expect(socket.commands().map((m) => m.commandId)).toEqual([first, first, second, third]);
+      // Nothing left: a new tap goes at once again.
+      const fourth = live.send('NextTheme');
+      expect(socket.commands().map((m) => m.commandId)).toEqual([first, first, second, third, fourth]);
     } finally {
       vi.useRealTimers();
     }
