@@ -13,7 +13,7 @@ export function connect(url, key, onMessage, lastSeq) {
     socket.on('error', reject);
     let ready = false;
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data));
+      const message = read(String(data));
       if (message.type === 'change' || message.type === 'snapshot') socket.lastSeq = message.seq;
       if (!ready && message.type === 'ready') {
         ready = true;
@@ -23,6 +23,17 @@ export function connect(url, key, onMessage, lastSeq) {
     });
   });
 }
+
+// Both servers begin a change with its type and seq: the load generator reads those two without
+// parsing the rest, so that 4 000 listeners' changes do not take its core before a server's capacity.
+const CHANGE = '{"type":"change","seq":';
+function read(text) {
+  if (!text.startsWith(CHANGE)) return JSON.parse(text);
+  return { type: 'change', seq: parseInt(text.slice(CHANGE.length, CHANGE.length + 20), 10) };
+}
+
+/** Commands a connection may have unanswered: the one handled and the 16 that may wait behind it. */
+const WINDOW = 17;
 
 /** Runs [promise factory] with at most {@code parallel} at once. */
 export async function inBatches(tasks, parallel) {
@@ -47,28 +58,44 @@ export async function room(target, meetings, listenersPerMeeting) {
   const seqSentAt = new Map(); // meeting/seq -> ms
   const received = []; // [meeting, seq, ms]
   const answers = []; // [sent ms, answered ms, error code or null], one for each command's final answer
-  const messages = new Map(); // meeting/commandId -> the command as sent, to send again
-  let refusals = {}; // code -> how often, sent again after a second as Spiegel's app does
+  let refusals = {}; // code -> how often
   const answered = (m, commandId, code) => {
     const key = `${m}/${commandId}`;
     const sent = sentAt.get(key);
     if (sent === undefined) return undefined;
     sentAt.delete(key);
-    messages.delete(key);
+    const h = handles[m];
+    h.unanswered.delete(commandId);
+    h.wire.delete(commandId);
+    h.window = Math.min(WINDOW, h.window + 1);
     answers.push([sent, performance.now(), code]);
+    pump(h);
     return sent;
   };
-  // Refused for now (too busy, over the rate): as the protocol asks, the moderator holds its newer
-  // commands and a second later sends every unanswered one again, oldest first; a command's
-  // latency still counts from its first send.
+  // As the protocol asks (docs/protocol.md, "Too busy"): a moderator has at most WINDOW commands
+  // unanswered on the wire, the rest wait on its side, oldest first. After a refusal it waits a
+  // second, then sends the oldest again alone, and one more may be on the wire after each answer.
+  // A command's latency counts from when it was made.
+  const pump = (h) => {
+    if (h.holding) return;
+    for (const [commandId, command] of h.unanswered) {
+      if (h.wire.size >= h.window) return;
+      if (h.wire.has(commandId)) continue;
+      h.moderator.send(command.message);
+      h.wire.add(commandId);
+      if (!command.sent) h.firstSends++;
+      command.sent = true;
+    }
+  };
   const refused = (m, commandId, code) => {
     const h = handles[m];
-    if (!sentAt.has(`${m}/${commandId}`)) return;
+    if (!h.wire.delete(commandId)) return;
     refusals[code] = (refusals[code] ?? 0) + 1;
+    h.window = 1;
     if (h.holding) return;
     h.holding = setTimeout(() => {
       h.holding = null;
-      for (const [key, message] of messages) if (key.startsWith(`${m}/`)) h.moderator.send(message);
+      pump(h);
     }, 1000);
   };
   // Meetings and keys first (over REST for Spiegel); then the connections, which are what is timed.
@@ -87,7 +114,7 @@ export async function room(target, meetings, listenersPerMeeting) {
         else answered(m, message.commandId, message.code);
       }
     });
-    return { moderator, listeners, count: 0, holding: null };
+    return { moderator, listeners, count: 0, holding: null, window: WINDOW, unanswered: new Map(), wire: new Set(), firstSends: 0 };
   }), 8);
   const connectSeconds = (performance.now() - connecting) / 1000;
 
@@ -100,15 +127,16 @@ export async function room(target, meetings, listenersPerMeeting) {
     answers.length = 0;
     refusals = {};
     let sent = 0;
+    handles.forEach((h) => { h.firstSends = 0; });
     const started = performance.now();
     const timers = handles.map((h, m) => setTimeout(() => {
       const tick = () => {
         const commandId = `c${m}-${h.count++}`;
         const message = JSON.stringify({ type: 'SetHouseRules', commandId, text: `Huisregels ${h.count}` });
         sentAt.set(`${m}/${commandId}`, performance.now());
-        messages.set(`${m}/${commandId}`, message);
-        if (!h.holding) h.moderator.send(message);
+        h.unanswered.set(commandId, { message, sent: false });
         sent++;
+        pump(h);
       };
       tick();
       h.timer = setInterval(tick, 1000 / perSecond);
@@ -129,15 +157,19 @@ export async function room(target, meetings, listenersPerMeeting) {
     latencies.sort((a, b) => a - b);
     const acks = answers.filter(([, , code]) => code === null);
     const ackLatencies = acks.map(([s, a]) => a - s).sort((a, b) => a - b);
-    // What is still refused after the grace is let go: the next step starts clean.
+    // Made in the step but never sent: the moderator held them behind a refused one.
+    const held = sent - handles.reduce((n, h) => n + h.firstSends, 0);
+    // What is still unanswered after the grace is let go: the next step starts clean.
     sentAt.clear();
-    messages.clear();
-    handles.forEach((h) => { clearTimeout(h.holding); h.holding = null; });
+    handles.forEach((h) => {
+      clearTimeout(h.holding);
+      Object.assign(h, { holding: null, window: WINDOW, unanswered: new Map(), wire: new Set() });
+    });
     return {
       latencies, deliveries: latencies.length, sent, acked: acks.length,
       // Throughput: acks that arrived while the step ran, per second.
       acksPerSecond: acks.filter(([, a]) => a <= ended).length / ((ended - started) / 1000),
-      ackLatencies, refused: refusals, unanswered: sent - answers.length,
+      ackLatencies, refused: refusals, unanswered: sent - answers.length, held,
     };
   }
 

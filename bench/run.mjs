@@ -98,7 +98,7 @@ const floorTarget = (port) => ({
 });
 
 /** The ramp's offered commands per second per meeting, past the capacity of all three servers. */
-const rates = process.env.BENCH_RATES?.split(',').map(Number) ?? (quick ? [0.5, 2, 5, 10] : [0.25, 0.5, 1, 2, 3, 5, 10, 15]);
+const rates = process.env.BENCH_RATES?.split(',').map(Number) ?? (quick ? [0.5, 2, 5, 10] : [0.25, 0.5, 1, 2, 3, 5, 10, 15, 20, 25]);
 
 /** The scenarios, against one target whose process is {@code pid}. */
 async function scenarios(target, pid) {
@@ -112,11 +112,13 @@ async function scenarios(target, pid) {
     result.ramp.push({ rate, deliveriesPerSecond: r.deliveries / seconds, p50: percentile(r.latencies, 50),
       p99: percentile(r.latencies, 99), acked: r.acked, sent: r.sent, acksPerSecond: r.acksPerSecond,
       ackP50: percentile(r.ackLatencies, 50), ackP99: percentile(r.ackLatencies, 99), refused: r.refused,
-      unanswered: r.unanswered });
-    console.log(`  ${rate}/s per meeting: ${r.acksPerSecond.toFixed(0)} acks/s, fan-out p99 ${percentile(r.latencies, 99).toFixed(1)} ms,`
-      + ` ack p99 ${percentile(r.ackLatencies, 99).toFixed(1)} ms, refused ${JSON.stringify(r.refused)}, unanswered ${r.unanswered}`);
+      unanswered: r.unanswered, held: r.held });
+    console.log(`  ${rate}/s per meeting: ${(r.sent / seconds).toFixed(0)} made/s, ${r.acksPerSecond.toFixed(0)} acks/s, fan-out p99 ${percentile(r.latencies, 99).toFixed(1)} ms,`
+      + ` ack p99 ${percentile(r.ackLatencies, 99).toFixed(1)} ms, refused ${JSON.stringify(r.refused)}, unanswered ${r.unanswered}`
+      + ` (never sent: ${r.held})`);
   }
   big.close();
+  if (process.env.BENCH_ONLY === 'ramp') return result;
   // A server without backpressure may still be storing what the last steps queued.
   await sleep(10_000);
   const one = await room(target, 1, quick ? 500 : 2000);
@@ -164,9 +166,9 @@ console.log('Spiegel');
 results.spiegel = await scenarios(spiegelTarget(port), server.pid);
 
 // The floors, on the server's core. The durable one stores into the PostgreSQL that Spiegel started,
-// with its settings, while Spiegel stands idle without connections. BENCH_ONLY=spiegel leaves them out
-// (to profile the server; nothing is recorded then).
-const only = process.env.BENCH_ONLY === 'spiegel';
+// with its settings, while Spiegel stands idle without connections. BENCH_ONLY=spiegel leaves them out,
+// BENCH_ONLY=ramp all but Spiegel's ramp (to profile the server; nothing is recorded then).
+const only = process.env.BENCH_ONLY === 'spiegel' || process.env.BENCH_ONLY === 'ramp';
 function startFloor(floorPort, databaseUrl) {
   const env = { ...process.env, PORT: String(floorPort), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
   const child = spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -237,7 +239,8 @@ for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 
 // The ramp (issue 34): what each server acknowledged as more was offered, and what it refused.
 const step = (x) => `${Math.round(x.acksPerSecond)}, ${ms(x.p99)}${Object.keys(x.refused).length || x.unanswered
-  ? ` (refused ${Object.values(x.refused).reduce((a, b) => a + b, 0)}, unanswered ${x.unanswered})` : ''}`;
+  ? ` (refused ${Object.values(x.refused).reduce((a, b) => a + b, 0)}, unanswered ${x.unanswered}`
+    + `${x.held ? `, of which never sent ${x.held}` : ''})` : ''}`;
 console.log('\n| offered per meeting (100 × 40) | Spiegel acks/s, fan-out p99 | durable floor | non-durable floor |\n|---|---|---|---|');
 for (let i = 0; i < s.ramp.length; i++) console.log(`| ${s.ramp[i].rate}/s | ${step(s.ramp[i])} | ${step(d.ramp[i])} | ${step(f.ramp[i])} |`);
 const highest = (x) => Math.max(...x.ramp.map((r) => r.acksPerSecond));
