@@ -25,8 +25,9 @@ import nl.spiegel.meeting.Recorded;
  * alone, so a quiet node waits for nothing; when more arrive, they wait for the next free statement
  * and go in it together. On the bench machine the server and its database share one core, and each
  * commit costs both of them a round trip, a wake-up and a write to the log (docs/decisions/0042).
- * A statement is all or nothing: when it fails, each of its appends goes again alone, so that a
- * conflict (another node's append, a command id answered before) is that append's, not its batch's.
+ * A statement is all or nothing: when it fails on a conflict, each of its appends goes again alone,
+ * so that the conflict (another node's append, a command id answered before) is that append's, not
+ * its group's. Any other failure (the database out of reach) is every append's at once.
  */
 final class GroupCommit {
 
@@ -89,17 +90,19 @@ final class GroupCommit {
 
     private void run(List<Append> batch) {
         together.record(batch.size());
-        Uni<Void> statement = batch.size() == 1 ? single(batch.getFirst()) : together(batch);
+        // Deferred: a statement that cannot even be made fails its appends and frees its turn.
+        Uni<Void> statement = Uni.createFrom().deferred(() -> batch.size() == 1 ? single(batch.getFirst()) : together(batch));
         statement.subscribe().with(ok -> {
             batch.forEach(a -> a.done(null));
             next();
         }, failure -> {
-            if (batch.size() == 1) {
-                batch.getFirst().done(failure);
-                next();
+            if (batch.size() > 1 && EventStore.isConflict(failure)) {
+                alone(batch, 0);
                 return;
             }
-            alone(batch, 0);
+            // Not one append's (the database is out of reach): each would fail the same, one by one.
+            batch.forEach(a -> a.done(failure));
+            next();
         });
     }
 
