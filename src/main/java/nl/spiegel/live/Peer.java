@@ -3,7 +3,6 @@ package nl.spiegel.live;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +57,9 @@ final class Peer {
      */
     private String refusedBusy;
     private long refusedBusyUntil;
+    /** Waiting messages that came before the refused one, and whether the one handled now is one of them. */
+    private int exemptAhead;
+    private boolean handlingAhead;
     /** Long enough for a client to send the refused command again (the app does after a second). */
     static final long BUSY_ORDER_MILLIS = 5_000;
     /** When the peer last sent anything, a pong included (epoch milliseconds). */
@@ -93,11 +95,16 @@ final class Peer {
         return access.role();
     }
 
-    /** A command of this connection was refused as too busy: later ones are refused until it comes again. */
-    synchronized void refusedAsBusy(String commandId, long now) {
+    /**
+     * A command of this connection was refused as too busy: later ones are refused until it comes
+     * again. {@code ahead}: messages waiting that came before it (it was refused on arrival), which
+     * are handled as usual.
+     */
+    synchronized void refusedAsBusy(String commandId, long now, int ahead) {
         if (commandId != null && refusedBusy == null) {
             refusedBusy = commandId;
             refusedBusyUntil = now + BUSY_ORDER_MILLIS;
+            exemptAhead = ahead;
         }
     }
 
@@ -108,9 +115,10 @@ final class Peer {
         }
         if (refusedBusy.equals(commandId) || now > refusedBusyUntil) {
             refusedBusy = null;
+            exemptAhead = 0;
             return false;
         }
-        return true;
+        return !handlingAhead;
     }
 
     long queued() {
@@ -125,21 +133,29 @@ final class Peer {
      * {@link Rooms#busy}) or behind {@link #MAX_BEHIND} others: under overload a long queue behind a
      * connection only makes its answers later.
      */
-    void receive(String text, BiFunction<Peer, String, Uni<Void>> handler, BiConsumer<Peer, String> whenBusy,
-                 boolean nodeBusy) {
+    /** Answers at once a message that is not handled, with how many of the connection's messages wait ahead of it. */
+    @FunctionalInterface
+    interface Refusal {
+        void refuse(Peer peer, String text, int ahead);
+    }
+
+    void receive(String text, BiFunction<Peer, String, Uni<Void>> handler, Refusal whenBusy, boolean nodeBusy) {
         if (closing.get()) {
             // Closed as flooding (or for another reason): what still arrives is neither kept nor logged.
             return;
         }
         boolean flooding = false;
         boolean busy = false;
+        int ahead = 0;
         synchronized (this) {
             if (!handling) {
                 handling = true;
+                handlingAhead = false;
             } else if (waitingChars + text.length() > MAX_WAITING || ++arrivedMeanwhile > MAX_WAITING_MESSAGES) {
                 flooding = true;
             } else if (nodeBusy || (waiting != null && waiting.size() >= MAX_BEHIND)) {
                 busy = true;
+                ahead = waiting == null ? 0 : waiting.size();
             } else {
                 if (waiting == null) {
                     waiting = new ArrayDeque<>();
@@ -155,7 +171,7 @@ final class Peer {
             return;
         }
         if (busy) {
-            whenBusy.accept(this, text);
+            whenBusy.refuse(this, text, ahead);
             return;
         }
         handle(text, handler);
@@ -205,6 +221,10 @@ final class Peer {
             handling = false;
         } else {
             waitingChars -= next.length();
+            handlingAhead = exemptAhead > 0;
+            if (handlingAhead) {
+                exemptAhead--;
+            }
         }
         return next;
     }

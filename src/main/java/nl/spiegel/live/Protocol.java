@@ -97,11 +97,11 @@ public class Protocol {
             if (peer.limiter.refusedAgain()) {
                 return flood(peer);
             }
-            return refuseAsBusy(peer, type, commandId);
+            return refuseAsBusy(peer, type, commandId, 0);
         }
         if (rooms.busy(peer)) {
             // Before the command is read and a token taken: past capacity, refusals must cost little.
-            return refuseAsBusy(peer, type, commandId);
+            return refuseAsBusy(peer, type, commandId, 0);
         }
         if (!peer.limiter.tryAcquire(clock.instant())) {
             if (peer.limiter.flooding()) {
@@ -152,7 +152,7 @@ public class Protocol {
                 .onFailure(Busy.class).recoverWithUni(() -> {
                     // Nothing was decided: the try costs no token of the sender's rate.
                     peer.limiter.giveBack();
-                    return refuseAsBusy(peer, type, commandId);
+                    return refuseAsBusy(peer, type, commandId, 0);
                 })
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("A live command could not be stored", failure);
@@ -170,7 +170,7 @@ public class Protocol {
      * A message that arrived while the node takes on no more from this peer ({@link Rooms#busy}):
      * refused at once, like a command the node did not take on, and sent again by the client later.
      */
-    void busy(Peer peer, String text) {
+    void busy(Peer peer, String text, int ahead) {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -179,17 +179,17 @@ public class Protocol {
         }
         String type = node != null && node.path("type").isTextual() ? node.get("type").asText() : null;
         String commandId = node != null && node.path("commandId").isTextual() ? node.get("commandId").asText() : null;
-        refuseAsBusy(peer, type, commandId);
+        refuseAsBusy(peer, type, commandId, ahead);
     }
 
     /**
      * Refuses a command as too busy. Until it is sent again, the connection's later commands are
      * refused too ({@link Peer#behindRefused}): otherwise one that came after it could be decided
-     * before it.
+     * before it. {@code ahead}: the connection's messages still waiting that came before it.
      */
-    private Uni<Void> refuseAsBusy(Peer peer, String type, String commandId) {
+    private Uni<Void> refuseAsBusy(Peer peer, String type, String commandId, int ahead) {
         registry.counter("spiegel.limits.refused", "limit", "busy").increment();
-        peer.refusedAsBusy(commandId, clock.millis());
+        peer.refusedAsBusy(commandId, clock.millis(), ahead);
         return error(peer, ErrorCode.RATE_LIMITED, type, commandId, null, t -> t.busy(Busy.RETRY_AFTER_SECONDS));
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class PeerTest {
 
     private final List<CloseReason> closed = new CopyOnWriteArrayList<>();
     private final List<String> refused = new ArrayList<>();
-    private final BiConsumer<Peer, String> refusing = (peer, text) -> refused.add(text);
+    private final Peer.Refusal refusing = (peer, text, ahead) -> refused.add(text);
     /** Whether the other end reads: if not, nothing sent is ever written out. */
     private boolean reading = true;
 
@@ -118,6 +117,35 @@ class PeerTest {
         peer.receive("x", handler, refusing, false);
         assertThat(handler.started).hasSize(2 + Peer.MAX_BEHIND);
         assertThat(closed).isEmpty();
+    }
+
+    /**
+     * The order rule refuses what came after a command refused as busy, not what came before it:
+     * messages waiting when one is refused on arrival are handled as usual.
+     */
+    @Test
+    void whatWaitedAheadOfACommandRefusedOnArrivalIsNotBehindIt() {
+        Peer peer = peer();
+        Handler handler = new Handler(null);
+        List<Boolean> behind = new ArrayList<>();
+        BiFunction<Peer, String, Uni<Void>> checking = (p, text) -> {
+            behind.add(p.behindRefused(text, 0));
+            return handler.apply(p, text);
+        };
+        peer.receive("first", checking, refusing, false);
+        peer.receive("second", checking, refusing, false);
+        peer.receive("third", checking, refusing, false);
+        peer.receive("refused", checking, (p, text, ahead) -> p.refusedAsBusy(text, 0, ahead), true);
+        peer.receive("after", checking, refusing, false);
+        handler.finish(0);
+        handler.finish(1);
+        handler.finish(2);
+        assertThat(handler.started).containsExactly("first", "second", "third", "after");
+        assertThat(behind).as("second and third came before the refused one; after came after it")
+                .containsExactly(false, false, false, true);
+        peer.receive("refused", checking, refusing, false);
+        handler.finish(3);
+        assertThat(behind.getLast()).as("the refused one again lifts the rule").isFalse();
     }
 
     @Test
