@@ -29,6 +29,8 @@ export class LiveConnection<V extends View = View> {
   static readonly AGAIN_MS = 5000;
   /** After a RATE_LIMITED: a busy server says one second; a sender over its rate has a token again by then. */
   static readonly SLOWER_MS = 1000;
+  /** Commands unanswered on the wire at most: the server handles one and lets 16 wait behind it. */
+  static readonly WINDOW = 17;
   status = $state<Status>('connecting');
   view = $state<V | null>(null);
   seq = $state(-1);
@@ -119,7 +121,8 @@ export class LiveConnection<V extends View = View> {
     this.pending = this.outbox.pending();
     // While a refused command waits to be sent again, a newer one waits behind it: the server takes
     // a connection's commands in the order sent, and would refuse this one until the older came back.
-    if (this.status === 'live' && !this.storagePaused && !this.again && !this.oneByOne && this.socket?.readyState === WebSocket.OPEN) {
+    if (this.status === 'live' && !this.storagePaused && !this.again && !this.oneByOne
+      && this.outbox.pending().length <= LiveConnection.WINDOW && this.socket?.readyState === WebSocket.OPEN) {
       this.socket.send(message(pending, (local) => this.clock.now(local)));
     }
     return commandId;
@@ -204,6 +207,7 @@ export class LiveConnection<V extends View = View> {
     const pending = msg.commandId ? this.outbox.settle(msg.commandId) : undefined;
     this.pending = this.outbox.pending();
     if (this.oneByOne && !this.again) this.sendNext();
+    else if (pending && !this.again) this.sendBehindWindow();
     const problem: Answer | null = msg.type === 'ack' ? null : { commandId: msg.commandId ?? '', type: msg.type, code: msg.code,
       field: msg.field, message: msg.message, command: pending?.type };
     const waiting = msg.commandId ? this.answers.get(msg.commandId) : undefined;
@@ -216,8 +220,16 @@ export class LiveConnection<V extends View = View> {
   }
 
   private flush(): void {
-    for (const pending of this.outbox.pending()) {
+    for (const pending of this.outbox.pending().slice(0, LiveConnection.WINDOW)) {
       this.socket?.send(message(pending, (local) => this.clock.now(local)));
+    }
+  }
+
+  /** One was answered: the first that waited beyond the window goes now. */
+  private sendBehindWindow(): void {
+    const next = this.outbox.pending()[LiveConnection.WINDOW - 1];
+    if (next && this.status === 'live' && !this.storagePaused && this.socket?.readyState === WebSocket.OPEN) {
+      this.socket.send(message(next, (local) => this.clock.now(local)));
     }
   }
 

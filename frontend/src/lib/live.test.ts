@@ -125,6 +125,15 @@ describe('storing paused', () => {
     }
   });
 
+  it('keeps at most 17 commands unanswered on the wire, the next goes once one is answered', () => {
+    const ids = Array.from({ length: 20 }, () => live.send('NextTheme'));
+    expect(socket.commands().map((m) => m.commandId)).toEqual(ids.slice(0, LiveConnection.WINDOW));
+    socket.receive({ type: 'ack', commandId: ids[0], seq: 2 });
+    expect(socket.commands().map((m) => m.commandId)).toEqual(ids.slice(0, LiveConnection.WINDOW + 1));
+    socket.receive({ type: 'ack', commandId: ids[0], seq: 2 });
+    expect(socket.commands()).toHaveLength(LiveConnection.WINDOW + 1);
+  });
+
   it('forgets the pause with the connection: the next one says again', () => {
     socket.receive({ type: 'storage', paused: true, since: new Date().toISOString() });
     socket.onclose?.({ code: 1006 });

@@ -126,6 +126,15 @@ final class Peer {
     }
 
     /**
+     * Answers at once a message that is not handled: {@code ahead} of the connection's messages wait
+     * before it; {@code excess} when the connection sent more than may wait, not the node being busy.
+     */
+    @FunctionalInterface
+    interface Refusal {
+        void refuse(Peer peer, String text, int ahead, boolean excess);
+    }
+
+    /**
      * Handles the peer's messages one after another, in the order they came: a command is stored
      * before the next is decided. Done here rather than by the WebSocket layer, whose per-connection
      * queue cost about 1 KB for every open connection, also idle ones. {@code whenBusy} answers at
@@ -133,12 +142,6 @@ final class Peer {
      * {@link Rooms#busy}) or behind {@link #MAX_BEHIND} others: under overload a long queue behind a
      * connection only makes its answers later.
      */
-    /** Answers at once a message that is not handled, with how many of the connection's messages wait ahead of it. */
-    @FunctionalInterface
-    interface Refusal {
-        void refuse(Peer peer, String text, int ahead);
-    }
-
     void receive(String text, BiFunction<Peer, String, Uni<Void>> handler, Refusal whenBusy, boolean nodeBusy) {
         if (closing.get()) {
             // Closed as flooding (or for another reason): what still arrives is neither kept nor logged.
@@ -171,7 +174,7 @@ final class Peer {
             return;
         }
         if (busy) {
-            whenBusy.refuse(this, text, ahead);
+            whenBusy.refuse(this, text, ahead, !nodeBusy);
             return;
         }
         handle(text, handler);

@@ -170,7 +170,12 @@ public class Protocol {
      * A message that arrived while the node takes on no more from this peer ({@link Rooms#busy}):
      * refused at once, like a command the node did not take on, and sent again by the client later.
      */
-    void busy(Peer peer, String text, int ahead) {
+    void busy(Peer peer, String text, int ahead, boolean excess) {
+        // More than may wait: a client keeps at most 17 unanswered, so one that keeps on floods.
+        if (excess && peer.limiter.refusedAgain()) {
+            flood(peer);
+            return;
+        }
         JsonNode node;
         try {
             node = json.readTree(text);

@@ -25,7 +25,7 @@ class PeerTest {
 
     private final List<CloseReason> closed = new CopyOnWriteArrayList<>();
     private final List<String> refused = new ArrayList<>();
-    private final Peer.Refusal refusing = (peer, text, ahead) -> refused.add(text);
+    private final Peer.Refusal refusing = (peer, text, ahead, excess) -> refused.add(text);
     /** Whether the other end reads: if not, nothing sent is ever written out. */
     private boolean reading = true;
 
@@ -135,7 +135,7 @@ class PeerTest {
         peer.receive("first", checking, refusing, false);
         peer.receive("second", checking, refusing, false);
         peer.receive("third", checking, refusing, false);
-        peer.receive("refused", checking, (p, text, ahead) -> p.refusedAsBusy(text, 0, ahead), true);
+        peer.receive("refused", checking, (p, text, ahead, excess) -> p.refusedAsBusy(text, 0, ahead), true);
         peer.receive("after", checking, refusing, false);
         handler.finish(0);
         handler.finish(1);
