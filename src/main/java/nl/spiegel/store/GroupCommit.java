@@ -113,7 +113,7 @@ final class GroupCommit {
             return;
         }
         Append a = batch.get(i);
-        single(a).subscribe().with(ok -> {
+        Uni.createFrom().deferred(() -> single(a)).subscribe().with(ok -> {
             a.done(null);
             alone(batch, i + 1);
         }, failure -> {
