@@ -59,7 +59,9 @@ public class Retention {
     /** Erases every meeting whose time is up; returns how many. */
     public Uni<Integer> eraseDue() {
         Instant now = clock.instant();
-        return pool.preparedQuery("select id from meeting where coalesce(ended_at, updated_at)"
+        // A meeting nobody ended is kept from its last event on: the newest row of its stream.
+        return pool.preparedQuery("select id from meeting m where coalesce(ended_at, (select e.occurred_at from"
+                        + " meeting_event e where e.meeting_id = m.id order by e.seq desc limit 1), created_at)"
                         + " + make_interval(days => coalesce(retention_days, $1)) <= $2"
                         // A rehearsal nobody ended is gone a day after it was made.
                         + " or (practice and created_at + interval '1 day' <= $2)")

@@ -1,5 +1,9 @@
 package nl.spiegel.store;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -173,7 +177,7 @@ public class EventStore {
             return Uni.createFrom().nullItem();
         }
         return connection.preparedQuery("select first_seq, last_seq, rejection::text from meeting_command"
-                        + " where meeting_id = $1 and command_id = $2").execute(Tuple.of(meetingId, commandId))
+                        + " where meeting_id = $1 and command_key = $2").execute(Tuple.of(meetingId, key(commandId)))
                 .map(rows -> {
                     var found = rows.iterator();
                     if (!found.hasNext()) {
@@ -189,8 +193,8 @@ public class EventStore {
         if (state.exists()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("insert into meeting (id, title, phase, last_seq, created_at, updated_at, practice)"
-                        + " values ($1, $2, $3, 0, $4, $4, $5)").execute(Tuple.of(meetingId, after.details().title(),
+        return connection.preparedQuery("insert into meeting (id, title, phase, created_at, practice)"
+                        + " values ($1, $2, $3, $4, $5)").execute(Tuple.of(meetingId, after.details().title(),
                         after.phase().name(), utc(after.createdAt()), after.details().practice())).replaceWithVoid();
     }
 
@@ -209,24 +213,43 @@ public class EventStore {
         OffsetDateTime[] times = recorded.stream().map(r -> utc(r.at())).toArray(OffsetDateTime[]::new);
         String[] types = recorded.stream().map(r -> EventCodec.type(r.event())).toArray(String[]::new);
         String[] payloads = recorded.stream().map(r -> EventCodec.payload(r.event())).toArray(String[]::new);
-        return client.preparedQuery(APPEND).execute(Tuple.from(Arrays.asList(meetingId, commandId, seqs, times, types,
+        return client.preparedQuery(APPEND).execute(Tuple.from(Arrays.asList(meetingId, key(commandId), seqs, times, types,
                 payloads, recorded.getFirst().seq(), recorded.getLast().seq(), utc(append.at()), after.details().title(),
-                after.phase().name(), utc(after.details().scheduledStart()), after.seq(), utc(after.lastAt()),
-                utc(after.endedAt()), after.retentionDays(), after.keepAnonymised()))).replaceWithVoid();
+                after.phase().name(), utc(after.details().scheduledStart()), utc(after.endedAt()), after.retentionDays(),
+                after.keepAnonymised()))).replaceWithVoid();
     }
 
     /**
-     * The events, the command's id and the meeting's summary in one statement: one round trip to
-     * the database instead of one per row. Payloads go as text and are cast in the database.
+     * The events, the command's key and the meeting's summary in one statement: one round trip to
+     * the database instead of one per row. Payloads go as text and are cast in the database. The
+     * summary row is written only when it changed: most commands leave it as it was (decision 0043).
      */
     private static final String APPEND = "with events as (insert into meeting_event"
-            + " (meeting_id, seq, occurred_at, type, payload, command_id)"
-            + " select $1, e.seq, e.at, e.type, e.payload::jsonb, $2"
+            + " (meeting_id, seq, occurred_at, type, payload)"
+            + " select $1, e.seq, e.at, e.type, e.payload::jsonb"
             + " from unnest($3::bigint[], $4::timestamptz[], $5::text[], $6::text[]) as e(seq, at, type, payload)),"
-            + " command as (insert into meeting_command (meeting_id, command_id, first_seq, last_seq, recorded_at)"
-            + " select $1, $2, $7, $8, $9 where $2 is not null)"
-            + " update meeting set title = $10, phase = $11, scheduled_start = $12, last_seq = $13, updated_at = $14,"
-            + " ended_at = $15, retention_days = $16, keep_anonymised = $17 where id = $1";
+            + " command as (insert into meeting_command (meeting_id, command_key, first_seq, last_seq, recorded_at)"
+            + " select $1, $2, $7, $8, $9 where $2::uuid is not null)"
+            + " update meeting set title = $10, phase = $11, scheduled_start = $12, ended_at = $13, retention_days = $14,"
+            + " keep_anonymised = $15 where id = $1 and (title, phase, scheduled_start, ended_at, retention_days,"
+            + " keep_anonymised) is distinct from ($10, $11, $12::timestamptz, $13::timestamptz, $14::integer, $15::boolean)";
+
+    /**
+     * How a command's key-scoped id ({@link #scoped}) is stored: its SHA-256 cut to 16 bytes, as
+     * migration V12 made of the ids stored before. A sixth of the id's size, as far apart.
+     */
+    static UUID key(String scopedCommandId) {
+        if (scopedCommandId == null) {
+            return null;
+        }
+        try {
+            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256")
+                    .digest(scopedCommandId.getBytes(StandardCharsets.UTF_8)));
+            return new UUID(digest.getLong(), digest.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
 
     /**
      * Remembers the answer to a command that appended nothing (a refusal, or a change to what
@@ -237,9 +260,9 @@ public class EventStore {
         if (commandId == null || !state.exists()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("insert into meeting_command (meeting_id, command_id, first_seq, last_seq,"
+        return connection.preparedQuery("insert into meeting_command (meeting_id, command_key, first_seq, last_seq,"
                         + " recorded_at, rejection) values ($1, $2, $3, $4, $5, $6::text::jsonb)")
-                .execute(Tuple.from(Arrays.asList(meetingId, commandId, state.seq() + 1, state.seq(),
+                .execute(Tuple.from(Arrays.asList(meetingId, key(commandId), state.seq() + 1, state.seq(),
                         utc(clock.instant().truncatedTo(ChronoUnit.MICROS)), rejection)))
                 .replaceWithVoid();
     }

@@ -140,22 +140,19 @@ final class GroupCommit {
 
     private Uni<Void> together(List<Append> batch) {
         List<UUID> eventMeetings = new ArrayList<>();
-        List<String> eventCommands = new ArrayList<>();
         List<Long> seqs = new ArrayList<>();
         List<OffsetDateTime> times = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
         int n = batch.size();
         UUID[] meetings = new UUID[n];
-        String[] commands = new String[n];
+        UUID[] commands = new UUID[n];
         Long[] firsts = new Long[n];
         Long[] lasts = new Long[n];
         OffsetDateTime[] at = new OffsetDateTime[n];
         String[] titles = new String[n];
         String[] phases = new String[n];
         OffsetDateTime[] starts = new OffsetDateTime[n];
-        Long[] lastSeqs = new Long[n];
-        OffsetDateTime[] updated = new OffsetDateTime[n];
         OffsetDateTime[] ended = new OffsetDateTime[n];
         Integer[] retention = new Integer[n];
         Boolean[] anonymised = new Boolean[n];
@@ -163,7 +160,6 @@ final class GroupCommit {
             Append a = batch.get(i);
             for (Recorded r : a.verdict().events()) {
                 eventMeetings.add(a.meetingId());
-                eventCommands.add(a.commandId());
                 seqs.add(r.seq());
                 times.add(EventStore.utc(r.at()));
                 types.add(EventCodec.type(r.event()));
@@ -171,42 +167,38 @@ final class GroupCommit {
             }
             Meeting after = a.verdict().after();
             meetings[i] = a.meetingId();
-            commands[i] = a.commandId();
+            commands[i] = EventStore.key(a.commandId());
             firsts[i] = a.verdict().events().getFirst().seq();
             lasts[i] = a.verdict().events().getLast().seq();
             at[i] = EventStore.utc(a.verdict().at());
             titles[i] = after.details().title();
             phases[i] = after.phase().name();
             starts[i] = EventStore.utc(after.details().scheduledStart());
-            lastSeqs[i] = after.seq();
-            updated[i] = EventStore.utc(after.lastAt());
             ended[i] = EventStore.utc(after.endedAt());
             retention[i] = after.retentionDays();
             anonymised[i] = after.keepAnonymised();
         }
         return pool.preparedQuery(APPEND_TOGETHER).execute(Tuple.from(Arrays.asList(
-                        eventMeetings.toArray(UUID[]::new), eventCommands.toArray(String[]::new), seqs.toArray(Long[]::new),
-                        times.toArray(OffsetDateTime[]::new), types.toArray(String[]::new), payloads.toArray(String[]::new),
-                        meetings, commands, firsts, lasts, at, titles, phases, starts, lastSeqs, updated, ended, retention,
-                        anonymised)))
+                        eventMeetings.toArray(UUID[]::new), seqs.toArray(Long[]::new), times.toArray(OffsetDateTime[]::new),
+                        types.toArray(String[]::new), payloads.toArray(String[]::new),
+                        meetings, commands, firsts, lasts, at, titles, phases, starts, ended, retention, anonymised)))
                 .replaceWithVoid();
     }
 
     /** As EventStore's one append, for appends to several meetings: each array holds one row per event or per append. */
     private static final String APPEND_TOGETHER = "with events as (insert into meeting_event"
-            + " (meeting_id, seq, occurred_at, type, payload, command_id)"
-            + " select e.meeting_id, e.seq, e.at, e.type, e.payload::jsonb, e.command_id"
-            + " from unnest($1::uuid[], $2::text[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[])"
-            + " as e(meeting_id, command_id, seq, at, type, payload)),"
-            + " command as (insert into meeting_command (meeting_id, command_id, first_seq, last_seq, recorded_at)"
-            + " select c.meeting_id, c.command_id, c.first_seq, c.last_seq, c.at"
-            + " from unnest($7::uuid[], $8::text[], $9::bigint[], $10::bigint[], $11::timestamptz[])"
-            + " as c(meeting_id, command_id, first_seq, last_seq, at) where c.command_id is not null)"
+            + " (meeting_id, seq, occurred_at, type, payload)"
+            + " select e.meeting_id, e.seq, e.at, e.type, e.payload::jsonb"
+            + " from unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[])"
+            + " as e(meeting_id, seq, at, type, payload)),"
+            + " command as (insert into meeting_command (meeting_id, command_key, first_seq, last_seq, recorded_at)"
+            + " select c.meeting_id, c.command_key, c.first_seq, c.last_seq, c.at"
+            + " from unnest($6::uuid[], $7::uuid[], $8::bigint[], $9::bigint[], $10::timestamptz[])"
+            + " as c(meeting_id, command_key, first_seq, last_seq, at) where c.command_key is not null)"
             + " update meeting m set title = s.title, phase = s.phase, scheduled_start = s.scheduled_start,"
-            + " last_seq = s.last_seq, updated_at = s.updated_at, ended_at = s.ended_at,"
-            + " retention_days = s.retention_days, keep_anonymised = s.keep_anonymised"
-            + " from unnest($7::uuid[], $12::text[], $13::text[], $14::timestamptz[], $15::bigint[], $16::timestamptz[],"
-            + " $17::timestamptz[], $18::integer[], $19::boolean[])"
-            + " as s(id, title, phase, scheduled_start, last_seq, updated_at, ended_at, retention_days, keep_anonymised)"
-            + " where m.id = s.id";
+            + " ended_at = s.ended_at, retention_days = s.retention_days, keep_anonymised = s.keep_anonymised"
+            + " from unnest($6::uuid[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[], $15::integer[],"
+            + " $16::boolean[]) as s(id, title, phase, scheduled_start, ended_at, retention_days, keep_anonymised)"
+            + " where m.id = s.id and (m.title, m.phase, m.scheduled_start, m.ended_at, m.retention_days, m.keep_anonymised)"
+            + " is distinct from (s.title, s.phase, s.scheduled_start, s.ended_at, s.retention_days, s.keep_anonymised)";
 }

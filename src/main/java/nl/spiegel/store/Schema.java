@@ -54,7 +54,8 @@ public class Schema {
             "V8__follow_up.sql",
             "V9__practice.sql",
             "V10__evaluation_card.sql",
-            "V11__notify_after_commit.sql");
+            "V11__notify_after_commit.sql",
+            "V12__less_written_per_command.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
     /** Any number that no other advisory lock of Spiegel uses. */

@@ -97,10 +97,17 @@ class RetentionTest {
         longKept.asModerator().get("/api/meetings/" + longKept.id()).then().statusCode(200);
         shortKept.asModerator().get("/api/meetings/" + shortKept.id()).then().statusCode(401);
 
-        clock.move(Duration.ofDays(366));
+        // A meeting nobody ended is kept from its last event on, not from when it was made.
+        clock.move(Duration.ofDays(300));
+        Api.Created used = Api.createMeeting("Lang in voorbereiding", 1, 1);
+        clock.move(Duration.ofDays(300));
+        used.asModerator().body("{\"text\":\"Telefoons uit\"}").put("/api/meetings/" + used.id() + "/house-rules")
+                .then().statusCode(200);
+        clock.move(Duration.ofDays(66));
         retention.eraseDue().await().indefinitely();
         assertThat(stored(longKept.id())).isFalse();
         assertThat(stored(preparing.id())).isFalse();
+        assertThat(stored(used.id())).as("last changed 66 days ago").isTrue();
         try (Connection c = TestDatabase.connect();
              PreparedStatement s = c.prepareStatement("select title, improvement_points::text, actions::text from meeting_archive where meeting_id = ?")) {
             s.setObject(1, UUID.fromString(longKept.id()));
