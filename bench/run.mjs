@@ -103,6 +103,11 @@ const rates = process.env.BENCH_RATES?.split(',').map(Number) ?? (quick ? [0.5, 
 /** The scenarios, against one target whose process is {@code pid}. */
 async function scenarios(target, pid) {
   const result = {};
+  if (process.env.BENCH_ONLY === 'reconnect') {
+    // Once not recorded, for a server as warm as after the ramp of a full run.
+    await reconnect(target);
+    return { reconnect: await reconnect(target) };
+  }
   const big = await room(target, 100, 40);
   // Not recorded: the collections and compilations that follow opening 4 000 connections on one core.
   await big.drive(1, quick ? 5 : 10);
@@ -126,14 +131,7 @@ async function scenarios(target, pid) {
   result.single = { listeners: one.sockets - 1, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
   one.close();
   await sleep(2000);
-  // A thousand listeners whose network came back at once, while their moderators carry on.
-  const back = await room(target, 25, 40);
-  await back.drive(2, 3);
-  const again = await back.reconnectAll(2, quick ? 5 : 10);
-  result.reconnect = { listeners: again.reconnected, seconds: again.reconnectSeconds,
-    ackP50: percentile(again.ackLatencies, 50), ackP99: percentile(again.ackLatencies, 99),
-    ackMax: again.ackLatencies.at(-1), acked: again.acked, sent: again.sent };
-  back.close();
+  result.reconnect = await reconnect(target);
   await sleep(2000);
   const idleCount = quick ? 2000 : 10_000;
   const before = rss(pid);
@@ -143,6 +141,19 @@ async function scenarios(target, pid) {
     rssPerConnection: (rss(pid) - before) / idle.sockets };
   idle.close();
   return result;
+}
+
+/** A thousand listeners whose network came back at once, while their moderators carry on. */
+async function reconnect(target) {
+  const back = await room(target, 25, 40);
+  await back.drive(2, 3);
+  const again = await back.reconnectAll(2, quick ? 5 : 10);
+  back.close();
+  console.log(`  ${again.reconnected} listeners back in ${again.reconnectSeconds.toFixed(2)} s; moderators' ack p50`
+    + ` ${percentile(again.ackLatencies, 50).toFixed(1)} ms, p99 ${percentile(again.ackLatencies, 99).toFixed(1)} ms`);
+  return { listeners: again.reconnected, seconds: again.reconnectSeconds,
+    ackP50: percentile(again.ackLatencies, 50), ackP99: percentile(again.ackLatencies, 99),
+    ackMax: again.ackLatencies.at(-1), acked: again.acked, sent: again.sent };
 }
 
 const port = 18181;
@@ -167,8 +178,8 @@ results.spiegel = await scenarios(spiegelTarget(port), server.pid);
 
 // The floors, on the server's core. The durable one stores into the PostgreSQL that Spiegel started,
 // with its settings, while Spiegel stands idle without connections. BENCH_ONLY=spiegel leaves them out,
-// BENCH_ONLY=ramp all but Spiegel's ramp (to profile the server; nothing is recorded then).
-const only = process.env.BENCH_ONLY === 'spiegel' || process.env.BENCH_ONLY === 'ramp';
+// BENCH_ONLY=ramp or reconnect all but that scenario of Spiegel (to profile the server; nothing is recorded then).
+const only = ['spiegel', 'ramp', 'reconnect'].includes(process.env.BENCH_ONLY);
 function startFloor(floorPort, databaseUrl) {
   const env = { ...process.env, PORT: String(floorPort), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
   const child = spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
