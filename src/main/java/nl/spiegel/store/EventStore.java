@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -155,7 +154,8 @@ public class EventStore {
                 case Verdict.Append append -> {
                     Outcome.Applied applied = applied(append);
                     yield created(connection, meetingId, state, append.after())
-                            .chain(() -> appendStatement(connection, meetingId, commandId, append))
+                            .chain(() -> AppendStatement.run(connection,
+                                    List.of(new AppendStatement.Appended(meetingId, commandId, append))))
                             .chain(() -> alsoDo.after(connection, applied))
                             .chain(() -> consequencesOf(connection, meetingId, applied))
                             .replaceWith(new Stored.Kept(applied));
@@ -205,34 +205,6 @@ public class EventStore {
         }
         return all;
     }
-
-    static Uni<Void> appendStatement(SqlClient client, UUID meetingId, String commandId, Verdict.Append append) {
-        List<Recorded> recorded = append.events();
-        Meeting after = append.after();
-        Long[] seqs = recorded.stream().map(Recorded::seq).toArray(Long[]::new);
-        OffsetDateTime[] times = recorded.stream().map(r -> utc(r.at())).toArray(OffsetDateTime[]::new);
-        String[] types = recorded.stream().map(r -> EventCodec.type(r.event())).toArray(String[]::new);
-        String[] payloads = recorded.stream().map(r -> EventCodec.payload(r.event())).toArray(String[]::new);
-        return client.preparedQuery(APPEND).execute(Tuple.from(Arrays.asList(meetingId, key(commandId), seqs, times, types,
-                payloads, recorded.getFirst().seq(), recorded.getLast().seq(), utc(append.at()), after.details().title(),
-                after.phase().name(), utc(after.details().scheduledStart()), utc(after.endedAt()), after.retentionDays(),
-                after.keepAnonymised()))).replaceWithVoid();
-    }
-
-    /**
-     * The events, the command's key and the meeting's summary in one statement: one round trip to
-     * the database instead of one per row. Payloads go as text and are cast in the database. The
-     * summary row is written only when it changed: most commands leave it as it was (decision 0043).
-     */
-    private static final String APPEND = "with events as (insert into meeting_event"
-            + " (meeting_id, seq, occurred_at, type, payload)"
-            + " select $1, e.seq, e.at, e.type, e.payload::jsonb"
-            + " from unnest($3::bigint[], $4::timestamptz[], $5::text[], $6::text[]) as e(seq, at, type, payload)),"
-            + " command as (insert into meeting_command (meeting_id, command_key, first_seq, last_seq, recorded_at)"
-            + " select $1, $2, $7, $8, $9 where $2::uuid is not null)"
-            + " update meeting set title = $10, phase = $11, scheduled_start = $12, ended_at = $13, retention_days = $14,"
-            + " keep_anonymised = $15 where id = $1 and (title, phase, scheduled_start, ended_at, retention_days,"
-            + " keep_anonymised) is distinct from ($10, $11, $12::timestamptz, $13::timestamptz, $14::integer, $15::boolean)";
 
     /**
      * How a command's key-scoped id ({@link #scoped}) is stored: its SHA-256 cut to 16 bytes, as
