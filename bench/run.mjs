@@ -52,7 +52,7 @@ function startSpiegel(dataDir, port) {
     // 32 at a time from one address.
     SPIEGEL_LIMITS_WRONG_CODES_PER_MINUTE: '1000000', SPIEGEL_LIMITS_WRONG_CODES_PER_MINUTE_IN_ALL: '1000000',
     QUARKUS_LOG_CATEGORY__NL_SPIEGEL__LEVEL: 'WARN', QUARKUS_LOG_CATEGORY__NL_SPIEGEL_REQUESTS__LEVEL: 'WARN' };
-  // To profile the server during a run: BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile
+  // To profile the server during a run: BENCH_JAVA_OPTS as in bench/README.md (with the JBoss log manager).
   if (process.env.BENCH_JAVA_OPTS) env.JAVA_TOOL_OPTIONS = process.env.BENCH_JAVA_OPTS;
   mkdirSync(join(here, 'results'), { recursive: true });
   const log = openSync(join(here, 'results', 'server.log'), 'a');
