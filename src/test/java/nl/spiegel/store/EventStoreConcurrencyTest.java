@@ -269,15 +269,27 @@ class EventStoreConcurrencyTest {
                     assertThat(f.get()).isEqualTo(200);
                 }
             }
-            assertThat(together().count() - statementsBefore).as("statements for 120 appends").isLessThan(120);
+            // Then a change that the summary rows hold, in every meeting at once.
+            List<Callable<Integer>> renames = new ArrayList<>();
+            for (Api.Created m : created) {
+                renames.add(() -> m.asModerator().body("{\"title\":\"Hernoemd " + m.id() + "\"}")
+                        .put("/api/meetings/" + m.id()).then().extract().statusCode());
+            }
+            for (Future<Integer> f : senders.invokeAll(renames, 60, TimeUnit.SECONDS)) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+            assertThat(together().count() - statementsBefore).as("statements for 160 appends").isLessThan(160);
             assertThat(Math.max(before, together().max())).as("most appends in one statement").isGreaterThan(1);
             for (Api.Created m : created) {
-                long last = m.id().equals(behind) ? 6 : 5;
+                long last = m.id().equals(behind) ? 7 : 6;
                 assertThat(seqs(m.id())).hasSize((int) last).last().isEqualTo(last);
-                assertThat(summary(m.id())).as("the summary of " + m.id()).isEqualTo(summaries.get(m.id()));
+                String summary = summary(m.id());
+                assertThat(summary).as("the summary of " + m.id()).startsWith("Hernoemd " + m.id() + " PREPARATION ");
+                assertThat(writer(summary)).as("written by the rename").isNotEqualTo(writer(summaries.get(m.id())));
                 m.asModerator().get("/api/meetings/" + m.id()).then().statusCode(200)
                         .body("seq", Matchers.is((int) last))
-                        .body("meeting.details.houseRules", Matchers.is("Ronde 3 in " + m.id()));
+                        .body("meeting.details.houseRules", Matchers.is("Ronde 3 in " + m.id()))
+                        .body("meeting.details.title", Matchers.is("Hernoemd " + m.id()));
             }
         } finally {
             senders.shutdownNow();

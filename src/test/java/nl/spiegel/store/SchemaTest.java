@@ -118,7 +118,10 @@ class SchemaTest {
         assertThat(query(db, "select count(*) from meeting")).isEqualTo(1);
     }
 
-    /** A command answered before V12 is found by its new, shorter key: a retry gets the same answer. */
+    /**
+     * A command answered before V12, or after it by a pod of the previous version while pods roll, is
+     * found by its new, shorter key: a retry gets the same answer. That version's writes still work.
+     */
     @Test
     void commandIdsStoredBeforeAreFoundByTheirKey() throws SQLException {
         String db = database();
@@ -140,6 +143,17 @@ class SchemaTest {
         assertThat(new Schema(pool(db)).migrate().await().atMost(WAIT)).isEqualTo(1);
 
         assertThat(query(db, "select count(*) from meeting_command where command_key = '" + EventStore.key(scoped) + "'"))
+                .isEqualTo(1);
+        String later = scoped.replace("c-17", "c-18");
+        try (Connection c = connect(db); Statement s = c.createStatement()) {
+            s.execute("insert into meeting (id, title, phase, last_seq, created_at, updated_at)"
+                    + " values ('0b5e1c2d-3f4a-4b6c-8d7e-9f0a1b2c3d4e', 'Oude pod', 'PREPARATION', 0, now(), now())");
+            s.execute("insert into meeting_event (meeting_id, seq, type, payload, command_id, occurred_at)"
+                    + " values ('7a6c0f1e-5b1d-4a43-9d1e-1c2b3d4e5f60', 2, 'HouseRulesSet', '{}', '" + later + "', now())");
+            s.execute("insert into meeting_command (meeting_id, command_id, first_seq, last_seq, recorded_at)"
+                    + " values ('7a6c0f1e-5b1d-4a43-9d1e-1c2b3d4e5f60', '" + later + "', 2, 2, now())");
+        }
+        assertThat(query(db, "select count(*) from meeting_command where command_key = '" + EventStore.key(later) + "'"))
                 .isEqualTo(1);
     }
 
