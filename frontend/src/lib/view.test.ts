@@ -12,10 +12,16 @@ describe('applying the stream', () => {
     expect(s).toEqual({ seq: 5, view: { phase: 'OPENING', questionQueue: [] } });
   });
 
-  it('asks again on a gap or a duplicate, keeping what it had', () => {
+  it('skips the events that changed nothing for its role', () => {
     const s = apply(EMPTY, { type: 'snapshot', seq: 4, view: sections({ phase: 'LOBBY' }) }).stream;
-    expect(apply(s, { type: 'change', seq: 6, view: { phase: 'OPENING' } })).toEqual({ kind: 'resync', stream: s });
-    expect(apply(s, { type: 'change', seq: 4, view: { phase: 'OPENING' } }).kind).toBe('resync');
+    expect(apply(s, { type: 'change', seq: 9, view: { phase: 'OPENING' } }))
+      .toEqual({ kind: 'ok', stream: { seq: 9, view: { phase: 'OPENING' } } });
+  });
+
+  it('asks again on a change that is not after the last, keeping what it had', () => {
+    const s = apply(EMPTY, { type: 'snapshot', seq: 4, view: sections({ phase: 'LOBBY' }) }).stream;
+    expect(apply(s, { type: 'change', seq: 4, view: { phase: 'OPENING' } })).toEqual({ kind: 'resync', stream: s });
+    expect(apply(s, { type: 'change', seq: 3, view: { phase: 'OPENING' } }).kind).toBe('resync');
     expect(apply<DisplayView>(EMPTY, { type: 'change', seq: 1, view: {} }).kind).toBe('resync');
   });
 

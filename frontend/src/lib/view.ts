@@ -8,7 +8,7 @@ export interface Stream<V extends View = View> {
 
 export type Applied<V extends View = View> =
   | { kind: 'ok'; stream: Stream<V> }
-  /** A change that does not follow the last one: ask the server again from the last good seq. */
+  /** A change that is not after the last one: ask the server again from the last good seq. */
   | { kind: 'resync'; stream: Stream<V> };
 
 /** An item of a list section: everything with an `id` (notes, questions, participants, …). */
@@ -52,7 +52,8 @@ export function apply<V extends View>(stream: Stream<V>, message: ViewMessage<V>
   }
   if (message.type === 'change') {
     const change = message as Extract<ViewMessage<V>, { type: 'change' }>;
-    if (stream.view === null || change.seq !== stream.seq + 1) {
+    // A role is sent only the events that change its view: the seq grows, and may skip.
+    if (stream.view === null || change.seq <= stream.seq) {
       return { kind: 'resync', stream };
     }
     return { kind: 'ok', stream: { view: changed(stream.view, change), seq: change.seq } };

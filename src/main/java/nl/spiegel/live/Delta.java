@@ -90,6 +90,16 @@ record Delta(Map<String, RawValue> view, Map<String, RawValue> items) {
         return of(SECTIONS.get(next.getClass()), previous, next, skipped, write);
     }
 
+    /** Whether {@code a} and {@code b}, views of one type, hold the same in every section but {@code ignored}. */
+    static boolean same(Record a, Record b, Set<String> ignored) {
+        for (Section section : SECTIONS.get(b.getClass())) {
+            if (!ignored.contains(section.name()) && !Objects.equals(value(section.component(), a), value(section.component(), b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The listener's own sections that differ between {@code before} and {@code after}. */
     static Delta own(Own before, Own after, Function<Object, String> write) {
         return before.equals(after) ? NONE : of(OWN, before, after, Set.of(), write);

@@ -8,16 +8,25 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import nl.spiegel.meeting.Meeting;
 import nl.spiegel.meeting.Views;
 import nl.spiegel.meeting.Views.Own;
 
 /**
- * The views of all roles at one moment, as the core's records; their components are the sections a
- * change can carry. Listeners share one view; their own questions and topics are kept apart, only
+ * The views each role group was last sent, as the core's records; their components are the sections
+ * a change can carry. Listeners share one view; their own questions and topics are kept apart, only
  * for those who have any, so an event costs one projection, not one per listener.
+ *
+ * <p>An event that changes nothing a group sees, other than the time its view was made, sends that
+ * group nothing (decision 0044): a listener joining a town-hall meeting changes the moderator's view
+ * only. Such a group keeps the view it was last sent, so that its next change is the difference from
+ * what its clients hold. Whether an event changes a group's view depends on that event alone, so
+ * every node makes the same changes from the same stream.
  */
 final class RoleViews {
 
@@ -25,7 +34,7 @@ final class RoleViews {
     final Views.DisplayView display;
     /** The listeners' shared view, without anyone's own part. */
     final Views.ListenerView listeners;
-    /** Per listener id, for the listeners who asked or handed in something. */
+    /** Per listener id, for the listeners who asked or handed in something: always the latest. */
     final Map<String, Own> personal;
     /** The public follow-up page's live part. */
     final Views.FollowUpView followUp;
@@ -43,8 +52,41 @@ final class RoleViews {
 
     /** Projects the meeting at {@code at}: a view at a seq is the same wherever and whenever made. */
     static RoleViews of(Meeting m, Instant at) {
-        return new RoleViews(Views.moderator(m, at), Views.display(m, at), Views.listener(m, null, at), Views.own(m),
+        return new RoleViews(Views.moderator(m, at), Views.display(m, at), shared(m, at), Views.own(m),
                 Views.followUp(m, at));
+    }
+
+    /**
+     * Whether the event that made {@code before} into {@code m} at {@code at} changed what the
+     * display, the listeners (their shared view) and the follow-up page see.
+     */
+    record Changed(boolean display, boolean listeners, boolean followUp) {
+
+        static Changed by(Meeting before, Meeting m, Instant at) {
+            return new Changed(changed(before, Views.display(m, at), Views::display, at, SEQ),
+                    changed(before, shared(m, at), RoleViews::shared, at, SEQ_AND_PERSONAL),
+                    changed(before, Views.followUp(m, at), Views::followUp, at, SEQ));
+        }
+    }
+
+    /**
+     * Whether the event that made {@code before} into the meeting whose view is {@code after} changed
+     * what the group sees: both made at that moment, they differ in more than the seq and
+     * {@code ignored}. Running times then are alike, as a client extends them.
+     */
+    private static <V extends Record> boolean changed(Meeting before, V after, BiFunction<Meeting, Instant, V> project,
+                                                      Instant at, Set<String> ignored) {
+        return !before.exists() || !Delta.same(project.apply(before, at), after, ignored);
+    }
+
+    /** The view a group was sent, if the event changed nothing it sees, else {@code after}. */
+    private static <V extends Record> V kept(V sent, Meeting before, V after, BiFunction<Meeting, Instant, V> project,
+                                             Instant at, Set<String> ignored) {
+        return sent != null && !changed(before, after, project, at, ignored) ? sent : after;
+    }
+
+    private static Views.ListenerView shared(Meeting m, Instant at) {
+        return Views.listener(m, null, at);
     }
 
     Own own(String listenerId) {
@@ -57,34 +99,52 @@ final class RoleViews {
 
     /**
      * The change frames one event makes, written: one per role group, and one for each listener whose
-     * own part changed. {@code …Retracts}: the change takes a text out of that group's view.
+     * own part changed; {@code null} for a group the event changed nothing for. {@code …Retracts}: the
+     * change takes a text out of that group's view.
      */
     record Changes(String moderator, String display, String listeners, Map<String, String> personal, String followUp,
                    boolean displayRetracts, boolean listenersRetract, boolean followUpRetracts) {}
 
+    /** The views as sent after an event, and the frames that sent them. */
+    record Next(RoleViews sent, Changes changes) {}
+
     /**
-     * From the views before an event to those after it ({@code at}, {@code seq}); {@code write}
-     * serialises as the live stream does.
+     * From the views as sent before an event to those after it: the event made {@code before} into
+     * {@code m} at {@code seq}, at {@code at}. {@code write} serialises as the live stream does.
      */
-    static Changes changes(RoleViews before, RoleViews after, long seq, Instant at, Function<Object, String> write) {
-        Delta shared = Delta.between(before.listeners, after.listeners, Views.PERSONAL_FIELDS, write);
-        Delta display = Delta.between(before.display, after.display, Set.of(), write);
-        Delta followUp = Delta.between(before.followUp, after.followUp, Set.of(), write);
-        Map<String, String> personal = new HashMap<>();
-        Set<String> owners = new HashSet<>(before.personal.keySet());
-        owners.addAll(after.personal.keySet());
+    static Next next(RoleViews sent, Meeting before, Meeting m, long seq, Instant at, Function<Object, String> write) {
+        Views.ModeratorView moderator = Views.moderator(m, at);
+        Map<String, Own> personal = Views.own(m);
+        Views.DisplayView display = kept(sent.display, before, Views.display(m, at), Views::display, at, SEQ);
+        Views.ListenerView listeners = kept(sent.listeners, before, shared(m, at), RoleViews::shared, at, SEQ_AND_PERSONAL);
+        Views.FollowUpView followUp = kept(sent.followUp, before, Views.followUp(m, at), Views::followUp, at, SEQ);
+        Delta shared = listeners == sent.listeners ? Delta.NONE
+                : Delta.between(sent.listeners, listeners, Views.PERSONAL_FIELDS, write);
+        Map<String, String> own = new HashMap<>();
+        Set<String> owners = new HashSet<>(sent.personal.keySet());
+        owners.addAll(personal.keySet());
         for (String listenerId : owners) {
-            Delta own = Delta.own(before.own(listenerId), after.own(listenerId), write);
-            if (own != Delta.NONE) {
-                personal.put(listenerId, message(seq, at, shared.with(own), write));
+            Delta delta = Delta.own(sent.own(listenerId), personal.getOrDefault(listenerId, Own.NONE), write);
+            if (delta != Delta.NONE) {
+                own.put(listenerId, message(seq, at, shared.with(delta), write));
             }
         }
-        return new Changes(message(seq, at, Delta.between(before.moderator, after.moderator, Set.of(), write), write),
-                message(seq, at, display, write), message(seq, at, shared, write), personal, message(seq, at, followUp, write),
-                retracts(before.display, after.display, display.sections()),
-                retracts(before.listeners, after.listeners, shared.sections()),
-                retracts(before.followUp, after.followUp, followUp.sections()));
+        Delta displayDelta = display == sent.display ? Delta.NONE : Delta.between(sent.display, display, Set.of(), write);
+        Delta followUpDelta = followUp == sent.followUp ? Delta.NONE : Delta.between(sent.followUp, followUp, Set.of(), write);
+        Changes changes = new Changes(message(seq, at, Delta.between(sent.moderator, moderator, Set.of(), write), write),
+                display == sent.display ? null : message(seq, at, displayDelta, write),
+                listeners == sent.listeners ? null : message(seq, at, shared, write), own,
+                followUp == sent.followUp ? null : message(seq, at, followUpDelta, write),
+                display != sent.display && retracts(sent.display, display, displayDelta.sections()),
+                listeners != sent.listeners && retracts(sent.listeners, listeners, shared.sections()),
+                followUp != sent.followUp && retracts(sent.followUp, followUp, followUpDelta.sections()));
+        return new Next(new RoleViews(moderator, display, listeners, personal, followUp), changes);
     }
+
+    /** What a group's view may differ in and still be unchanged: the seq, and the listeners' own parts. */
+    private static final Set<String> SEQ = Set.of("seq");
+    private static final Set<String> SEQ_AND_PERSONAL = Stream.concat(SEQ.stream(), Views.PERSONAL_FIELDS.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private static String message(long seq, Instant at, Delta delta, Function<Object, String> write) {
         Map<String, Object> message = new LinkedHashMap<>();

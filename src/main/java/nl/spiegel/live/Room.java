@@ -102,9 +102,22 @@ final class Room {
     /** Commands taken on for this meeting and not yet answered ({@link Admission}). */
     final AtomicInteger underway = new AtomicInteger();
 
-    /** One event's change for a role group, and for each listener whose own part changed. */
+    /**
+     * One event's change for a role group, and for each listener whose own part changed; {@code shared}
+     * is {@code null} when the event changed nothing the group shares.
+     */
     private record Change(long seq, String shared, Map<String, String> personal, long chars) {
 
+        /** The change, or {@code null} when the event sends the group nothing. */
+        static Change of(long seq, String shared, Map<String, String> personal) {
+            if (shared == null && personal.isEmpty()) {
+                return null;
+            }
+            long chars = (shared == null ? 0 : shared.length()) + personal.values().stream().mapToLong(String::length).sum();
+            return new Change(seq, shared, personal, chars);
+        }
+
+        /** The frame for {@code peer}, or {@code null} when this change is not for them. */
         String to(Peer peer) {
             return peer.role() == Role.LISTENER ? personal.getOrDefault(peer.access.listenerId(), shared) : shared;
         }
@@ -113,44 +126,62 @@ final class Room {
     /**
      * A role group's latest changes, oldest first, within its own budget of characters, and the
      * last change that took a text out of the group's view: a client that missed it gets a snapshot,
-     * never the older changes that still carry the text.
+     * never the older changes that still carry the text. Events that changed nothing for the group
+     * have no change here: every change the group had after {@code since} is held.
      */
     private static final class History {
         private final Deque<Change> changes = new ArrayDeque<>();
         private final long maxChars;
         private long chars;
         private long retractedAt;
+        private long since;
 
         History(long maxChars) {
             this.maxChars = maxChars;
         }
 
+        /** Adds an event's change, if it has one for the group. */
         void add(Change change, boolean retracts) {
+            if (change == null) {
+                return;
+            }
+            if (since == Long.MAX_VALUE) {
+                since = change.seq();
+            }
             changes.addLast(change);
             chars += change.chars();
             if (retracts) {
                 retractedAt = change.seq();
             }
             while (changes.size() > HISTORY || (chars > maxChars && changes.size() > 1)) {
-                chars -= changes.removeFirst().chars();
+                Change dropped = changes.removeFirst();
+                chars -= dropped.chars();
+                since = dropped.seq();
             }
         }
 
-        /** The change just added: it is always kept, whatever its size. */
-        Change latest() {
-            return changes.peekLast();
+        /**
+         * Forgets every change: the views were made afresh at {@code seq}. Unless that event changed
+         * the group's view ({@code changedThere}), its clients may hold one made at an earlier event:
+         * then none resumes before the group's next change.
+         */
+        void restart(long seq, boolean changedThere) {
+            changes.clear();
+            chars = 0;
+            since = changedThere ? seq : Long.MAX_VALUE;
         }
 
         /** Whether a client that has every change up to {@code lastSeq} can be sent the rest from here. */
         boolean resumes(long lastSeq) {
-            return retractedAt <= lastSeq && !changes.isEmpty() && changes.peekFirst().seq() <= lastSeq + 1;
+            return retractedAt <= lastSeq && lastSeq >= since;
         }
 
         List<String> after(long lastSeq, Peer peer) {
             List<String> missed = new ArrayList<>();
             for (Change change : changes) {
-                if (change.seq() > lastSeq) {
-                    missed.add(change.to(peer));
+                String frame = change.seq() > lastSeq ? change.to(peer) : null;
+                if (frame != null) {
+                    missed.add(frame);
                 }
             }
             return missed;
@@ -331,10 +362,16 @@ final class Room {
                 if (i >= first) {
                     advance(recorded, next, !cause.equals("hello"));
                 } else {
+                    Meeting before = state;
                     state = next;
                     if (i == first - 1) {
                         views = RoleViews.of(next, recorded.at());
                         sharedListenerView = null;
+                        RoleViews.Changed changed = RoleViews.Changed.by(before, next, recorded.at());
+                        moderatorHistory.restart(recorded.seq(), true);
+                        displayHistory.restart(recorded.seq(), changed.display());
+                        listenerHistory.restart(recorded.seq(), changed.listeners());
+                        followUpHistory.restart(recorded.seq(), changed.followUp());
                     }
                 }
             }
@@ -349,23 +386,31 @@ final class Room {
      * clients that resume. {@code fresh}: just appended, so its fan-out time is worth measuring.
      */
     private void advance(Recorded recorded, Meeting next, boolean fresh) {
+        long seq = recorded.seq();
+        RoleViews.Next after = RoleViews.next(views, state, next, seq, recorded.at(), this::write);
         state = next;
-        RoleViews after = RoleViews.of(next, recorded.at());
-        RoleViews.Changes changes = RoleViews.changes(views, after, recorded.seq(), recorded.at(), this::write);
-        long listenerChars = changes.listeners().length()
-                + changes.personal().values().stream().mapToLong(String::length).sum();
-        moderatorHistory.add(new Change(recorded.seq(), changes.moderator(), Map.of(), changes.moderator().length()), false);
-        displayHistory.add(new Change(recorded.seq(), changes.display(), Map.of(), changes.display().length()),
-                changes.displayRetracts());
-        listenerHistory.add(new Change(recorded.seq(), changes.listeners(), changes.personal(), listenerChars),
-                changes.listenersRetract());
-        followUpHistory.add(new Change(recorded.seq(), changes.followUp(), Map.of(), changes.followUp().length()),
-                changes.followUpRetracts());
-        views = after;
+        RoleViews.Changes changes = after.changes();
+        Change moderator = Change.of(seq, changes.moderator(), Map.of());
+        Change display = Change.of(seq, changes.display(), Map.of());
+        Change listeners = Change.of(seq, changes.listeners(), changes.personal());
+        Change followUp = Change.of(seq, changes.followUp(), Map.of());
+        moderatorHistory.add(moderator, false);
+        displayHistory.add(display, changes.displayRetracts());
+        listenerHistory.add(listeners, changes.listenersRetract());
+        followUpHistory.add(followUp, changes.followUpRetracts());
+        views = after.sent();
         sharedListenerView = null;
         for (Peer peer : peers) {
-            if (peer.live) {
-                peer.send(historyOf(peer.role()).latest().to(peer));
+            Change change = switch (peer.role()) {
+                case MODERATOR, ASSISTANT -> moderator;
+                case DISPLAY -> display;
+                case LISTENER -> listeners;
+                case PUBLIC -> followUp;
+                case ORGANISER -> null;
+            };
+            String frame = change == null || !peer.live ? null : change.to(peer);
+            if (frame != null) {
+                peer.send(frame);
             }
         }
         if (fresh && !peers.isEmpty()) {

@@ -20,8 +20,9 @@ import nl.spiegel.store.Access;
 import nl.spiegel.store.Caller;
 
 /**
- * A role's view of a meeting over plain HTTP, exactly as the live stream has it after its last
- * event: for clients that cannot keep a WebSocket open, and to check a client against the server.
+ * A role's view of a meeting over plain HTTP, made after its last event: for clients that cannot
+ * keep a WebSocket open, and to check a client against the server (a live client holds the same but
+ * for the seq and time, when the last events changed nothing its role sees).
  */
 @Path("/meetings/{id}/view")
 @Produces(MediaType.APPLICATION_JSON)

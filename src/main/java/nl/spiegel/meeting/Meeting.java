@@ -37,8 +37,11 @@ public record Meeting(Position position, Preparation preparation, Recruitment re
     public static final int MAX_TOPICS = 200;
     /** Notes of one meeting: several per theme, and every view of the meeting carries them. */
     public static final int MAX_NOTES = 300;
-    /** Listeners of one meeting, whatever limit the moderator set; the method has 25 to 40. */
-    public static final int MAX_LISTENERS = 2000;
+    /**
+     * Listeners of one meeting, whatever limit the moderator set: the method has 25 to 40; a town-hall
+     * meeting streamed to every inhabitant has thousands.
+     */
+    public static final int MAX_LISTENERS = 10_000;
     /** Whispers a meeting keeps: the last few are what the other facilitator still needs to see. */
     public static final int MAX_WHISPERS = 20;
 

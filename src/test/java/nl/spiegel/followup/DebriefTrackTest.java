@@ -65,9 +65,11 @@ class DebriefTrackTest {
         assertThat(moderator.view().get("debrief").toString()).contains("Bijgewerkt door Anna", "Geheim van Ben", "Geheim van Carla");
         assertThat(listeners.get(0).view().get("myTakeAways").get(0).get("text").asText()).isEqualTo("Bijgewerkt door Anna");
 
-        // Raw frames and pages of the other listeners hold no take-away but their own.
+        // Raw frames and pages of the other listeners hold no take-away but their own. A change every
+        // listener sees comes after all the frames they were sent before it.
+        long shared = moderator.command("SetHouseRules", "text", "Iedereen ziet deze huisregels").get("seq").asLong();
         for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).awaitSeq(last);
+            listeners.get(i).awaitSeq(shared);
             String frames = String.join("\n", listeners.get(i).frames);
             String page = given().header("Authorization", "Bearer " + keys.get(i)).get("/api/meetings/" + m.id() + "/view").asString();
             for (int j = 0; j < 3; j++) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,8 @@ import nl.spiegel.support.TestDatabase;
  * after a restart: a room dropped from memory (as after a restart, or on another node) and loaded
  * from the stream again sends a client that missed 4 or 60 changes of an ordinary meeting exactly
  * those changes, the same ones a room that ran on sends, and one that missed more than 64 a snapshot.
+ * A group sent none of the changes it kept (here the display and the follow-up page) gets a snapshot
+ * after a restart.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -63,7 +66,8 @@ class ResumeDepthTest {
             assertThat(answer.path("type").asText()).as("%s", answer).isEqualTo("ack");
             assertThat(answer.path("seq").asLong()).as("one event per command").isEqualTo(seq + 1);
             moderator.awaitSeq(seq + 1);
-            listener.awaitSeq(seq + 1);
+            // Within the key's 15 messages a second after a burst of 60.
+            LockSupport.parkNanos(70_000_000);
         }
     }
 
@@ -138,14 +142,19 @@ class ResumeDepthTest {
         keys.forEach((role, key) -> {
             LiveClient fresh = LiveClient.connect(server, m.id(), key).hello(null);
             fresh.close();
+            // The display and the follow-up page saw none of the last 64 events: a restarted room cannot
+            // know which event made the view their clients hold, so they get a snapshot.
+            boolean quiet = role.equals("display") || role.equals("public");
             for (LiveClient earlier : List.of(sixtyBack.get(role), fourBack.get(role))) {
                 long missed = now - earlier.seq();
                 LiveClient back = resume(m, key, earlier);
-                assertThat(back.snapshots).as("%s, %d changes back, after a restart", role, missed).isZero();
-                assertThat(back.countOfType("change")).isEqualTo((int) missed);
+                assertThat(back.snapshots).as("%s, %d changes back, after a restart", role, missed).isEqualTo(quiet ? 1 : 0);
                 assertThat(back.problems).isEmpty();
                 assertThat(back.view()).as("%s's view, resumed %d back", role, missed).isEqualTo(fresh.view());
-                if (missed == 60) {
+                if (role.startsWith("moderator") || role.equals("assistant")) {
+                    assertThat(back.countOfType("change")).isEqualTo((int) missed);
+                }
+                if (missed == 60 && !quiet) {
                     assertThat(changes(back)).as("%s: the same changes as the room that ran on", role)
                             .isEqualTo(running.get(role));
                 }
