@@ -102,9 +102,13 @@ export async function room(target, meetings, listenersPerMeeting) {
   const made = await inBatches(Array.from({ length: meetings }, (_, m) => () => target.meeting(m, listenersPerMeeting)), 4);
   const onChange = (m) => (message) => { if (message.type === 'change') received.push([m, message.seq, performance.now()]); };
   const connecting = performance.now();
+  // Listeners whose connection the server closed (too slow, or refused) before the load closed them.
+  let dropped = 0;
+  let closing = false;
   let handles = [];
   handles = await inBatches(made.map((meeting, m) => async () => {
-    const listeners = await inBatches(meeting.listenerKeys.map((key) => () => connect(meeting.listenerUrl, key, onChange(m))), 20);
+    const listeners = await inBatches(meeting.listenerKeys.map((key) => () => connect(meeting.listenerUrl, key, onChange(m))
+      .then((socket) => socket.on('close', () => { if (!closing) dropped++; }))), 20);
     const moderator = await connect(meeting.moderatorUrl, meeting.moderatorKey, (message) => {
       if (message.type === 'ack') {
         const sent = answered(m, message.commandId, null);
@@ -174,6 +178,7 @@ export async function room(target, meetings, listenersPerMeeting) {
   }
 
   return {
+    get dropped() { return dropped; },
     sockets: handles.reduce((n, h) => n + h.listeners.length + 1, 0),
     connectSeconds,
     drive,
@@ -190,7 +195,7 @@ export async function room(target, meetings, listenersPerMeeting) {
         await Promise.all(handles.map(async (h, m) => {
           const keys = made[m].listenerKeys;
           const seen = h.listeners.map((l) => l.lastSeq);
-          h.listeners.forEach((l) => l.terminate());
+          h.listeners.forEach((l) => l.removeAllListeners('close').terminate());
           h.listeners = await Promise.all(keys.map((key, i) => connect(made[m].listenerUrl, key, onChange(m), seen[i])));
           reconnected += h.listeners.length;
         }));
@@ -199,6 +204,7 @@ export async function room(target, meetings, listenersPerMeeting) {
       return { ...r, reconnected, reconnectSeconds };
     },
     close() {
+      closing = true;
       for (const h of handles) {
         h.moderator.terminate();
         h.listeners.forEach((l) => l.terminate());

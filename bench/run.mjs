@@ -108,6 +108,7 @@ async function scenarios(target, pid) {
     await reconnect(target);
     return { reconnect: await reconnect(target) };
   }
+  if (process.env.BENCH_ONLY === 'townhall') return { townHall: await townHall(target) };
   const big = await room(target, 100, 40);
   // Not recorded: the collections and compilations that follow opening 4 000 connections on one core.
   await big.drive(1, quick ? 5 : 10);
@@ -131,6 +132,8 @@ async function scenarios(target, pid) {
   result.single = { listeners: one.sockets - 1, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
   one.close();
   await sleep(2000);
+  result.townHall = await townHall(target);
+  await sleep(2000);
   result.reconnect = await reconnect(target);
   await sleep(2000);
   const idleCount = quick ? 2000 : 10_000;
@@ -140,6 +143,22 @@ async function scenarios(target, pid) {
   result.idle = { connections: idle.sockets, seconds: idle.connectSeconds, perSecond: idle.sockets / idle.connectSeconds,
     rssPerConnection: (rss(pid) - before) / idle.sockets };
   idle.close();
+  return result;
+}
+
+/**
+ * One public meeting streamed to 10 000 remote listeners (a town-hall meeting), its moderator at 5
+ * commands a second: how late the last listeners get each change, and whether every one got all.
+ */
+async function townHall(target) {
+  const town = await room(target, 1, quick ? 2000 : 10_000);
+  const r = await town.drive(5, seconds);
+  const listeners = town.sockets - 1;
+  const result = { listeners, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99),
+    delivered: r.deliveries, expected: r.acked * listeners, dropped: town.dropped };
+  town.close();
+  console.log(`  town hall, 1 × ${listeners}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms,`
+    + ` ${result.delivered} of ${result.expected} changes delivered, ${result.dropped} listeners dropped`);
   return result;
 }
 
@@ -178,8 +197,9 @@ results.spiegel = await scenarios(spiegelTarget(port), server.pid);
 
 // The floors, on the server's core. The durable one stores into the PostgreSQL that Spiegel started,
 // with its settings, while Spiegel stands idle without connections. BENCH_ONLY=spiegel leaves them out,
-// BENCH_ONLY=ramp or reconnect all but that scenario of Spiegel (to profile the server; nothing is recorded then).
-const only = ['spiegel', 'ramp', 'reconnect'].includes(process.env.BENCH_ONLY);
+// BENCH_ONLY=ramp, reconnect or townhall all but that scenario of Spiegel (to profile the server; nothing
+// is recorded then).
+const only = ['spiegel', 'ramp', 'reconnect', 'townhall'].includes(process.env.BENCH_ONLY);
 function startFloor(floorPort, databaseUrl) {
   const env = { ...process.env, PORT: String(floorPort), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
   const child = spawn('taskset', ['-c', serverCore, process.execPath, join(here, 'floor.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -222,6 +242,9 @@ for (let i = 0; i < s.ramp.length; i++) {
 }
 rows.push([`1 × ${s.single.listeners}, 5 commands/s: p50 / p99`, latency(s.single), latency(d.single), latency(f.single),
   ratios(s.single, d.single), ratios(s.single, f.single)]);
+const town = (x) => `${latency(x.townHall)}; ${x.townHall.delivered} of ${x.townHall.expected}, ${x.townHall.dropped} dropped`;
+rows.push([`town hall 1 × ${s.townHall.listeners}, 5 commands/s: p50 / p99; changes delivered; listeners dropped`, town(s), town(d),
+  town(f), ratios(s.townHall, d.townHall), ratios(s.townHall, f.townHall)]);
 const acks = (x) => `${ms(x.reconnect.ackP50)} / ${ms(x.reconnect.ackP99)}`;
 rows.push([`${s.reconnect.listeners} listeners reconnect at once, 25 moderators at 2 commands/s: their acks p50 / p99`,
   acks(s), acks(d), acks(f), `${ratio(s.reconnect.ackP50, d.reconnect.ackP50)} / ${ratio(s.reconnect.ackP99, d.reconnect.ackP99)}`,
