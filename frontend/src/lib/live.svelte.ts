@@ -159,7 +159,7 @@ export class LiveConnection<V extends View = View> {
     switch (msg.type) {
       case 'snapshot':
       case 'change': {
-        const applied = apply(this.stream, msg);
+        const applied = apply(this.stream, msg, this.role === 'MODERATOR' || this.role === 'ASSISTANT');
         if (applied.kind === 'resync') {
           // Out of step: reconnecting resumes from the last change that did fit.
           this.socket?.close(4000);

@@ -18,6 +18,12 @@ describe('applying the stream', () => {
       .toEqual({ kind: 'ok', stream: { seq: 9, view: { phase: 'OPENING' } } });
   });
 
+  it('asks again on a gap where the role is sent every event', () => {
+    const s = apply(EMPTY, { type: 'snapshot', seq: 4, view: sections({ phase: 'LOBBY' }) }).stream;
+    expect(apply(s, { type: 'change', seq: 6, view: { phase: 'OPENING' } }, true)).toEqual({ kind: 'resync', stream: s });
+    expect(apply(s, { type: 'change', seq: 5, view: { phase: 'OPENING' } }, true).kind).toBe('ok');
+  });
+
   it('asks again on a change that is not after the last, keeping what it had', () => {
     const s = apply(EMPTY, { type: 'snapshot', seq: 4, view: sections({ phase: 'LOBBY' }) }).stream;
     expect(apply(s, { type: 'change', seq: 4, view: { phase: 'OPENING' } })).toEqual({ kind: 'resync', stream: s });

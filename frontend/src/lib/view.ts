@@ -44,16 +44,20 @@ function changed<V extends View>(view: V, change: Extract<ViewMessage<V>, { type
   return next as V;
 }
 
-/** Applies a snapshot or change message; anything else leaves the stream as it is. */
-export function apply<V extends View>(stream: Stream<V>, message: ViewMessage<V> | { type: string }): Applied<V> {
+/**
+ * Applies a snapshot or change message; anything else leaves the stream as it is. {@code everyEvent}:
+ * the role is sent every event (the moderator and the assistant), so a change must follow the last.
+ */
+export function apply<V extends View>(stream: Stream<V>, message: ViewMessage<V> | { type: string },
+  everyEvent = false): Applied<V> {
   if (message.type === 'snapshot') {
     const snapshot = message as Extract<ViewMessage<V>, { type: 'snapshot' }>;
     return { kind: 'ok', stream: { view: snapshot.view, seq: snapshot.seq } };
   }
   if (message.type === 'change') {
     const change = message as Extract<ViewMessage<V>, { type: 'change' }>;
-    // A role is sent only the events that change its view: the seq grows, and may skip.
-    if (stream.view === null || change.seq <= stream.seq) {
+    // Other roles are sent only the events that change their view: the seq grows, and may skip.
+    if (stream.view === null || change.seq <= stream.seq || (everyEvent && change.seq !== stream.seq + 1)) {
       return { kind: 'resync', stream };
     }
     return { kind: 'ok', stream: { view: changed(stream.view, change), seq: change.seq } };

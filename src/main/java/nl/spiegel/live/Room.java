@@ -301,7 +301,7 @@ final class Room {
     private Outcome.Applied fold(Outcome.Applied applied, List<Meeting> steps) {
         List<Recorded> events = applied.events();
         for (int i = 0; i < events.size(); i++) {
-            advance(events.get(i), steps.get(i), true);
+            advance(events.get(i), steps.get(i), true, true);
         }
         return applied;
     }
@@ -352,6 +352,7 @@ final class Room {
             rooms.read(cause, events.size());
             // A long stream is folded first; the views are projected at the event before the last
             // HISTORY, and from there each change is made as a running room made it: the same depth.
+            // Peers already here hold views from before those events: they get a snapshot instead.
             int first = Math.max(0, events.size() - HISTORY);
             for (int i = 0; i < events.size(); i++) {
                 Recorded recorded = events.get(i);
@@ -360,7 +361,7 @@ final class Room {
                 }
                 Meeting next = MeetingCore.evolve(state, recorded);
                 if (i >= first) {
-                    advance(recorded, next, !cause.equals("hello"));
+                    advance(recorded, next, first == 0 && !cause.equals("hello"), first == 0);
                 } else {
                     Meeting before = state;
                     state = next;
@@ -375,6 +376,13 @@ final class Room {
                     }
                 }
             }
+            if (first > 0) {
+                for (Peer peer : peers) {
+                    if (peer.live) {
+                        peer.send(snapshot(peer));
+                    }
+                }
+            }
             read = true;
         }).replaceWithVoid();
     }
@@ -383,9 +391,10 @@ final class Room {
 
     /**
      * The meeting one event further: its views per role, the change each role group is sent, kept for
-     * clients that resume. {@code fresh}: just appended, so its fan-out time is worth measuring.
+     * clients that resume. {@code fresh}: just appended, so its fan-out time is worth measuring;
+     * {@code send}: to the peers here, who hold the views before it.
      */
-    private void advance(Recorded recorded, Meeting next, boolean fresh) {
+    private void advance(Recorded recorded, Meeting next, boolean fresh, boolean send) {
         long seq = recorded.seq();
         RoleViews.Next after = RoleViews.next(views, state, next, seq, recorded.at(), this::write);
         state = next;
@@ -400,7 +409,7 @@ final class Room {
         followUpHistory.add(followUp, changes.followUpRetracts());
         views = after.sent();
         sharedListenerView = null;
-        for (Peer peer : peers) {
+        for (Peer peer : send ? peers : Set.<Peer>of()) {
             Change change = switch (peer.role()) {
                 case MODERATOR, ASSISTANT -> moderator;
                 case DISPLAY -> display;

@@ -179,6 +179,8 @@ class AbuseTest {
             // Ready follows what was missed: the display, which shows no notes, was sent nothing.
             LiveClient resumed = LiveClient.connect(server, at.meeting().id(), resumeKey).hello(from);
             assertThat(String.join("\n", resumed.frames)).doesNotContain("Per ongeluk gedeeld", "Gedeeld en gewist");
+            // The listeners' view lost a text since: a snapshot. The display's never held one: the changes.
+            assertThat(resumed.snapshots).isEqualTo(resumeKey.equals(at.listenerKey()) ? 1 : 0);
             resumed.close();
         }
         // Without a retraction a resume is still just the changes.

@@ -52,6 +52,50 @@ class LiveProtocolTest {
     private static final Set<String> LISTENER_COMMANDS = Set.of("SubmitQuestion", "WithdrawQuestion", "SubmitTopic",
             "JoinAsListener", "WriteTakeAway", "RatePerceivedBalance");
 
+    /**
+     * A listener is sent no frame for an event that changes nothing they see: another listener
+     * joining, a whisper, a private note. The moderator is sent every event (decision 0044).
+     */
+    @Test
+    void aChangeGoesOnlyToTheRolesWhoseViewItChanges() {
+        Api.Created m = Api.createMeeting("Alleen wat verandert", 2, 4);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        LiveClient listener = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), "Anna").getString("key")).hello(null);
+        LiveClient display = LiveClient.connect(server, m.id(), m.displayKey()).hello(null);
+        for (String phase : List.of("LOBBY", "OPENING", "CONVERSATION")) {
+            moderator.command("ChangePhase", "to", phase);
+        }
+        long from = moderator.seq();
+        listener.awaitSeq(from);
+        display.awaitSeq(from);
+        int listenerChanges = listener.countOfType("change");
+        int displayChanges = display.countOfType("change");
+
+        Api.join(m.joinCode(), "Bert");
+        moderator.command("Whisper", "text", "Nog tien minuten");
+        moderator.command("AddNote", "tag", "QUOTE", "text", "Alleen voor ons", "shared", false);
+        long shared = moderator.command("AddNote", "tag", "WISH", "text", "Voor iedereen", "shared", true).get("seq").asLong();
+        long houseRules = moderator.command("SetHouseRules", "text", "Iedereen mag uitpraten").get("seq").asLong();
+        assertThat(houseRules).isEqualTo(from + 5);
+
+        moderator.awaitSeq(houseRules);
+        assertThat(moderator.problems).as("the moderator gets every event, in order").isEmpty();
+        listener.awaitSeq(houseRules);
+        display.awaitSeq(houseRules);
+        List<Long> listenerSeqs = listener.messages.stream().filter(msg -> msg.path("type").asText().equals("change"))
+                .skip(listenerChanges).map(msg -> msg.get("seq").asLong()).toList();
+        List<Long> displaySeqs = display.messages.stream().filter(msg -> msg.path("type").asText().equals("change"))
+                .skip(displayChanges).map(msg -> msg.get("seq").asLong()).toList();
+        assertThat(listenerSeqs).as("the shared note and the house rules").containsExactly(shared, houseRules);
+        assertThat(displaySeqs).as("the house rules only").containsExactly(houseRules);
+        assertThat(String.join("\n", listener.frames)).doesNotContain("Nog tien minuten", "Alleen voor ons", "Bert");
+        List.of(listener, display).forEach(client -> assertThat(client.problems).isEmpty());
+
+        LiveClient latecomer = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), null).getString("key")).hello(null);
+        assertThat(latecomer.view()).as("what a new listener gets is what the first one holds").isEqualTo(listener.view());
+        List.of(moderator, listener, display, latecomer).forEach(LiveClient::close);
+    }
+
     @Test
     void everyCommandForEveryRole() throws Exception {
         Api.Created m = Api.createMeeting("Rechten", 2, 3);

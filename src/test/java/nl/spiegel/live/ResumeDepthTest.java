@@ -3,6 +3,9 @@ package nl.spiegel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import nl.spiegel.meeting.Actor;
+import nl.spiegel.meeting.Command;
+import nl.spiegel.meeting.Decision;
+import nl.spiegel.meeting.Meeting;
+import nl.spiegel.meeting.MeetingCore;
+import nl.spiegel.meeting.NoteTag;
+import nl.spiegel.meeting.Recorded;
+import nl.spiegel.store.EventStore;
+import nl.spiegel.store.Verdict;
 import nl.spiegel.support.Api;
 import nl.spiegel.support.LiveClient;
 import nl.spiegel.support.TestDatabase;
@@ -39,6 +51,9 @@ class ResumeDepthTest {
 
     @Inject
     Rooms rooms;
+
+    @Inject
+    EventStore store;
 
     /** As a restart does: this node holds nothing of the meeting; the next hello loads it from the stream. */
     private void restart(Api.Created m) {
@@ -186,5 +201,40 @@ class ResumeDepthTest {
         assertThat(back.countOfType("change")).isZero();
         assertThat(back.view().get("details").get("houseRules").asText()).isEqualTo(last);
         List.of(moderator, back).forEach(LiveClient::close);
+    }
+
+    /**
+     * Another node appended more than 64 events before this one read any (here: in one statement):
+     * the room folds the older ones without changes, so the clients connected here hold views from
+     * before them and get a snapshot, not changes from a view they never had.
+     */
+    @Test
+    void clientsHereGetASnapshotWhenMoreThan64EventsArriveAtOnce() {
+        Api.Created m = Api.createMeeting("Van een ander knooppunt", 3, 8);
+        LiveClient moderator = LiveClient.connect(server, m.id(), m.moderatorKey()).hello(null);
+        LiveClient listener = LiveClient.connect(server, m.id(), Api.join(m.joinCode(), "Sanne").getString("key")).hello(null);
+        LiveClient display = LiveClient.connect(server, m.id(), m.displayKey()).hello(null);
+        UUID id = UUID.fromString(m.id());
+        Meeting state = rooms.meeting(id).await().atMost(Duration.ofSeconds(10));
+        List<Recorded> elsewhere = new ArrayList<>();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < Room.HISTORY + 6; i++) {
+            Decision.Accepted accepted = (Decision.Accepted) MeetingCore.decide(state, Actor.MODERATOR,
+                    new Command.AddNote(null, NoteTag.OTHER, "Elders genoteerd " + i, true), at);
+            for (Recorded recorded : MeetingCore.record(state, accepted)) {
+                state = MeetingCore.evolve(state, recorded);
+                elsewhere.add(recorded);
+            }
+        }
+        store.append(id, null, new Verdict.Append(at, elsewhere, state)).await().atMost(Duration.ofSeconds(10));
+
+        for (LiveClient client : List.of(moderator, listener, display)) {
+            client.awaitSeq(state.seq());
+            assertThat(client.problems).isEmpty();
+            assertThat(client.snapshots).as("a snapshot after the events from elsewhere").isEqualTo(2);
+        }
+        assertThat(moderator.view().get("notes")).hasSize(Room.HISTORY + 6);
+        assertThat(listener.view().get("notes")).hasSize(Room.HISTORY + 6);
+        List.of(moderator, listener, display).forEach(LiveClient::close);
     }
 }

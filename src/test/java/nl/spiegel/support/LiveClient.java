@@ -44,6 +44,8 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
     private volatile ObjectNode view;
     private volatile long seq = -1;
+    /** The connection's role, from its snapshot. */
+    private volatile String role;
     public volatile boolean ready;
     public volatile Integer closeCode;
     public volatile int snapshots;
@@ -194,6 +196,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         }
         switch (message.path("type").asText()) {
             case "snapshot" -> {
+                role = message.path("role").asText();
                 view = (ObjectNode) message.get("view").deepCopy();
                 seq = message.get("seq").asLong();
                 snapshots++;
@@ -202,8 +205,8 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
                 long next = message.get("seq").asLong();
                 if (view == null) {
                     problems.add("a change before any snapshot at " + next);
-                } else if (next <= seq) {
-                    problems.add("expected a seq after " + seq + ", got " + next);
+                } else if (next <= seq || (everyEvent() && next != seq + 1)) {
+                    problems.add("expected " + (everyEvent() ? "seq " + (seq + 1) : "a seq after " + seq) + ", got " + next);
                 }
                 if (view != null) {
                     apply(view, message);
@@ -245,10 +248,16 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         });
     }
 
+    /** The moderator and the assistant are sent every event; other roles only those that change their view. */
+    private boolean everyEvent() {
+        return "MODERATOR".equals(role) || "ASSISTANT".equals(role);
+    }
+
     /** Makes a client that already has a view (from an earlier connection) resume from it. */
     public LiveClient resumeFrom(LiveClient earlier) {
         this.view = earlier.view == null ? null : earlier.view.deepCopy();
         this.seq = earlier.seq;
+        this.role = earlier.role;
         return this;
     }
 
