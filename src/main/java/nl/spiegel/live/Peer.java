@@ -14,6 +14,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import nl.spiegel.store.Access;
 import nl.spiegel.meeting.Role;
 
@@ -237,16 +238,39 @@ final class Peer {
      * send that would queue more than {@link #MAX_QUEUED} closes the peer as too slow instead.
      */
     void send(String text) {
-        if (closing.get() || !connection.isOpen()) {
+        long size = text.length();
+        if (admitted(size)) {
+            connection.sendText(text).subscribe().with(ok -> queued.addAndGet(-size), failure -> queued.addAndGet(-size));
+        }
+    }
+
+    /**
+     * As {@link #send(String)}, a frame encoded once for many peers. It is written where WebSockets
+     * Next writes its own messages, the connection's ordered write path, which takes a message from
+     * any thread (docs/decisions/0046).
+     */
+    void send(Frame frame) {
+        if (!(transport instanceof ConnectionBase base)) {
+            send(frame.text());
             return;
         }
-        long size = text.length();
+        long size = frame.chars;
+        if (admitted(size)) {
+            base.writeToChannel(frame.message(), written -> queued.addAndGet(-size));
+        }
+    }
+
+    /** Whether {@code size} more may be queued for this peer; when not, the peer is closed as too slow. */
+    private boolean admitted(long size) {
+        if (closing.get() || !connection.isOpen()) {
+            return false;
+        }
         if (queued.addAndGet(size) > MAX_QUEUED) {
             queued.addAndGet(-size);
             drop(CloseCode.TOO_SLOW);
-            return;
+            return false;
         }
-        connection.sendText(text).subscribe().with(ok -> queued.addAndGet(-size), failure -> queued.addAndGet(-size));
+        return true;
     }
 
     /**

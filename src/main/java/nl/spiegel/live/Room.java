@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +107,22 @@ final class Room {
      * One event's change for a role group, and for each listener whose own part changed; {@code shared}
      * is {@code null} when the event changed nothing the group shares.
      */
-    private record Change(long seq, String shared, Map<String, String> personal, long chars) {
+    private record Change(long seq, Frame shared, Map<String, Frame> personal, long chars) {
 
         /** The change, or {@code null} when the event sends the group nothing. */
         static Change of(long seq, String shared, Map<String, String> personal) {
             if (shared == null && personal.isEmpty()) {
                 return null;
             }
-            long chars = (shared == null ? 0 : shared.length()) + personal.values().stream().mapToLong(String::length).sum();
-            return new Change(seq, shared, personal, chars);
+            Frame all = shared == null ? null : Frame.of(shared);
+            Map<String, Frame> own = personal.isEmpty() ? Map.of() : new HashMap<>(personal.size());
+            personal.forEach((listener, text) -> own.put(listener, Frame.of(text)));
+            long chars = (all == null ? 0 : all.chars) + own.values().stream().mapToLong(f -> f.chars).sum();
+            return new Change(seq, all, own, chars);
         }
 
         /** The frame for {@code peer}, or {@code null} when this change is not for them. */
-        String to(Peer peer) {
+        Frame to(Peer peer) {
             return peer.role() == Role.LISTENER ? personal.getOrDefault(peer.access.listenerId(), shared) : shared;
         }
     }
@@ -176,10 +180,10 @@ final class Room {
             return retractedAt <= lastSeq && lastSeq >= since;
         }
 
-        List<String> after(long lastSeq, Peer peer) {
-            List<String> missed = new ArrayList<>();
+        List<Frame> after(long lastSeq, Peer peer) {
+            List<Frame> missed = new ArrayList<>();
             for (Change change : changes) {
-                String frame = change.seq() > lastSeq ? change.to(peer) : null;
+                Frame frame = change.seq() > lastSeq ? change.to(peer) : null;
                 if (frame != null) {
                     missed.add(frame);
                 }
@@ -417,7 +421,7 @@ final class Room {
                 case PUBLIC -> followUp;
                 case ORGANISER -> null;
             };
-            String frame = change == null || !peer.live ? null : change.to(peer);
+            Frame frame = change == null || !peer.live ? null : change.to(peer);
             if (frame != null) {
                 peer.send(frame);
             }
