@@ -1,12 +1,12 @@
 package nl.spiegel.live;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.function.BiFunction;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
 
@@ -47,6 +47,8 @@ final class Peer {
     /** The TCP connection under the WebSocket, to drop a peer without waiting behind its queue. */
     private final HttpConnection transport;
     final Access access;
+    /** The access's role, kept here: the fan-out asks it of every peer, and this object is read anyway. */
+    private final Role role;
     final TokenBucket limiter;
     /** Set by hello; from then on the peer receives every change. */
     volatile boolean live;
@@ -67,10 +69,26 @@ final class Peer {
     volatile long lastSeen;
     /** Which of the rooms' ping slots this peer is pinged in. */
     final int pingSlot;
-    private final AtomicLong queued = new AtomicLong();
+    /**
+     * Held in this object, not in atomics of their own: a change to a town hall reads them for each
+     * of 10 000 peers, and every other object a send touches is one more miss of the processor's cache.
+     */
+    private volatile long queued;
     /** Why the server closed this connection, for the metric of closes; {@code null} when it did not. */
     volatile String closedBecause;
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean closing;
+    private static final VarHandle QUEUED;
+    private static final VarHandle CLOSING;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            QUEUED = lookup.findVarHandle(Peer.class, "queued", long.class);
+            CLOSING = lookup.findVarHandle(Peer.class, "closing", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** Received and not handled yet; made only while a message is being handled. Guarded by this. */
     private ArrayDeque<String> waiting;
     private long waitingChars;
@@ -82,6 +100,7 @@ final class Peer {
         this.connection = connection;
         this.transport = transport;
         this.access = access;
+        this.role = access.role();
         this.limiter = limiter;
         this.lastSeen = now.toEpochMilli();
         this.pingSlot = pingSlot;
@@ -93,7 +112,7 @@ final class Peer {
     }
 
     Role role() {
-        return access.role();
+        return role;
     }
 
     /**
@@ -123,7 +142,7 @@ final class Peer {
     }
 
     long queued() {
-        return queued.get();
+        return queued;
     }
 
     /**
@@ -144,7 +163,7 @@ final class Peer {
      * connection only makes its answers later.
      */
     void receive(String text, BiFunction<Peer, String, Uni<Void>> handler, Refusal whenBusy, boolean nodeBusy) {
-        if (closing.get()) {
+        if (closing) {
             // Closed as flooding (or for another reason): what still arrives is neither kept nor logged.
             return;
         }
@@ -218,7 +237,7 @@ final class Peer {
      */
     private synchronized String nextWaiting() {
         arrivedMeanwhile = 0;
-        String next = waiting == null || closing.get() ? null : waiting.poll();
+        String next = waiting == null || closing ? null : waiting.poll();
         if (next == null) {
             waiting = null;
             waitingChars = 0;
@@ -239,15 +258,17 @@ final class Peer {
      */
     void send(String text) {
         long size = text.length();
-        if (admitted(size)) {
-            connection.sendText(text).subscribe().with(ok -> queued.addAndGet(-size), failure -> queued.addAndGet(-size));
+        if (connection.isOpen() && admitted(size)) {
+            connection.sendText(text).subscribe().with(ok -> sent(size), failure -> sent(size));
         }
     }
 
     /**
      * As {@link #send(String)}, a frame encoded once for many peers. It is written where WebSockets
      * Next writes its own messages, the connection's ordered write path, which takes a message from
-     * any thread (docs/decisions/0046).
+     * any thread (docs/decisions/0046). As Vert.x does for its own frames, under the connection's
+     * lock: nothing may follow the close frame, which Vert.x sends under that lock once it marked
+     * the WebSocket closed (a browser fails a connection that gets data after it).
      */
     void send(Frame frame) {
         if (!(transport instanceof ConnectionBase base)) {
@@ -255,22 +276,29 @@ final class Peer {
             return;
         }
         long size = frame.chars;
-        if (admitted(size)) {
-            base.writeToChannel(frame.message(), written -> queued.addAndGet(-size));
+        synchronized (base) {
+            if (!connection.isClosed() && admitted(size)) {
+                base.writeToChannel(frame.message(), written -> sent(size));
+            }
         }
     }
 
     /** Whether {@code size} more may be queued for this peer; when not, the peer is closed as too slow. */
     private boolean admitted(long size) {
-        if (closing.get() || !connection.isOpen()) {
+        if (closing) {
             return false;
         }
-        if (queued.addAndGet(size) > MAX_QUEUED) {
-            queued.addAndGet(-size);
+        if ((long) QUEUED.getAndAdd(this, size) + size > MAX_QUEUED) {
+            sent(size);
             drop(CloseCode.TOO_SLOW);
             return false;
         }
         return true;
+    }
+
+    /** Takes {@code size} off what is queued: it was written out, or it never will be. */
+    private void sent(long size) {
+        QUEUED.getAndAdd(this, -size);
     }
 
     /**
@@ -284,7 +312,7 @@ final class Peer {
 
     /** As {@link #drop(CloseCode)}, counted as {@code because} (a peer silent to pings closes as going away). */
     void drop(CloseCode code, String because) {
-        if (!closing.compareAndSet(false, true)) {
+        if (!CLOSING.compareAndSet(this, false, true)) {
             return;
         }
         closedBecause = because;
@@ -299,7 +327,7 @@ final class Peer {
 
     /** Closes after what is queued: the peer reads, and should learn why. */
     void close(CloseCode code, String why) {
-        if (closing.compareAndSet(false, true)) {
+        if (CLOSING.compareAndSet(this, false, true)) {
             closedBecause = code.name();
             live = false;
             connection.close(code.reason(why)).subscribe().with(ok -> { }, failure -> { });

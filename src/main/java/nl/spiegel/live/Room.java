@@ -115,7 +115,7 @@ final class Room {
                 return null;
             }
             Frame all = shared == null ? null : Frame.of(shared);
-            Map<String, Frame> own = personal.isEmpty() ? Map.of() : new HashMap<>(personal.size());
+            Map<String, Frame> own = personal.isEmpty() ? Map.of() : HashMap.newHashMap(personal.size());
             personal.forEach((listener, text) -> own.put(listener, Frame.of(text)));
             long chars = (all == null ? 0 : all.chars) + own.values().stream().mapToLong(f -> f.chars).sum();
             return new Change(seq, all, own, chars);
