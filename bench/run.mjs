@@ -26,6 +26,22 @@ function rss(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
 }
 
+/** The machine's CPU time so far and how much of it its host gave to others (steal, in /proc/stat). */
+function cpuTimes() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
+/**
+ * The share of the CPU time since {@code from} that the host took (a virtual machine's neighbours):
+ * a figure measured while it was high says more about the host than about the server.
+ */
+function stolenSince(from) {
+  const now = cpuTimes();
+  return now.total > from.total ? (now.steal - from.steal) / (now.total - from.total) : 0;
+}
+const percent = (share) => `${(share * 100).toFixed(0)} %`;
+
 // Spiegel's health is on its management interface, a port of its own.
 const managementPort = (port) => port + 1000;
 
@@ -114,22 +130,26 @@ async function scenarios(target, pid) {
   await big.drive(1, quick ? 5 : 10);
   result.ramp = [];
   for (const rate of rates) {
+    const cpu = cpuTimes();
     const r = await big.drive(rate, seconds);
+    const steal = stolenSince(cpu);
     result.ramp.push({ rate, deliveriesPerSecond: r.deliveries / seconds, p50: percentile(r.latencies, 50),
       p99: percentile(r.latencies, 99), acked: r.acked, sent: r.sent, acksPerSecond: r.acksPerSecond,
       ackP50: percentile(r.ackLatencies, 50), ackP99: percentile(r.ackLatencies, 99), refused: r.refused,
-      unanswered: r.unanswered, held: r.held });
+      unanswered: r.unanswered, held: r.held, steal });
     console.log(`  ${rate}/s per meeting: ${(r.sent / seconds).toFixed(0)} made/s, ${r.acksPerSecond.toFixed(0)} acks/s, fan-out p99 ${percentile(r.latencies, 99).toFixed(1)} ms,`
       + ` ack p99 ${percentile(r.ackLatencies, 99).toFixed(1)} ms, refused ${JSON.stringify(r.refused)}, unanswered ${r.unanswered}`
-      + ` (never sent: ${r.held})`);
+      + ` (never sent: ${r.held}), stolen ${percent(steal)}`);
   }
   big.close();
   if (process.env.BENCH_ONLY === 'ramp') return result;
   // A server without backpressure may still be storing what the last steps queued.
   await sleep(10_000);
   const one = await room(target, 1, quick ? 500 : 2000);
+  const cpu = cpuTimes();
   const r = await one.drive(5, seconds);
-  result.single = { listeners: one.sockets - 1, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
+  result.single = { listeners: one.sockets - 1, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99),
+    steal: stolenSince(cpu) };
   one.close();
   await sleep(2000);
   result.townHall = await townHall(target);
@@ -155,13 +175,14 @@ async function townHall(target) {
   // Not recorded, as before the ramp: the first changes to 10 000 connections of one meeting wait for
   // the compiler (docs/performance.md, "The town hall": on a fresh server they reach 0.6 s).
   await town.drive(5, quick ? 3 : 5);
+  const cpu = cpuTimes();
   const r = await town.drive(5, seconds);
   const listeners = town.sockets - 1;
   const result = { listeners, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99),
-    delivered: r.deliveries, expected: r.acked * listeners, dropped: town.dropped };
+    delivered: r.deliveries, expected: r.acked * listeners, dropped: town.dropped, steal: stolenSince(cpu) };
   town.close();
   console.log(`  town hall, 1 × ${listeners}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms,`
-    + ` ${result.delivered} of ${result.expected} changes delivered, ${result.dropped} listeners dropped`);
+    + ` ${result.delivered} of ${result.expected} changes delivered, ${result.dropped} listeners dropped, stolen ${percent(result.steal)}`);
   return result;
 }
 
@@ -169,13 +190,15 @@ async function townHall(target) {
 async function reconnect(target) {
   const back = await room(target, 25, 40);
   await back.drive(2, 3);
+  const cpu = cpuTimes();
   const again = await back.reconnectAll(2, quick ? 5 : 10);
+  const steal = stolenSince(cpu);
   back.close();
   console.log(`  ${again.reconnected} listeners back in ${again.reconnectSeconds.toFixed(2)} s; moderators' ack p50`
-    + ` ${percentile(again.ackLatencies, 50).toFixed(1)} ms, p99 ${percentile(again.ackLatencies, 99).toFixed(1)} ms`);
+    + ` ${percentile(again.ackLatencies, 50).toFixed(1)} ms, p99 ${percentile(again.ackLatencies, 99).toFixed(1)} ms, stolen ${percent(steal)}`);
   return { listeners: again.reconnected, seconds: again.reconnectSeconds,
     ackP50: percentile(again.ackLatencies, 50), ackP99: percentile(again.ackLatencies, 99),
-    ackMax: again.ackLatencies.at(-1), acked: again.acked, sent: again.sent };
+    ackMax: again.ackLatencies.at(-1), acked: again.acked, sent: again.sent, steal };
 }
 
 const port = 18181;
@@ -269,6 +292,10 @@ const perConnection = (x) => Math.max(0, x.idle.rssPerConnection);
 const idle = (x) => `${Math.round(x.idle.perSecond)}/s, ${(perConnection(x) / 1024).toFixed(1)} KB`;
 const idleRatios = (y) => `${ratio(y.idle.perSecond, s.idle.perSecond)} / ${perConnection(y) > 0 ? ratio(perConnection(s), perConnection(y)) : '—'}`;
 rows.push([`${s.idle.connections} idle listeners: connected per second / RSS per connection`, idle(s), idle(d), idle(f), idleRatios(d), idleRatios(f)]);
+const stolen = (x) => `${percent(Math.max(...x.ramp.map((r) => r.steal)))}; ${percent(x.single.steal)}; ${percent(x.townHall.steal)};`
+  + ` ${percent(x.reconnect.steal)}`;
+rows.push([`CPU time the host took (steal) during: the ramp (its worst step); 1 × ${s.single.listeners}; the town hall; the reconnect`,
+  stolen(s), stolen(d), stolen(f), '—', '—']);
 rows.push(['start to ready on existing data; idle RSS', `${results.startSeconds.toFixed(1)} s; ${(results.idleRss / 2 ** 20).toFixed(0)} MB`, '—', '—', '—', '—']);
 console.log(`\n${results.machine}, ${results.date}${quick ? ' (quick)' : ''}\n`);
 console.log('| scenario | Spiegel | durable floor | non-durable floor | Spiegel ÷ durable | Spiegel ÷ non-durable |\n|---|---|---|---|---|---|');
