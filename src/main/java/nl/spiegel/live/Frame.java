@@ -10,7 +10,9 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
  * A change as it goes on the wire, encoded once for every connection it is sent to: a meeting's
  * change goes to up to 10 000 listeners, and encoding it again for each was a fifth of the event
  * loop's time (docs/decisions/0046). Its bytes are never written to, and never released: each
- * write reads them through a view of its own, and the garbage collector frees them.
+ * write reads them through a view of its own, and the garbage collector frees them. Their buffer is
+ * exactly as large as they are, so no handler on the way (TLS gathers small writes into the first
+ * buffer that has room) can add to it.
  */
 final class Frame {
 
