@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * WebSocket clients on a bare socket, for what the JDK's client cannot do: send one text message as
@@ -47,28 +51,79 @@ public final class RawFrame {
 
     private static int readUntilClosed(DataInputStream in, long[] read) throws IOException {
         while (true) {
-            int first;
+            Received frame;
             try {
-                first = in.read();
+                frame = next(in);
             } catch (java.net.SocketException reset) {
                 return -1;
             }
-            if (first < 0) {
+            if (frame == null) {
                 return -1;
             }
-            int length = in.readUnsignedByte() & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = (int) in.readLong();
-            }
-            byte[] payload = in.readNBytes(length);
-            read[0] += payload.length;
-            if (payload.length < length) {
+            read[0] += frame.payload().length;
+            if (!frame.whole()) {
                 return -1;
             }
-            if ((first & 0x0f) == 8) {
+            if (frame.opcode() == 8) {
+                byte[] payload = frame.payload();
                 return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+            }
+        }
+    }
+
+    /** A frame as received: {@code whole} unless the connection ended within it. */
+    private record Received(int opcode, byte[] payload, boolean whole) {}
+
+    /** The next frame, or {@code null} when the connection ended. */
+    private static Received next(DataInputStream in) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        int length = in.readUnsignedByte() & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = (int) in.readLong();
+        }
+        byte[] payload = in.readNBytes(length);
+        return new Received(first & 0x0f, payload, payload.length == length);
+    }
+
+    /** A connection to any WebSocket server at {@code server}, for a server that speaks first. */
+    public static Socket reader(URI server) throws IOException {
+        return open(server, "any", "none", 0);
+    }
+
+    /**
+     * The text frames that came after the server's close frame: read until the server ends the TCP
+     * connection or stays silent for {@code quiet}. This client never answers the close frame, so a
+     * server that goes on writing after it is seen doing so.
+     */
+    public static List<String> textsAfterClose(Socket socket, Duration quiet) throws IOException {
+        socket.setSoTimeout(10_000);
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        List<String> after = new ArrayList<>();
+        boolean closed = false;
+        while (true) {
+            Received frame;
+            try {
+                frame = next(in);
+            } catch (SocketTimeoutException silent) {
+                if (!closed) {
+                    throw silent;
+                }
+                return after;
+            }
+            if (frame == null) {
+                return after;
+            }
+            if (closed && frame.opcode() == 1) {
+                after.add(new String(frame.payload(), StandardCharsets.UTF_8));
+            }
+            if (frame.opcode() == 8) {
+                closed = true;
+                socket.setSoTimeout((int) quiet.toMillis());
             }
         }
     }
